@@ -1,0 +1,160 @@
+/**
+ * Builds the hub from its dependencies. Tests call this with a temp SQLite store and a
+ * fake clock; main.ts calls it with the real ones. Nothing here reads the environment.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { LoginThrottle } from './auth/loginThrottle.js';
+import type { PasswordHasher } from './auth/passwords.js';
+import { authRoutes } from './auth/routes.js';
+import { AuthService } from './auth/service.js';
+import { TokenService } from './auth/tokens.js';
+import { healthRoutes } from './health/routes.js';
+import { authenticate } from './http/authenticate.js';
+import { rejectPollutedBody, requireJson } from './http/bodyGuards.js';
+import { errorHandler, notFoundHandler } from './http/errorHandler.js';
+import { createRateLimit } from './http/rateLimit.js';
+import type { Clock } from './platform/clock.js';
+import type { EventBus } from './platform/eventBus.js';
+import type { IdFactory } from './platform/ids.js';
+import type { Logger } from './platform/logger.js';
+import type { ServiceDeps } from './platform/unitOfWork.js';
+import { AgencyService } from './registry/agencies.service.js';
+import { registryRoutes } from './registry/routes.js';
+import { SectorService } from './registry/sectors.service.js';
+import { SystemService } from './registry/systems.service.js';
+import { TeamService } from './registry/teams.service.js';
+import { UserService } from './registry/users.service.js';
+import { setupRoutes } from './setup/routes.js';
+import { SetupService } from './setup/service.js';
+import type { Store } from './store/port.js';
+
+export interface AppSettings {
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginFailureWindowSeconds: number;
+  apiRequestsPerMinute: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  secureCookies: boolean;
+  /** The built console to serve at `/`, if there is one. */
+  clientDir?: string | undefined;
+}
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  bus: EventBus;
+  ids: IdFactory;
+  logger: Logger;
+  hasher: PasswordHasher;
+  settings: AppSettings;
+}
+
+export interface Services {
+  auth: AuthService;
+  agencies: AgencyService;
+  sectors: SectorService;
+  systems: SystemService;
+  teams: TeamService;
+  users: UserService;
+  setup: SetupService;
+}
+
+export function createServices(deps: AppDeps): Services {
+  const base: ServiceDeps = { store: deps.store, clock: deps.clock, bus: deps.bus, ids: deps.ids };
+  const s = deps.settings;
+  const users = new UserService(base, deps.hasher);
+  return {
+    auth: new AuthService({
+      ...base,
+      tokens: new TokenService(s.jwtSecret, s.accessTokenTtlSeconds, deps.clock),
+      hasher: deps.hasher,
+      throttle: new LoginThrottle({
+        maxFailuresPerAccount: s.loginMaxFailuresPerAccount,
+        maxFailuresPerAddress: s.loginMaxFailuresPerAddress,
+        windowSeconds: s.loginFailureWindowSeconds,
+      }),
+      refreshTtlDays: s.refreshTokenTtlDays,
+    }),
+    agencies: new AgencyService(base),
+    sectors: new SectorService(base),
+    systems: new SystemService(base),
+    teams: new TeamService(base),
+    users,
+    setup: new SetupService(users),
+  };
+}
+
+export function createApp(deps: AppDeps, services: Services = createServices(deps)): Express {
+  const s = deps.settings;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', s.trustProxy);
+  // Flat query strings only: `?q[$ne]=x` stays a string and fails validation.
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"], // the component library injects its styles
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          // Provinces often serve the hub on plain HTTP inside their network.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(requireJson);
+  api.use(express.json({ limit: s.bodyLimitBytes, strict: true }));
+  api.use(rejectPollutedBody);
+  api.use(cookieParser());
+  const rateLimit = createRateLimit(s.apiRequestsPerMinute);
+  const auth = authenticate(services.auth);
+
+  api.use(healthRoutes(deps.store, services.setup));
+  api.use(setupRoutes(services.setup, rateLimit));
+  api.use(
+    authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }),
+  );
+  api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
+  api.use(notFoundHandler);
+  api.use(errorHandler(deps.logger));
+  app.use('/api', api);
+
+  if (s.clientDir && fs.existsSync(path.join(s.clientDir, 'index.html'))) {
+    const index = path.join(s.clientDir, 'index.html');
+    app.use(express.static(s.clientDir, { index: false, maxAge: '1h' }));
+    // The console routes its own paths; every other GET gets the app shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+  app.use(errorHandler(deps.logger));
+  return app;
+}

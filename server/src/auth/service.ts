@@ -1,0 +1,163 @@
+/**
+ * Sign-in, session rotation and sign-out, password changes. Refresh tokens rotate on every
+ * use; presenting one that was already used revokes its whole family (a stolen token is
+ * worthless once either party uses it).
+ */
+import { EVENTS } from '@cert-hub/shared';
+import type { z } from 'zod';
+import type { changePasswordInput, loginInput, updateMeInput } from '@cert-hub/shared';
+import { AppError, unauthenticated, versionConflict } from '../http/errors.js';
+import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { SessionRecord, UserRecord } from '../store/port.js';
+import { actorOf, type Actor } from './actor.js';
+import type { LoginThrottle } from './loginThrottle.js';
+import type { PasswordHasher } from './passwords.js';
+import { hashToken, newRefreshToken, type TokenService } from './tokens.js';
+
+export interface AuthDeps extends ServiceDeps {
+  tokens: TokenService;
+  hasher: PasswordHasher;
+  throttle: LoginThrottle;
+  refreshTtlDays: number;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface IssuedSession {
+  accessToken: string;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  user: UserRecord;
+}
+
+const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password');
+
+export class AuthService {
+  constructor(private readonly deps: AuthDeps) {}
+
+  async login(input: z.infer<typeof loginInput>, client: ClientInfo): Promise<IssuedSession> {
+    const username = input.username.toLowerCase();
+    await this.deps.throttle.check(username, client.ip);
+    const user = await this.deps.store.users.getByUsername(username);
+    const ok = user
+      ? await this.deps.hasher.verify(input.password, user.passwordHash)
+      : await this.deps.hasher.verifyDummy(input.password);
+    if (!user || !ok || user.disabled) {
+      await this.deps.throttle.recordFailure(username, client.ip);
+      throw invalidCredentials();
+    }
+    await this.deps.throttle.recordSuccess(username);
+    return this.startSession(user, this.deps.ids(), client);
+  }
+
+  async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<IssuedSession> {
+    if (!refreshToken) throw unauthenticated('No session; sign in again');
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const session = await store.sessions.getByTokenHash(hashToken(refreshToken));
+    if (!session || session.revokedAt) throw unauthenticated('Session ended; sign in again');
+    if (session.rotatedAt || !(await store.sessions.markRotated(session.id, now.toISOString()))) {
+      // A used token came back: somebody holds a copy. End every session of this login.
+      await store.sessions.revokeFamily(session.familyId, now.toISOString());
+      throw unauthenticated('Session ended; sign in again');
+    }
+    if (new Date(session.expiresAt) <= now) throw unauthenticated('Session expired; sign in again');
+    const user = await store.users.get(session.userId);
+    if (!user || user.disabled || user.sessionEpoch !== session.sessionEpoch) {
+      await store.sessions.revokeFamily(session.familyId, now.toISOString());
+      throw unauthenticated('Session ended; sign in again');
+    }
+    return this.startSession(user, session.familyId, client);
+  }
+
+  async logout(actor: Actor | null, refreshToken: string | undefined): Promise<void> {
+    const { store, clock } = this.deps;
+    const at = clock.now().toISOString();
+    const byToken = refreshToken ? await store.sessions.getByTokenHash(hashToken(refreshToken)) : null;
+    const bySession = actor?.sessionId ? await store.sessions.get(actor.sessionId) : null;
+    for (const session of [byToken, bySession]) if (session) await store.sessions.revokeFamily(session.familyId, at);
+  }
+
+  /** Resolves an access token to the acting user, checking the session is still alive. */
+  async authenticate(accessToken: string): Promise<{ actor: Actor; expiresAt: number } | null> {
+    const claims = this.deps.tokens.verifyAccess(accessToken);
+    if (!claims) return null;
+    const [session, user] = await Promise.all([
+      this.deps.store.sessions.get(claims.sid),
+      this.deps.store.users.get(claims.sub),
+    ]);
+    if (!session || session.revokedAt || session.userId !== claims.sub) return null;
+    if (!user || user.disabled || user.sessionEpoch !== session.sessionEpoch) return null;
+    return { actor: actorOf(user, session.id), expiresAt: claims.exp * 1000 };
+  }
+
+  /** Changing one's password ends every session, this one included. */
+  async changePassword(actor: Actor, input: z.infer<typeof changePasswordInput>): Promise<void> {
+    const user = await this.deps.store.users.get(actor.id);
+    if (!user) throw unauthenticated();
+    if (!(await this.deps.hasher.verify(input.currentPassword, user.passwordHash)))
+      throw new AppError(422, 'unprocessable', 'The current password is wrong', [
+        { path: 'currentPassword', message: 'wrong password' },
+      ]);
+    const passwordHash = await this.deps.hasher.hash(input.newPassword);
+    await commit(this.deps, actor, async (tx, record, now) => {
+      const next: UserRecord = {
+        ...user,
+        passwordHash,
+        sessionEpoch: user.sessionEpoch + 1,
+        version: user.version + 1,
+        updatedAt: now,
+      };
+      if (!(await tx.users.update(next, user.version))) throw versionConflict(null);
+      await tx.sessions.revokeAllForUser(user.id, now);
+      await record({ type: EVENTS.userPasswordChanged, entity: 'user', entityId: user.id, version: next.version, data: { by: 'self' } });
+    });
+  }
+
+  async updateMe(actor: Actor, input: z.infer<typeof updateMeInput>): Promise<UserRecord> {
+    const user = await this.deps.store.users.get(actor.id);
+    if (!user) throw unauthenticated();
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const next: UserRecord = {
+        ...user,
+        displayName: input.displayName ?? user.displayName,
+        phone: input.phone !== undefined ? input.phone : user.phone,
+        email: input.email !== undefined ? input.email : user.email,
+        version: user.version + 1,
+        updatedAt: now,
+      };
+      if (!(await tx.users.update(next, user.version))) throw versionConflict(null);
+      await record({ type: EVENTS.userUpdated, entity: 'user', entityId: user.id, version: next.version, data: { self: true } });
+      return next;
+    });
+  }
+
+  private async startSession(user: UserRecord, familyId: string, client: ClientInfo): Promise<IssuedSession> {
+    const now = this.deps.clock.now();
+    const refreshToken = newRefreshToken();
+    const refreshExpiresAt = new Date(now.getTime() + this.deps.refreshTtlDays * 86_400_000);
+    const session: SessionRecord = {
+      id: this.deps.ids(),
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      sessionEpoch: user.sessionEpoch,
+      expiresAt: refreshExpiresAt.toISOString(),
+      createdAt: now.toISOString(),
+      rotatedAt: null,
+      revokedAt: null,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      ip: client.ip,
+    };
+    await this.deps.store.sessions.insert(session);
+    return {
+      accessToken: this.deps.tokens.signAccess({ sub: user.id, sid: session.id }),
+      refreshToken,
+      refreshExpiresAt,
+      user,
+    };
+  }
+}

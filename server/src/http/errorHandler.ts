@@ -1,0 +1,53 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ZodError } from 'zod';
+import type { ApiErrorBody } from '@cert-hub/shared';
+import { InvalidCursorError } from '../store/cursor.js';
+import type { Logger } from '../platform/logger.js';
+import { AppError } from './errors.js';
+import { issuesOf } from './validate.js';
+
+/** body-parser marks its own errors with `type` and `status`. */
+interface ParserError {
+  type?: string;
+  status?: number;
+}
+
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError(400, 'validation_failed', 'Invalid request', issuesOf(error));
+  if (error instanceof InvalidCursorError)
+    return new AppError(400, 'validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this server' }]);
+  const parser = error as ParserError;
+  switch (parser?.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'invalid_json', 'The request body is not valid JSON');
+    case 'entity.too.large':
+      return new AppError(413, 'payload_too_large', 'The request body is too large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'unsupported_media_type', 'Unsupported body encoding');
+    case 'request.aborted':
+      return new AppError(400, 'validation_failed', 'The request was aborted');
+  }
+  if (parser?.status && parser.status >= 400 && parser.status < 500)
+    return new AppError(parser.status, 'validation_failed', 'Bad request');
+  return null;
+}
+
+export function errorHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const known = toAppError(error);
+    if (known?.status === 429 && known.details && typeof known.details === 'object' && 'retryAfterSeconds' in known.details)
+      res.setHeader('Retry-After', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    const body: ApiErrorBody = known
+      ? { error: { code: known.code, message: known.message, ...(known.details !== undefined ? { details: known.details } : {}) } }
+      : { error: { code: 'internal', message: 'Something went wrong on the server; it has been logged' } };
+    if (!known) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.status(known?.status ?? 500).json(body);
+  };
+}
+
+export function notFoundHandler(_req: Request, res: Response) {
+  const body: ApiErrorBody = { error: { code: 'not_found', message: 'No such API endpoint' } };
+  res.status(404).json(body);
+}

@@ -1,0 +1,162 @@
+import { EVENTS, normalizeSearch, type CreateAgencyInput, type UpdateAgencyInput } from '@cert-hub/shared';
+import type { z } from 'zod';
+import type { mergeAgencyInput, setFocalPointsInput } from '@cert-hub/shared';
+import type { Actor } from '../auth/actor.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { AgencyRecord, EventRecord, PageQuery, PageResult } from '../store/port.js';
+import { registryPolicy as can } from './policy.js';
+import { presentAgency } from './presenter.js';
+
+const TRACKED: (keyof AgencyRecord)[] = ['name', 'shortName', 'type', 'province', 'parentId', 'address', 'phone', 'email', 'website'];
+
+export class AgencyService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async list(actor: Actor, query: PageQuery & { q?: string; type?: AgencyRecord['type']; includeMerged?: boolean }): Promise<PageResult<AgencyRecord>> {
+    if (actor.role === 'focal_point') {
+      // A focal point's world is their own agency.
+      const own = actor.agencyId ? await this.deps.store.agencies.get(actor.agencyId) : null;
+      const matches =
+        own &&
+        (!query.type || own.type === query.type) &&
+        (!query.q || normalizeSearch([own.name, own.shortName ?? '', ...own.formerNames].join(' ')).includes(normalizeSearch(query.q)));
+      return { items: matches && !query.cursor ? [own] : [], nextCursor: null };
+    }
+    return this.deps.store.agencies.list(query);
+  }
+
+  async get(actor: Actor, id: string): Promise<AgencyRecord> {
+    const agency = await this.deps.store.agencies.get(id);
+    if (!agency || !can.readAgency(actor, agency.id)) throw notFound('Agency');
+    return agency;
+  }
+
+  /** Every recorded change of the agency, with the usernames of who made them. */
+  async history(actor: Actor, id: string): Promise<{ events: EventRecord[]; usernames: Map<string, string> }> {
+    const agency = await this.get(actor, id);
+    if (!can.readAgencyHistory(actor, agency.id)) throw forbidden();
+    const events = await this.deps.store.events.listForEntity('agency', agency.id, 500);
+    const usernames = new Map<string, string>();
+    for (const actorId of new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))) {
+      const user = await this.deps.store.users.get(actorId);
+      if (user) usernames.set(actorId, user.username);
+    }
+    return { events, usernames };
+  }
+
+  async create(actor: Actor, input: CreateAgencyInput): Promise<AgencyRecord> {
+    if (!can.createAgency(actor)) throw forbidden();
+    if (input.parentId) await this.requireLiveAgency(input.parentId, 'parentId');
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const agency: AgencyRecord = {
+        id: this.deps.ids(),
+        name: input.name,
+        shortName: input.shortName ?? null,
+        type: input.type,
+        province: input.province,
+        parentId: input.parentId ?? null,
+        address: input.address ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        website: input.website ?? null,
+        focalPoints: [],
+        mergedIntoId: null,
+        formerNames: [],
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.agencies.insert(agency);
+      await record({ type: EVENTS.agencyCreated, entity: 'agency', entityId: agency.id, version: 1, data: { name: agency.name } });
+      return agency;
+    });
+  }
+
+  /** A rename keeps the id (so every record stays attached) and remembers the old name. */
+  async update(actor: Actor, id: string, input: UpdateAgencyInput): Promise<AgencyRecord> {
+    const current = await this.get(actor, id);
+    if (!can.updateAgency(actor)) throw forbidden();
+    if (current.version !== input.version) throw versionConflict(presentAgency(current));
+    if (input.parentId) {
+      if (input.parentId === id) throw unprocessable('An agency cannot be its own parent', [{ path: 'parentId', message: 'is this agency' }]);
+      await this.requireLiveAgency(input.parentId, 'parentId');
+    }
+    const { version: _v, ...fields } = input;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const next: AgencyRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
+      if (next.name !== current.name && !next.formerNames.includes(current.name)) next.formerNames = [...current.formerNames, current.name];
+      if (!(await tx.agencies.update(next, current.version))) throw versionConflict(presentAgency((await tx.agencies.get(id)) ?? current));
+      await record({ type: EVENTS.agencyUpdated, entity: 'agency', entityId: id, version: next.version, data: { changes: changedFields(current, next, TRACKED) } });
+      return next;
+    });
+  }
+
+  async setFocalPoints(actor: Actor, id: string, input: z.infer<typeof setFocalPointsInput>): Promise<AgencyRecord> {
+    const current = await this.get(actor, id);
+    if (!can.setFocalPoints(actor, id)) throw forbidden();
+    if (current.version !== input.version) throw versionConflict(presentAgency(current));
+    const focalPoints = input.focalPoints.map((f, i) => ({
+      name: f.name,
+      position: f.position ?? null,
+      phone: f.phone,
+      email: f.email,
+      available247: f.available247,
+      primary: f.primary || (i === 0 && !input.focalPoints.some((p) => p.primary)),
+    }));
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const next: AgencyRecord = { ...current, focalPoints, version: current.version + 1, updatedAt: now };
+      if (!(await tx.agencies.update(next, current.version))) throw versionConflict(presentAgency(current));
+      // R6: the change is an event the provincial coordinator is notified of.
+      await record({
+        type: EVENTS.agencyFocalPointsChanged,
+        entity: 'agency',
+        entityId: id,
+        version: next.version,
+        data: { before: current.focalPoints, after: focalPoints },
+      });
+      return next;
+    });
+  }
+
+  /**
+   * Merging moves the source's systems and accounts to the target and marks the source as
+   * merged; the source record and its event history stay, pointing to the target.
+   */
+  async merge(actor: Actor, id: string, input: z.infer<typeof mergeAgencyInput>): Promise<AgencyRecord> {
+    const source = await this.get(actor, id);
+    if (!can.mergeAgency(actor)) throw forbidden();
+    if (source.version !== input.version) throw versionConflict(presentAgency(source));
+    if (source.mergedIntoId) throw unprocessable('This agency has already been merged');
+    if (input.intoAgencyId === id) throw unprocessable('An agency cannot be merged into itself', [{ path: 'intoAgencyId', message: 'is this agency' }]);
+    const target = await this.requireLiveAgency(input.intoAgencyId, 'intoAgencyId');
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const merged: AgencyRecord = { ...source, mergedIntoId: target.id, version: source.version + 1, updatedAt: now };
+      const survivor: AgencyRecord = {
+        ...target,
+        formerNames: [...new Set([...target.formerNames, source.name, ...source.formerNames])],
+        focalPoints: [...target.focalPoints, ...source.focalPoints.map((f) => ({ ...f, primary: false }))].slice(0, 10),
+        version: target.version + 1,
+        updatedAt: now,
+      };
+      if (!(await tx.agencies.update(merged, source.version))) throw versionConflict(presentAgency(source));
+      if (!(await tx.agencies.update(survivor, target.version))) throw versionConflict(presentAgency(target));
+      const systemsMoved = await tx.systems.reassignAgency(source.id, target.id, now);
+      const users = await tx.users.listByAgency(source.id);
+      for (const user of users)
+        await tx.users.update({ ...user, agencyId: target.id, version: user.version + 1, updatedAt: now }, user.version);
+      const data = { from: source.id, fromName: source.name, into: target.id, intoName: target.name, systemsMoved, usersMoved: users.length };
+      await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: source.id, version: merged.version, data });
+      await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: target.id, version: survivor.version, data });
+      return merged;
+    });
+  }
+
+  private async requireLiveAgency(id: string, field: string): Promise<AgencyRecord> {
+    const agency = await this.deps.store.agencies.get(id);
+    if (!agency) throw unprocessable('Unknown agency', [{ path: field, message: 'no such agency' }]);
+    if (agency.mergedIntoId) throw unprocessable('That agency was merged into another', [{ path: field, message: 'merged agency' }]);
+    return agency;
+  }
+}

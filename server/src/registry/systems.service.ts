@@ -1,0 +1,72 @@
+import { EVENTS, type CreateSystemInput, type UpdateSystemInput } from '@cert-hub/shared';
+import type { Actor } from '../auth/actor.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { PageQuery, PageResult, SystemRecord } from '../store/port.js';
+import { registryPolicy as can } from './policy.js';
+import { presentSystem } from './presenter.js';
+
+const TRACKED: (keyof SystemRecord)[] = ['name', 'level', 'nationalCritical', 'sectorCode', 'description', 'domains', 'ipRanges'];
+
+export class SystemService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async list(actor: Actor, query: PageQuery & { q?: string; agencyId?: string; level?: number }): Promise<PageResult<SystemRecord>> {
+    let agencyIds = query.agencyId ? [query.agencyId] : undefined;
+    if (actor.role === 'focal_point') agencyIds = (agencyIds ?? [actor.agencyId ?? '']).filter((id) => id === actor.agencyId);
+    return this.deps.store.systems.list({ ...query, agencyIds });
+  }
+
+  async get(actor: Actor, id: string): Promise<SystemRecord> {
+    const system = await this.deps.store.systems.get(id);
+    if (!system || !can.readSystem(actor, system.agencyId)) throw notFound('Information system');
+    return system;
+  }
+
+  async create(actor: Actor, input: CreateSystemInput): Promise<SystemRecord> {
+    if (!can.writeSystem(actor, input.agencyId))
+      throw forbidden(actor.role === 'focal_point' ? 'You can only register systems of your own agency' : undefined);
+    await this.checkReferences(input.agencyId, input.sectorCode);
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const system: SystemRecord = {
+        id: this.deps.ids(),
+        agencyId: input.agencyId,
+        name: input.name,
+        level: input.level,
+        nationalCritical: input.nationalCritical,
+        sectorCode: input.sectorCode ?? null,
+        description: input.description ?? null,
+        domains: [...new Set(input.domains)],
+        ipRanges: [...new Set(input.ipRanges)],
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.systems.insert(system);
+      await record({ type: EVENTS.systemCreated, entity: 'system', entityId: system.id, version: 1, data: { agencyId: system.agencyId, name: system.name, level: system.level } });
+      return system;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateSystemInput): Promise<SystemRecord> {
+    const current = await this.get(actor, id);
+    if (!can.writeSystem(actor, current.agencyId)) throw forbidden();
+    if (current.version !== input.version) throw versionConflict(presentSystem(current));
+    if (input.sectorCode) await this.checkReferences(current.agencyId, input.sectorCode);
+    const { version: _v, ...fields } = input;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const next: SystemRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
+      if (!(await tx.systems.update(next, current.version))) throw versionConflict(presentSystem(current));
+      await record({ type: EVENTS.systemUpdated, entity: 'system', entityId: id, version: next.version, data: { changes: changedFields(current, next, TRACKED) } });
+      return next;
+    });
+  }
+
+  private async checkReferences(agencyId: string, sectorCode: string | null | undefined) {
+    const agency = await this.deps.store.agencies.get(agencyId);
+    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+    if (sectorCode && !(await this.deps.store.sectors.get(sectorCode)))
+      throw unprocessable('Unknown sector', [{ path: 'sectorCode', message: 'no such sector' }]);
+  }
+}

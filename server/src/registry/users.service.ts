@@ -1,0 +1,130 @@
+import { EVENTS, roleShapeIssue, type CreateUserInput, type UpdateUserInput } from '@cert-hub/shared';
+import type { Actor } from '../auth/actor.js';
+import type { PasswordHasher } from '../auth/passwords.js';
+import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { PageQuery, PageResult, UserRecord } from '../store/port.js';
+import { registryPolicy as can } from './policy.js';
+import { presentUser } from './presenter.js';
+
+const TRACKED: (keyof UserRecord)[] = ['displayName', 'role', 'agencyId', 'teamIds', 'phone', 'email', 'disabled'];
+
+export class UserService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async list(actor: Actor, query: PageQuery & { q?: string; role?: UserRecord['role']; agencyId?: string; teamId?: string }): Promise<PageResult<UserRecord>> {
+    if (!can.listUsers(actor)) throw forbidden();
+    return this.deps.store.users.list(query);
+  }
+
+  async get(actor: Actor, id: string): Promise<UserRecord> {
+    const user = await this.deps.store.users.get(id);
+    if (!user || !can.readUser(actor, id)) throw notFound('User');
+    return user;
+  }
+
+  async count(): Promise<number> {
+    return this.deps.store.users.count();
+  }
+
+  async create(actor: Actor | null, input: CreateUserInput): Promise<UserRecord> {
+    if (actor && !can.writeUser(actor)) throw forbidden();
+    if (await this.deps.store.users.getByUsername(input.username))
+      throw conflict('That username is taken', [{ path: 'username', message: 'taken' }]);
+    await this.checkReferences(input.agencyId ?? null, input.teamIds);
+    const passwordHash = await this.hasher.hash(input.password);
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const user: UserRecord = {
+        id: this.deps.ids(),
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        agencyId: input.agencyId ?? null,
+        teamIds: [...new Set(input.teamIds)],
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        passwordHash,
+        disabled: false,
+        sessionEpoch: 1,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (await tx.users.getByUsername(user.username)) throw conflict('That username is taken', [{ path: 'username', message: 'taken' }]);
+      await tx.users.insert(user);
+      await record({ type: EVENTS.userCreated, entity: 'user', entityId: user.id, version: 1, data: { username: user.username, role: user.role, agencyId: user.agencyId } });
+      return user;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserRecord> {
+    const current = await this.get(actor, id);
+    if (!can.writeUser(actor)) throw forbidden();
+    if (current.version !== input.version) throw versionConflict(presentUser(current));
+    const { version: _v, ...fields } = input;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const draft: UserRecord = { ...current, ...defined };
+    // Changing the role clears what the old role carried unless the request says otherwise.
+    if (input.role && input.role !== current.role) {
+      if (input.agencyId === undefined && input.role !== 'focal_point') draft.agencyId = null;
+      if (input.teamIds === undefined && !['responder', 'coordinator'].includes(input.role)) draft.teamIds = [];
+    }
+    const shapeIssue = roleShapeIssue(draft.role, draft.agencyId, draft.teamIds);
+    if (shapeIssue) throw unprocessable(shapeIssue, [{ path: 'role', message: shapeIssue }]);
+    await this.checkReferences(draft.agencyId !== current.agencyId ? draft.agencyId : null, draft.teamIds.filter((t) => !current.teamIds.includes(t)));
+    const losesAdmin = current.role === 'admin' && !current.disabled && (draft.role !== 'admin' || draft.disabled);
+    if (losesAdmin && (await this.activeAdminCount()) <= 1)
+      throw unprocessable('This is the last active administrator; name another one first');
+    const endSessions = draft.disabled && !current.disabled;
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const next: UserRecord = {
+        ...draft,
+        teamIds: [...new Set(draft.teamIds)],
+        sessionEpoch: endSessions ? current.sessionEpoch + 1 : current.sessionEpoch,
+        version: current.version + 1,
+        updatedAt: now,
+      };
+      if (!(await tx.users.update(next, current.version))) throw versionConflict(presentUser(current));
+      if (endSessions) await tx.sessions.revokeAllForUser(id, now);
+      await record({ type: EVENTS.userUpdated, entity: 'user', entityId: id, version: next.version, data: { changes: changedFields(current, next, TRACKED) } });
+      return next;
+    });
+  }
+
+  /** An administrator sets a new password; every session of that user ends. */
+  async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
+    const current = await this.get(actor, id);
+    if (!can.writeUser(actor)) throw forbidden();
+    const passwordHash = await this.hasher.hash(password);
+    await commit(this.deps, actor, async (tx, record, now) => {
+      const next = { ...current, passwordHash, sessionEpoch: current.sessionEpoch + 1, version: current.version + 1, updatedAt: now };
+      if (!(await tx.users.update(next, current.version))) throw versionConflict(presentUser(current));
+      await tx.sessions.revokeAllForUser(id, now);
+      await record({ type: EVENTS.userPasswordChanged, entity: 'user', entityId: id, version: next.version, data: { by: 'admin' } });
+    });
+  }
+
+  private async activeAdminCount(): Promise<number> {
+    let count = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.store.users.list({ role: 'admin', limit: 200, cursor });
+      count += page.items.filter((u) => !u.disabled).length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return count;
+  }
+
+  private async checkReferences(agencyId: string | null, teamIds: string[]) {
+    if (agencyId) {
+      const agency = await this.deps.store.agencies.get(agencyId);
+      if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+    }
+    for (const [i, teamId] of teamIds.entries())
+      if (!(await this.deps.store.teams.get(teamId)))
+        throw unprocessable('Unknown team', [{ path: `teamIds.${i}`, message: 'no such team' }]);
+  }
+}

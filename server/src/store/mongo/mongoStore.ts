@@ -1,0 +1,297 @@
+/**
+ * The scale-out adapter: MongoDB through mongoose, selected by MONGODB_URI. Needs a replica
+ * set (transactions). Same behaviour as the SQLite adapter, held to it by the contract suite.
+ */
+import mongoose, { type ClientSession, type Connection, type Model } from 'mongoose';
+import { normalizeSearch } from '@cert-hub/shared';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import { agencyKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import type {
+  AgencyRecord,
+  AgencyRepository,
+  EventRecord,
+  EventRepository,
+  NewEvent,
+  PageQuery,
+  PageResult,
+  Repositories,
+  SectorRecord,
+  SectorRepository,
+  SessionRecord,
+  SessionRepository,
+  Store,
+  SystemRecord,
+  SystemRepository,
+  TeamRecord,
+  TeamRepository,
+  UserRecord,
+  UserRepository,
+} from '../port.js';
+import { bindModels, type Models } from './models.js';
+
+type Filter = Record<string, unknown>;
+type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Keyed = { sortKey: string; searchText: string };
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Strips the storage-only fields so a document becomes the port's record. */
+function toRecord<T>(doc: Record<string, unknown> | null): T | null {
+  if (!doc) return null;
+  const { _id, sortKey: _s, searchText: _t, ...rest } = doc;
+  return { id: _id, ...rest } as T;
+}
+
+class DocCollection<T extends { id: string; version: number }> {
+  constructor(
+    private readonly model: AnyModel,
+    private readonly keysOf: (record: T) => Keyed,
+    private readonly session: ClientSession | undefined,
+  ) {}
+
+  async insert(record: T) {
+    const { id, ...rest } = record;
+    await this.model.create([{ _id: id, ...rest, ...this.keysOf(record) }], { session: this.session });
+  }
+
+  async update(record: T, expectedVersion: number) {
+    const { id, ...rest } = record;
+    const r = await this.model.updateOne(
+      { _id: id, version: expectedVersion },
+      { $set: { ...rest, ...this.keysOf(record) } },
+      { session: this.session },
+    );
+    return r.matchedCount === 1;
+  }
+
+  async get(id: string) {
+    return toRecord<T>(await this.model.findById(id).session(this.session ?? null).lean<Record<string, unknown>>());
+  }
+
+  async find(filter: Filter, sort: Record<string, 1 | -1> = { sortKey: 1, _id: 1 }) {
+    const docs = await this.model.find(filter).sort(sort).session(this.session ?? null).lean<Record<string, unknown>[]>();
+    return docs.map((d) => toRecord<T>(d) as T);
+  }
+
+  async page(filter: Filter, query: PageQuery & { q?: string }): Promise<PageResult<T>> {
+    const clauses: Filter[] = [filter];
+    const needle = query.q ? normalizeSearch(query.q) : '';
+    if (needle) clauses.push({ searchText: { $regex: escapeRegex(needle) } });
+    if (query.cursor) {
+      const position = decodeCursor(query.cursor);
+      if (!position) throw new InvalidCursorError();
+      clauses.push({ $or: [{ sortKey: { $gt: position.key } }, { sortKey: position.key, _id: { $gt: position.id } }] });
+    }
+    const docs = await this.model
+      .find({ $and: clauses })
+      .sort({ sortKey: 1, _id: 1 })
+      .limit(query.limit + 1)
+      .session(this.session ?? null)
+      .lean<Record<string, unknown>[]>();
+    const more = docs.length > query.limit;
+    const items = docs.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((d) => toRecord<T>(d) as T),
+      nextCursor: more && last ? encodeCursor({ key: String(last.sortKey), id: String(last._id) }) : null,
+    };
+  }
+
+  async count(filter: Filter = {}) {
+    return this.model.countDocuments(filter).session(this.session ?? null);
+  }
+}
+
+function repositories(models: Models, session: ClientSession | undefined): Repositories {
+  const agencies = new DocCollection<AgencyRecord>(models.Agency, agencyKeys, session);
+  const systems = new DocCollection<SystemRecord>(models.System, systemKeys, session);
+  const teams = new DocCollection<TeamRecord>(models.Team, teamKeys, session);
+  const users = new DocCollection<UserRecord>(models.User, userKeys, session);
+
+  const agencyRepo: AgencyRepository = {
+    insert: (a) => agencies.insert(a),
+    update: (a, v) => agencies.update(a, v),
+    get: (id) => agencies.get(id),
+    list: (q) => agencies.page({ ...(q.type ? { type: q.type } : {}), ...(q.includeMerged ? {} : { mergedIntoId: null }) }, q),
+    count: () => agencies.count(),
+  };
+
+  const sectorRepo: SectorRepository = {
+    async upsert(s) {
+      await models.Sector.updateOne({ _id: s.code }, { $set: { ...s } }, { upsert: true, session });
+    },
+    async get(code) {
+      const doc = await models.Sector.findById(code).session(session ?? null).lean<Record<string, unknown>>();
+      if (!doc) return null;
+      const { _id, ...rest } = doc;
+      return rest as unknown as SectorRecord;
+    },
+    async list() {
+      const docs = await models.Sector.find().sort({ _id: 1 }).session(session ?? null).lean<Record<string, unknown>[]>();
+      return docs.map(({ _id, ...rest }) => rest as unknown as SectorRecord);
+    },
+  };
+
+  const systemRepo: SystemRepository = {
+    insert: (s) => systems.insert(s),
+    update: (s, v) => systems.update(s, v),
+    get: (id) => systems.get(id),
+    async list(q) {
+      if (q.agencyIds && q.agencyIds.length === 0) return { items: [], nextCursor: null };
+      return systems.page({ ...(q.agencyIds ? { agencyId: { $in: q.agencyIds } } : {}), ...(q.level ? { level: q.level } : {}) }, q);
+    },
+    async reassignAgency(fromAgencyId, toAgencyId, at) {
+      const r = await models.System.updateMany(
+        { agencyId: fromAgencyId },
+        { $set: { agencyId: toAgencyId, updatedAt: at }, $inc: { version: 1 } },
+        { session },
+      );
+      return r.modifiedCount;
+    },
+  };
+
+  const teamRepo: TeamRepository = {
+    insert: (t) => teams.insert(t),
+    update: (t, v) => teams.update(t, v),
+    get: (id) => teams.get(id),
+    list: (q) => teams.page(q.kind ? { kind: q.kind } : {}, q),
+    listStanding: () => teams.find({ isStanding: true }),
+  };
+
+  const userRepo: UserRepository = {
+    insert: (u) => users.insert(u),
+    update: (u, v) => users.update(u, v),
+    get: (id) => users.get(id),
+    async getByUsername(username) {
+      return toRecord<UserRecord>(await models.User.findOne({ username }).session(session ?? null).lean<Record<string, unknown>>());
+    },
+    list: (q) =>
+      users.page(
+        {
+          ...(q.role ? { role: q.role } : {}),
+          ...(q.agencyId ? { agencyId: q.agencyId } : {}),
+          ...(q.teamId ? { teamIds: q.teamId } : {}),
+        },
+        q,
+      ),
+    listByTeam: (teamId) => users.find({ teamIds: teamId }),
+    listByAgency: (agencyId) => users.find({ agencyId }),
+    count: () => users.count(),
+  };
+
+  const toSession = (d: Record<string, unknown> | null) => toRecord<SessionRecord>(d);
+  const sessionRepo: SessionRepository = {
+    async insert(s) {
+      const { id, ...rest } = s;
+      await models.Session.create([{ _id: id, ...rest }], { session });
+    },
+    async get(id) {
+      return toSession(await models.Session.findById(id).session(session ?? null).lean<Record<string, unknown>>());
+    },
+    async getByTokenHash(tokenHash) {
+      return toSession(await models.Session.findOne({ tokenHash }).session(session ?? null).lean<Record<string, unknown>>());
+    },
+    async markRotated(id, at) {
+      const r = await models.Session.updateOne({ _id: id, rotatedAt: null, revokedAt: null }, { $set: { rotatedAt: at } }, { session });
+      return r.modifiedCount === 1;
+    },
+    async revoke(id, at) {
+      await models.Session.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: at } }, { session });
+    },
+    async revokeFamily(familyId, at) {
+      await models.Session.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: at } }, { session });
+    },
+    async revokeAllForUser(userId, at) {
+      await models.Session.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: at } }, { session });
+    },
+  };
+
+  const toEvent = (d: Record<string, unknown>): EventRecord => {
+    const { _id, ...rest } = d;
+    return { seq: Number(_id), ...rest } as EventRecord;
+  };
+  const eventRepo: EventRepository = {
+    async append(e: NewEvent) {
+      const counter = await models.Counter.findOneAndUpdate(
+        { _id: 'events' },
+        { $inc: { seq: 1 } },
+        { upsert: true, new: true, session },
+      ).lean<{ seq: number }>();
+      const seq = counter!.seq;
+      await models.Event.create([{ _id: seq, ...e }], { session });
+      return { ...e, seq };
+    },
+    async listAfter(afterSeq, limit) {
+      const docs = await models.Event.find({ _id: { $gt: afterSeq } }).sort({ _id: 1 }).limit(limit).session(session ?? null).lean<Record<string, unknown>[]>();
+      return docs.map(toEvent);
+    },
+    async listForEntity(entity, entityId, limit) {
+      const docs = await models.Event.find({ entity, entityId }).sort({ _id: 1 }).limit(limit).session(session ?? null).lean<Record<string, unknown>[]>();
+      return docs.map(toEvent);
+    },
+    async lastSeq() {
+      const counter = await models.Counter.findById('events').session(session ?? null).lean<{ seq: number }>();
+      return counter?.seq ?? 0;
+    },
+  };
+
+  return {
+    agencies: agencyRepo,
+    sectors: sectorRepo,
+    systems: systemRepo,
+    teams: teamRepo,
+    users: userRepo,
+    sessions: sessionRepo,
+    events: eventRepo,
+  };
+}
+
+export class MongoStore implements Store {
+  readonly kind = 'mongodb' as const;
+  readonly agencies: AgencyRepository;
+  readonly sectors: SectorRepository;
+  readonly systems: SystemRepository;
+  readonly teams: TeamRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly events: EventRepository;
+
+  private constructor(
+    private readonly conn: Connection,
+    private readonly models: Models,
+  ) {
+    const repos = repositories(models, undefined);
+    this.agencies = repos.agencies;
+    this.sectors = repos.sectors;
+    this.systems = repos.systems;
+    this.teams = repos.teams;
+    this.users = repos.users;
+    this.sessions = repos.sessions;
+    this.events = repos.events;
+  }
+
+  static async connect(uri: string): Promise<MongoStore> {
+    const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+    const models = bindModels(conn);
+    await Promise.all(Object.values(models).map((m) => m.init()));
+    return new MongoStore(conn, models);
+  }
+
+  /** Drops every collection: for the contract suite's clean start only. */
+  async dropAll() {
+    await Promise.all(Object.values(this.models).map((m) => (m as AnyModel).deleteMany()));
+  }
+
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    // mongoose retries the callback on transient transaction errors.
+    return this.conn.transaction((session) => work(repositories(this.models, session)));
+  }
+
+  async ping() {
+    await this.conn.db!.admin().ping();
+  }
+
+  async close() {
+    await this.conn.close();
+  }
+}

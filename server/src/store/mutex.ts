@@ -1,0 +1,31 @@
+/** Serialises async work: one SQLite connection can hold one transaction at a time. */
+export class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** Names of repository methods that only read; everything else writes. */
+export const isReadMethod = (name: string) => /^(get|list|count|last)/.test(name);
+
+/**
+ * Wraps every writing method of every repository so that a write made outside a
+ * transaction waits for the running one instead of landing inside it.
+ */
+export function serialiseWrites<T extends object>(repos: T, mutex: Mutex): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, repo] of Object.entries(repos)) {
+    wrapped[name] = new Proxy(repo as object, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string' || isReadMethod(prop)) return value;
+        return (...args: unknown[]) => mutex.run(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      },
+    });
+  }
+  return wrapped as T;
+}

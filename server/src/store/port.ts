@@ -1,0 +1,215 @@
+/**
+ * The store port (design.md, Persistence): one repository per aggregate with explicit
+ * query methods. Two adapters implement it — SQLite (embedded default) and MongoDB —
+ * and the contract suite in test/store-contract.test.ts holds them to the same behaviour.
+ *
+ * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
+ * `update(record, expectedVersion)` succeeds only if the stored version still matches.
+ */
+import type { AgencyType, Role, TeamKind } from '@cert-hub/shared';
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string | undefined;
+}
+export interface PageResult<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface FocalPoint {
+  name: string;
+  position: string | null;
+  phone: string;
+  email: string;
+  available247: boolean;
+  primary: boolean;
+}
+
+export interface AgencyRecord {
+  id: string;
+  name: string;
+  shortName: string | null;
+  type: AgencyType;
+  province: string;
+  parentId: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  focalPoints: FocalPoint[];
+  mergedIntoId: string | null;
+  formerNames: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SectorRecord {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  critical: boolean;
+}
+
+export interface SystemRecord {
+  id: string;
+  agencyId: string;
+  name: string;
+  level: number;
+  nationalCritical: boolean;
+  sectorCode: string | null;
+  description: string | null;
+  domains: string[];
+  ipRanges: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  isStanding: boolean;
+  organization: string | null;
+  sectorCode: string | null;
+  description: string | null;
+  phone: string | null;
+  email: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: string | null;
+  teamIds: string[];
+  phone: string | null;
+  email: string | null;
+  passwordHash: string;
+  disabled: boolean;
+  /** Bumped whenever every session of the user must end (password change, disable). */
+  sessionEpoch: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  /** All refresh tokens descended from one login; a reused token revokes the family. */
+  familyId: string;
+  tokenHash: string;
+  sessionEpoch: number;
+  expiresAt: string;
+  createdAt: string;
+  rotatedAt: string | null;
+  revokedAt: string | null;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface EventRecord {
+  seq: number;
+  type: string;
+  entity: string;
+  entityId: string;
+  incidentId: string | null;
+  version: number | null;
+  at: string;
+  actorId: string | null;
+  data: Record<string, unknown>;
+}
+export type NewEvent = Omit<EventRecord, 'seq'>;
+
+export interface AgencyRepository {
+  insert(agency: AgencyRecord): Promise<void>;
+  update(agency: AgencyRecord, expectedVersion: number): Promise<boolean>;
+  get(id: string): Promise<AgencyRecord | null>;
+  list(query: PageQuery & { q?: string; type?: AgencyType; includeMerged?: boolean }): Promise<PageResult<AgencyRecord>>;
+  count(): Promise<number>;
+}
+
+export interface SectorRepository {
+  upsert(sector: SectorRecord): Promise<void>;
+  get(code: string): Promise<SectorRecord | null>;
+  list(): Promise<SectorRecord[]>;
+}
+
+export interface SystemRepository {
+  insert(system: SystemRecord): Promise<void>;
+  update(system: SystemRecord, expectedVersion: number): Promise<boolean>;
+  get(id: string): Promise<SystemRecord | null>;
+  list(
+    query: PageQuery & { q?: string; agencyIds?: string[]; level?: number },
+  ): Promise<PageResult<SystemRecord>>;
+  /** Moves every system of `fromAgencyId` to `toAgencyId` (agency merge); returns how many. */
+  reassignAgency(fromAgencyId: string, toAgencyId: string, at: string): Promise<number>;
+}
+
+export interface TeamRepository {
+  insert(team: TeamRecord): Promise<void>;
+  update(team: TeamRecord, expectedVersion: number): Promise<boolean>;
+  get(id: string): Promise<TeamRecord | null>;
+  list(query: PageQuery & { q?: string; kind?: TeamKind }): Promise<PageResult<TeamRecord>>;
+  /** The teams whose `isStanding` is set (there should be at most one). */
+  listStanding(): Promise<TeamRecord[]>;
+}
+
+export interface UserRepository {
+  insert(user: UserRecord): Promise<void>;
+  update(user: UserRecord, expectedVersion: number): Promise<boolean>;
+  get(id: string): Promise<UserRecord | null>;
+  getByUsername(username: string): Promise<UserRecord | null>;
+  list(
+    query: PageQuery & { q?: string; role?: Role; agencyId?: string; teamId?: string },
+  ): Promise<PageResult<UserRecord>>;
+  listByTeam(teamId: string): Promise<UserRecord[]>;
+  listByAgency(agencyId: string): Promise<UserRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  get(id: string): Promise<SessionRecord | null>;
+  getByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  /** Marks a token used; false if it was already rotated or revoked (a reuse or a race). */
+  markRotated(id: string, at: string): Promise<boolean>;
+  revoke(id: string, at: string): Promise<void>;
+  revokeFamily(familyId: string, at: string): Promise<void>;
+  revokeAllForUser(userId: string, at: string): Promise<void>;
+}
+
+export interface EventRepository {
+  append(event: NewEvent): Promise<EventRecord>;
+  listAfter(afterSeq: number, limit: number): Promise<EventRecord[]>;
+  listForEntity(entity: string, entityId: string, limit: number): Promise<EventRecord[]>;
+  lastSeq(): Promise<number>;
+}
+
+export interface Repositories {
+  agencies: AgencyRepository;
+  sectors: SectorRepository;
+  systems: SystemRepository;
+  teams: TeamRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  events: EventRepository;
+}
+
+export interface Store extends Repositories {
+  readonly kind: 'sqlite' | 'mongodb';
+  /**
+   * Runs `work` atomically: every write through `tx` commits together or not at all.
+   * Services put a state change and its event in one transaction.
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

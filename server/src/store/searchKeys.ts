@@ -1,0 +1,22 @@
+/** The derived sort and search keys both adapters store beside each record. */
+import { normalizeSearch } from '@cert-hub/shared';
+import type { AgencyRecord, SystemRecord, TeamRecord, UserRecord } from './port.js';
+
+const join = (...parts: (string | null | undefined)[]) => normalizeSearch(parts.filter(Boolean).join(' '));
+
+export const agencyKeys = (a: AgencyRecord) => ({
+  sortKey: normalizeSearch(a.name),
+  searchText: join(a.name, a.shortName, a.email, a.phone, a.address, ...a.formerNames),
+});
+export const systemKeys = (s: SystemRecord) => ({
+  sortKey: normalizeSearch(s.name),
+  searchText: join(s.name, s.description, ...s.domains, ...s.ipRanges),
+});
+export const teamKeys = (t: TeamRecord) => ({
+  sortKey: normalizeSearch(t.name),
+  searchText: join(t.name, t.organization, t.description),
+});
+export const userKeys = (u: UserRecord) => ({
+  sortKey: u.username,
+  searchText: join(u.username, u.displayName, u.email, u.phone),
+});

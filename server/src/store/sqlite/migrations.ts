@@ -1,0 +1,93 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each and recorded
+ * in `PRAGMA user_version`. Never edit a shipped migration: add the next one.
+ */
+export const MIGRATIONS: string[] = [
+  // 1: registry, accounts, sessions, event log
+  `
+  CREATE TABLE agencies (
+    id TEXT PRIMARY KEY,
+    sort_key TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    merged_into_id TEXT,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX agencies_sort ON agencies (sort_key, id);
+
+  CREATE TABLE sectors (code TEXT PRIMARY KEY, doc TEXT NOT NULL);
+
+  CREATE TABLE systems (
+    id TEXT PRIMARY KEY,
+    agency_id TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX systems_agency ON systems (agency_id, sort_key, id);
+  CREATE INDEX systems_sort ON systems (sort_key, id);
+
+  CREATE TABLE teams (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    is_standing INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX teams_sort ON teams (sort_key, id);
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    agency_id TEXT,
+    sort_key TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX users_sort ON users (sort_key, id);
+  CREATE INDEX users_agency ON users (agency_id);
+
+  CREATE TABLE user_teams (
+    user_id TEXT NOT NULL,
+    team_id TEXT NOT NULL,
+    PRIMARY KEY (user_id, team_id)
+  );
+  CREATE INDEX user_teams_team ON user_teams (team_id);
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    family_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    session_epoch INTEGER NOT NULL,
+    expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    rotated_at TEXT,
+    revoked_at TEXT,
+    user_agent TEXT,
+    ip TEXT
+  );
+  CREATE INDEX sessions_family ON sessions (family_id);
+  CREATE INDEX sessions_user ON sessions (user_id);
+
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    type TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    incident_id TEXT,
+    version INTEGER,
+    at TEXT NOT NULL,
+    actor_id TEXT,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX events_entity ON events (entity, entity_id, seq);
+  `,
+];

@@ -1,0 +1,467 @@
+/**
+ * The embedded default adapter: one SQLite file in WAL mode with synchronous=FULL, so an
+ * acknowledged write survives a power cut. Records live as JSON documents beside the
+ * columns the explicit queries filter and sort on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { normalizeSearch } from '@cert-hub/shared';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import { Mutex, serialiseWrites } from '../mutex.js';
+import { agencyKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import type {
+  AgencyRecord,
+  AgencyRepository,
+  EventRecord,
+  EventRepository,
+  NewEvent,
+  PageQuery,
+  PageResult,
+  Repositories,
+  SectorRecord,
+  SectorRepository,
+  SessionRecord,
+  SessionRepository,
+  Store,
+  SystemRecord,
+  SystemRepository,
+  TeamRecord,
+  TeamRepository,
+  UserRecord,
+  UserRepository,
+} from '../port.js';
+import { MIGRATIONS } from './migrations.js';
+
+type Row = { doc: string; sort_key: string; id: string };
+type Params = (string | number | null)[];
+
+export function openSqliteDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length)
+    throw new Error(`database schema v${current} is newer than this build (v${MIGRATIONS.length})`);
+  MIGRATIONS.slice(current).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + i + 1}`);
+    })();
+  });
+}
+
+/** Keyset pagination over (sort_key, id) shared by every document table. */
+function page<T>(db: Db, table: string, where: string[], params: Params, query: PageQuery): PageResult<T> {
+  const clauses = [...where];
+  const args = [...params];
+  if (query.cursor) {
+    const position = decodeCursor(query.cursor);
+    if (!position) throw new InvalidCursorError();
+    clauses.push('(sort_key > ? OR (sort_key = ? AND id > ?))');
+    args.push(position.key, position.key, position.id);
+  }
+  const sql = `SELECT id, sort_key, doc FROM ${table} ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
+    ORDER BY sort_key, id LIMIT ?`;
+  const rows = db.prepare(sql).all(...args, query.limit + 1) as Row[];
+  const more = rows.length > query.limit;
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => JSON.parse(r.doc) as T),
+    nextCursor: more && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
+  };
+}
+
+const searchClause = (q: string | undefined, where: string[], params: Params) => {
+  const needle = q ? normalizeSearch(q) : '';
+  if (!needle) return;
+  where.push(`search_text LIKE ? ESCAPE '\\'`);
+  params.push(`%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+};
+
+const getDoc = <T>(db: Db, table: string, id: string): T | null => {
+  const row = db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as { doc: string } | undefined;
+  return row ? (JSON.parse(row.doc) as T) : null;
+};
+
+class SqliteAgencies implements AgencyRepository {
+  constructor(private readonly db: Db) {}
+  async insert(a: AgencyRecord) {
+    const k = agencyKeys(a);
+    this.db
+      .prepare(`INSERT INTO agencies (id, sort_key, search_text, type, merged_into_id, version, doc) VALUES (?,?,?,?,?,?,?)`)
+      .run(a.id, k.sortKey, k.searchText, a.type, a.mergedIntoId, a.version, JSON.stringify(a));
+  }
+  async update(a: AgencyRecord, expectedVersion: number) {
+    const k = agencyKeys(a);
+    const r = this.db
+      .prepare(
+        `UPDATE agencies SET sort_key=?, search_text=?, type=?, merged_into_id=?, version=?, doc=? WHERE id=? AND version=?`,
+      )
+      .run(k.sortKey, k.searchText, a.type, a.mergedIntoId, a.version, JSON.stringify(a), a.id, expectedVersion);
+    return r.changes === 1;
+  }
+  async get(id: string) {
+    return getDoc<AgencyRecord>(this.db, 'agencies', id);
+  }
+  async list(query: Parameters<AgencyRepository['list']>[0]) {
+    const where: string[] = [];
+    const params: Params = [];
+    searchClause(query.q, where, params);
+    if (query.type) {
+      where.push('type = ?');
+      params.push(query.type);
+    }
+    if (!query.includeMerged) where.push('merged_into_id IS NULL');
+    return page<AgencyRecord>(this.db, 'agencies', where, params, query);
+  }
+  async count() {
+    return (this.db.prepare('SELECT count(*) AS n FROM agencies').get() as { n: number }).n;
+  }
+}
+
+class SqliteSectors implements SectorRepository {
+  constructor(private readonly db: Db) {}
+  async upsert(s: SectorRecord) {
+    this.db
+      .prepare('INSERT INTO sectors (code, doc) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET doc = excluded.doc')
+      .run(s.code, JSON.stringify(s));
+  }
+  async get(code: string) {
+    const row = this.db.prepare('SELECT doc FROM sectors WHERE code = ?').get(code) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as SectorRecord) : null;
+  }
+  async list() {
+    return (this.db.prepare('SELECT doc FROM sectors ORDER BY code').all() as { doc: string }[]).map(
+      (r) => JSON.parse(r.doc) as SectorRecord,
+    );
+  }
+}
+
+class SqliteSystems implements SystemRepository {
+  constructor(private readonly db: Db) {}
+  async insert(s: SystemRecord) {
+    const k = systemKeys(s);
+    this.db
+      .prepare(`INSERT INTO systems (id, agency_id, level, sort_key, search_text, version, doc) VALUES (?,?,?,?,?,?,?)`)
+      .run(s.id, s.agencyId, s.level, k.sortKey, k.searchText, s.version, JSON.stringify(s));
+  }
+  async update(s: SystemRecord, expectedVersion: number) {
+    const k = systemKeys(s);
+    const r = this.db
+      .prepare(
+        `UPDATE systems SET agency_id=?, level=?, sort_key=?, search_text=?, version=?, doc=? WHERE id=? AND version=?`,
+      )
+      .run(s.agencyId, s.level, k.sortKey, k.searchText, s.version, JSON.stringify(s), s.id, expectedVersion);
+    return r.changes === 1;
+  }
+  async get(id: string) {
+    return getDoc<SystemRecord>(this.db, 'systems', id);
+  }
+  async list(query: Parameters<SystemRepository['list']>[0]) {
+    const where: string[] = [];
+    const params: Params = [];
+    searchClause(query.q, where, params);
+    if (query.agencyIds) {
+      if (query.agencyIds.length === 0) return { items: [], nextCursor: null };
+      where.push(`agency_id IN (${query.agencyIds.map(() => '?').join(',')})`);
+      params.push(...query.agencyIds);
+    }
+    if (query.level) {
+      where.push('level = ?');
+      params.push(query.level);
+    }
+    return page<SystemRecord>(this.db, 'systems', where, params, query);
+  }
+  async reassignAgency(fromAgencyId: string, toAgencyId: string, at: string) {
+    const rows = this.db.prepare('SELECT doc FROM systems WHERE agency_id = ?').all(fromAgencyId) as { doc: string }[];
+    for (const row of rows) {
+      const s = JSON.parse(row.doc) as SystemRecord;
+      const moved = { ...s, agencyId: toAgencyId, version: s.version + 1, updatedAt: at };
+      await this.update(moved, s.version);
+    }
+    return rows.length;
+  }
+}
+
+class SqliteTeams implements TeamRepository {
+  constructor(private readonly db: Db) {}
+  async insert(t: TeamRecord) {
+    const k = teamKeys(t);
+    this.db
+      .prepare(`INSERT INTO teams (id, kind, is_standing, sort_key, search_text, version, doc) VALUES (?,?,?,?,?,?,?)`)
+      .run(t.id, t.kind, t.isStanding ? 1 : 0, k.sortKey, k.searchText, t.version, JSON.stringify(t));
+  }
+  async update(t: TeamRecord, expectedVersion: number) {
+    const k = teamKeys(t);
+    const r = this.db
+      .prepare(`UPDATE teams SET kind=?, is_standing=?, sort_key=?, search_text=?, version=?, doc=? WHERE id=? AND version=?`)
+      .run(t.kind, t.isStanding ? 1 : 0, k.sortKey, k.searchText, t.version, JSON.stringify(t), t.id, expectedVersion);
+    return r.changes === 1;
+  }
+  async get(id: string) {
+    return getDoc<TeamRecord>(this.db, 'teams', id);
+  }
+  async list(query: Parameters<TeamRepository['list']>[0]) {
+    const where: string[] = [];
+    const params: Params = [];
+    searchClause(query.q, where, params);
+    if (query.kind) {
+      where.push('kind = ?');
+      params.push(query.kind);
+    }
+    return page<TeamRecord>(this.db, 'teams', where, params, query);
+  }
+  async listStanding() {
+    return (this.db.prepare('SELECT doc FROM teams WHERE is_standing = 1 ORDER BY sort_key, id').all() as { doc: string }[]).map(
+      (r) => JSON.parse(r.doc) as TeamRecord,
+    );
+  }
+}
+
+class SqliteUsers implements UserRepository {
+  constructor(private readonly db: Db) {}
+  private writeTeams(u: UserRecord) {
+    this.db.prepare('DELETE FROM user_teams WHERE user_id = ?').run(u.id);
+    const add = this.db.prepare('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)');
+    for (const teamId of new Set(u.teamIds)) add.run(u.id, teamId);
+  }
+  async insert(u: UserRecord) {
+    const k = userKeys(u);
+    this.db
+      .prepare(`INSERT INTO users (id, username, role, agency_id, sort_key, search_text, version, doc) VALUES (?,?,?,?,?,?,?,?)`)
+      .run(u.id, u.username, u.role, u.agencyId, k.sortKey, k.searchText, u.version, JSON.stringify(u));
+    this.writeTeams(u);
+  }
+  async update(u: UserRecord, expectedVersion: number) {
+    const k = userKeys(u);
+    const r = this.db
+      .prepare(
+        `UPDATE users SET username=?, role=?, agency_id=?, sort_key=?, search_text=?, version=?, doc=? WHERE id=? AND version=?`,
+      )
+      .run(u.username, u.role, u.agencyId, k.sortKey, k.searchText, u.version, JSON.stringify(u), u.id, expectedVersion);
+    if (r.changes === 1) this.writeTeams(u);
+    return r.changes === 1;
+  }
+  async get(id: string) {
+    return getDoc<UserRecord>(this.db, 'users', id);
+  }
+  async getByUsername(username: string) {
+    const row = this.db.prepare('SELECT doc FROM users WHERE username = ?').get(username) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as UserRecord) : null;
+  }
+  async list(query: Parameters<UserRepository['list']>[0]) {
+    const where: string[] = [];
+    const params: Params = [];
+    searchClause(query.q, where, params);
+    if (query.role) {
+      where.push('role = ?');
+      params.push(query.role);
+    }
+    if (query.agencyId) {
+      where.push('agency_id = ?');
+      params.push(query.agencyId);
+    }
+    if (query.teamId) {
+      where.push('id IN (SELECT user_id FROM user_teams WHERE team_id = ?)');
+      params.push(query.teamId);
+    }
+    return page<UserRecord>(this.db, 'users', where, params, query);
+  }
+  async listByTeam(teamId: string) {
+    return (
+      this.db
+        .prepare('SELECT doc FROM users WHERE id IN (SELECT user_id FROM user_teams WHERE team_id = ?) ORDER BY sort_key')
+        .all(teamId) as { doc: string }[]
+    ).map((r) => JSON.parse(r.doc) as UserRecord);
+  }
+  async listByAgency(agencyId: string) {
+    return (this.db.prepare('SELECT doc FROM users WHERE agency_id = ? ORDER BY sort_key').all(agencyId) as { doc: string }[]).map(
+      (r) => JSON.parse(r.doc) as UserRecord,
+    );
+  }
+  async count() {
+    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  }
+}
+
+type SessionRow = {
+  id: string;
+  user_id: string;
+  family_id: string;
+  token_hash: string;
+  session_epoch: number;
+  expires_at: string;
+  created_at: string;
+  rotated_at: string | null;
+  revoked_at: string | null;
+  user_agent: string | null;
+  ip: string | null;
+};
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  familyId: r.family_id,
+  tokenHash: r.token_hash,
+  sessionEpoch: r.session_epoch,
+  expiresAt: r.expires_at,
+  createdAt: r.created_at,
+  rotatedAt: r.rotated_at,
+  revokedAt: r.revoked_at,
+  userAgent: r.user_agent,
+  ip: r.ip,
+});
+
+class SqliteSessions implements SessionRepository {
+  constructor(private readonly db: Db) {}
+  async insert(s: SessionRecord) {
+    this.db
+      .prepare(
+        `INSERT INTO sessions (id, user_id, family_id, token_hash, session_epoch, expires_at, created_at, rotated_at, revoked_at, user_agent, ip)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(s.id, s.userId, s.familyId, s.tokenHash, s.sessionEpoch, s.expiresAt, s.createdAt, s.rotatedAt, s.revokedAt, s.userAgent, s.ip);
+  }
+  async get(id: string) {
+    const r = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    return r ? toSession(r) : null;
+  }
+  async getByTokenHash(tokenHash: string) {
+    const r = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+    return r ? toSession(r) : null;
+  }
+  async markRotated(id: string, at: string) {
+    const r = this.db
+      .prepare('UPDATE sessions SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL AND revoked_at IS NULL')
+      .run(at, id);
+    return r.changes === 1;
+  }
+  async revoke(id: string, at: string) {
+    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id);
+  }
+  async revokeFamily(familyId: string, at: string) {
+    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL').run(at, familyId);
+  }
+  async revokeAllForUser(userId: string, at: string) {
+    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(at, userId);
+  }
+}
+
+type EventRow = {
+  seq: number;
+  type: string;
+  entity: string;
+  entity_id: string;
+  incident_id: string | null;
+  version: number | null;
+  at: string;
+  actor_id: string | null;
+  data: string;
+};
+const toEvent = (r: EventRow): EventRecord => ({
+  seq: r.seq,
+  type: r.type,
+  entity: r.entity,
+  entityId: r.entity_id,
+  incidentId: r.incident_id,
+  version: r.version,
+  at: r.at,
+  actorId: r.actor_id,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+});
+
+class SqliteEvents implements EventRepository {
+  constructor(private readonly db: Db) {}
+  async append(e: NewEvent) {
+    const r = this.db
+      .prepare(
+        `INSERT INTO events (type, entity, entity_id, incident_id, version, at, actor_id, data) VALUES (?,?,?,?,?,?,?,?)`,
+      )
+      .run(e.type, e.entity, e.entityId, e.incidentId, e.version, e.at, e.actorId, JSON.stringify(e.data));
+    return { ...e, seq: Number(r.lastInsertRowid) };
+  }
+  async listAfter(afterSeq: number, limit: number) {
+    return (this.db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as EventRow[]).map(
+      toEvent,
+    );
+  }
+  async listForEntity(entity: string, entityId: string, limit: number) {
+    return (
+      this.db
+        .prepare('SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY seq LIMIT ?')
+        .all(entity, entityId, limit) as EventRow[]
+    ).map(toEvent);
+  }
+  async lastSeq() {
+    return (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM events').get() as { s: number }).s;
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly mutex = new Mutex();
+  private readonly txRepos: Repositories;
+  readonly agencies: AgencyRepository;
+  readonly sectors: SectorRepository;
+  readonly systems: SystemRepository;
+  readonly teams: TeamRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly events: EventRepository;
+
+  constructor(private readonly db: Db) {
+    this.txRepos = {
+      agencies: new SqliteAgencies(db),
+      sectors: new SqliteSectors(db),
+      systems: new SqliteSystems(db),
+      teams: new SqliteTeams(db),
+      users: new SqliteUsers(db),
+      sessions: new SqliteSessions(db),
+      events: new SqliteEvents(db),
+    };
+    const outside = serialiseWrites(this.txRepos, this.mutex);
+    this.agencies = outside.agencies;
+    this.sectors = outside.sectors;
+    this.systems = outside.systems;
+    this.teams = outside.teams;
+    this.users = outside.users;
+    this.sessions = outside.sessions;
+    this.events = outside.events;
+  }
+
+  static open(file: string): SqliteStore {
+    return new SqliteStore(openSqliteDatabase(file));
+  }
+
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.txRepos);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async ping() {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close() {
+    await this.mutex.run(async () => this.db.close());
+  }
+}

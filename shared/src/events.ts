@@ -1,0 +1,24 @@
+/**
+ * Domain event names, `resource.verb`, shared by the server that records them and the
+ * console that listens for them. Every state change records exactly one of these.
+ */
+export const EVENTS = {
+  agencyCreated: 'agency.created',
+  agencyUpdated: 'agency.updated',
+  agencyMerged: 'agency.merged',
+  agencyFocalPointsChanged: 'agency.focal_points_changed',
+  sectorCreated: 'sector.created',
+  systemCreated: 'system.created',
+  systemUpdated: 'system.updated',
+  teamCreated: 'team.created',
+  teamUpdated: 'team.updated',
+  teamMembersChanged: 'team.members_changed',
+  userCreated: 'user.created',
+  userUpdated: 'user.updated',
+  userPasswordChanged: 'user.password_changed',
+  incidentCreated: 'incident.created',
+  incidentStatusChanged: 'incident.status_changed',
+  incidentUpdated: 'incident.updated',
+} as const;
+export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
+export const EVENT_TYPES = Object.values(EVENTS) as EventType[];
