@@ -1,7 +1,7 @@
 /** `npm run seed:demo`: fills DATA_DIR (or MONGODB_URI) with the demo province. */
 import { composeFromEnv } from '../server/src/compose.js';
-import { DEMO_PASSWORD, USERS } from './demoProvince.js';
-import { seedDemo } from './seedDemo.js';
+import { DEMO_PASSWORD, USERS } from '../server/src/demo/province.js';
+import { seedDemo } from '../server/src/demo/seed.js';
 
 const { config, deps, services } = await composeFromEnv();
 if (config.env === 'production' && !process.argv.includes('--allow-production')) {

@@ -2,9 +2,9 @@
  * Loads the demo province through the same services the API uses, so every record has
  * its events. Idempotent: what already exists (by name or username) is left alone.
  */
-import { systemActor } from '../server/src/auth/actor.js';
-import type { Services } from '../server/src/app.js';
-import { AGENCIES, DEMO_PASSWORD, PROVINCE, SYSTEMS, TEAMS, USERS } from './demoProvince.js';
+import { systemActor } from '../auth/actor.js';
+import type { Services } from '../app.js';
+import { AGENCIES, DEMO_PASSWORD, PROVINCE, SYSTEMS, TEAMS, USERS } from './province.js';
 
 export interface SeedSummary {
   agencies: number;

@@ -1,0 +1,86 @@
+/**
+ * A real hub for tests: a temp SQLite file, the real services, a fake clock, and
+ * supertest over the express app. No mocks: what passes here passes in production.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import supertest from 'supertest';
+import { createApp, createServices, type AppDeps, type AppSettings, type Services } from '../app.js';
+import { bcryptHasher } from '../auth/passwords.js';
+import { FakeClock } from '../platform/clock.js';
+import { EventBus } from '../platform/eventBus.js';
+import { randomId } from '../platform/ids.js';
+import { createLogger } from '../platform/logger.js';
+import { SqliteStore } from '../store/sqlite/sqliteStore.js';
+import type { Express } from 'express';
+
+export const TEST_SETTINGS: AppSettings = {
+  jwtSecret: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+  accessTokenTtlSeconds: 900,
+  refreshTokenTtlDays: 14,
+  loginMaxFailuresPerAccount: 5,
+  loginMaxFailuresPerAddress: 30,
+  loginFailureWindowSeconds: 900,
+  apiRequestsPerMinute: 10_000,
+  bodyLimitBytes: 1_048_576,
+  trustProxy: false,
+  secureCookies: false,
+};
+
+export interface TestHub {
+  app: Express;
+  deps: AppDeps;
+  services: Services;
+  store: SqliteStore;
+  clock: FakeClock;
+  dataDir: string;
+  http: () => supertest.Agent;
+  close: () => Promise<void>;
+}
+
+export function createTestHub(overrides: Partial<AppSettings> = {}): TestHub {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-test-'));
+  const store = SqliteStore.open(path.join(dataDir, 'cert-hub.sqlite'));
+  const clock = new FakeClock();
+  const deps: AppDeps = {
+    store,
+    clock,
+    bus: new EventBus(),
+    ids: randomId,
+    logger: createLogger('silent'),
+    hasher: bcryptHasher(12),
+    settings: { ...TEST_SETTINGS, ...overrides },
+  };
+  const services = createServices(deps);
+  const app = createApp(deps, services);
+  return {
+    app,
+    deps,
+    services,
+    store,
+    clock,
+    dataDir,
+    http: () => supertest.agent(app),
+    close: async () => {
+      await store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the API and returns the access token. */
+export async function signIn(hub: TestHub, username: string, password = 'Demo@12345'): Promise<string> {
+  const res = await hub.http().post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { accessToken: string }).accessToken;
+}
+
+/** A test hub holding the demo province (agencies, teams and the six demo accounts). */
+export async function createSeededHub(overrides: Partial<AppSettings> = {}): Promise<TestHub> {
+  const { seedDemo } = await import('../demo/seed.js');
+  const hub = createTestHub(overrides);
+  await hub.services.sectors.ensureCriticalSectors();
+  await seedDemo(hub.services);
+  return hub;
+}
