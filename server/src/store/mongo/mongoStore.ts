@@ -215,7 +215,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       const counter = await models.Counter.findOneAndUpdate(
         { _id: 'events' },
         { $inc: { seq: 1 } },
-        { upsert: true, new: true, session },
+        { upsert: true, returnDocument: 'after', session },
       ).lean<{ seq: number }>();
       const seq = counter!.seq;
       await models.Event.create([{ _id: seq, ...e }], { session });
