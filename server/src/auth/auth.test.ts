@@ -25,7 +25,7 @@ describe('sign-in', () => {
     expect(res.body.user).toMatchObject({ username, role });
     expect(Object.keys(res.body.user).sort()).toEqual(['agencyId', 'displayName', 'id', 'role', 'teamIds', 'username']);
     expect(res.body.accessToken).toMatch(/^ey/);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie']).find((c) => c.startsWith(REFRESH_COOKIE));
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(REFRESH_COOKIE));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/api\/auth/);

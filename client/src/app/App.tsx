@@ -1,0 +1,59 @@
+import { Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext.js';
+import { LoginPage } from '../auth/LoginPage.js';
+import { SetupPage } from '../auth/SetupPage.js';
+import { HomePage } from '../home/HomePage.js';
+import { ProfilePage } from '../profile/ProfilePage.js';
+import { AgenciesPage } from '../registry/AgenciesPage.js';
+import { MyAgencyPage } from '../registry/MyAgencyPage.js';
+import { SectorsPage } from '../registry/SectorsPage.js';
+import { SystemsPage } from '../registry/SystemsPage.js';
+import { TeamsPage } from '../registry/TeamsPage.js';
+import { UsersPage } from '../registry/UsersPage.js';
+import { canVisit } from './navigation.js';
+import { Shell } from './Shell.js';
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, ready } = useAuth();
+  const location = useLocation();
+  if (!ready) return <Spin size="large" fullscreen />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+/** A screen the role has no business on sends them home rather than to a wall of 403s. */
+function RoleGate({ path, children }: { path: string; children: ReactNode }) {
+  const { user } = useAuth();
+  if (!user || !canVisit(user.role, path)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Shell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="my-agency" element={<RoleGate path="/my-agency"><MyAgencyPage /></RoleGate>} />
+          <Route path="agencies" element={<RoleGate path="/agencies"><AgenciesPage /></RoleGate>} />
+          <Route path="systems" element={<RoleGate path="/systems"><SystemsPage /></RoleGate>} />
+          <Route path="teams" element={<RoleGate path="/teams"><TeamsPage /></RoleGate>} />
+          <Route path="users" element={<RoleGate path="/users"><UsersPage /></RoleGate>} />
+          <Route path="sectors" element={<RoleGate path="/sectors"><SectorsPage /></RoleGate>} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,27 @@
+import { App, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+
+/**
+ * Shows an API failure where the user will see it: field errors on the form fields,
+ * everything else as a message in the user's language.
+ */
+export function useApiError() {
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  return (error: unknown, form?: FormInstance) => {
+    if (error instanceof ApiError) {
+      const issues = error.fieldIssues.filter((i) => i.path);
+      if (form && issues.length) {
+        const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+        const onFields = issues.filter((i) => known.has(i.path.split('.')[0]!));
+        form.setFields(onFields.map((i) => ({ name: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [i.message] })));
+        if (onFields.length === issues.length) return;
+      }
+      if (error.status === 409 && error.code === 'version_conflict') return void message.warning(t('common.conflict'), 6);
+      if (error.status === 403) return void message.error(t('common.forbidden'));
+      return void message.error(error.message);
+    }
+    void message.error(t('common.offline'));
+  };
+}

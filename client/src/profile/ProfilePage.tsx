@@ -1,0 +1,73 @@
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { passwordSchema, ROLE_LABELS } from '@cert-hub/shared';
+import { api, session } from '../api/client.js';
+import { useUser } from '../auth/AuthContext.js';
+import { useLabel } from '../lib/labels.js';
+import { useApiError } from '../lib/useApiError.js';
+import { zodRule } from '../lib/zodRule.js';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const user = useUser();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const showError = useApiError();
+
+  const changePassword = async (v: { currentPassword: string; newPassword: string }) => {
+    try {
+      await api('/me/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
+      void message.success(t('profile.changed'), 6);
+      session.set(null);
+      navigate('/login');
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+
+  const required = { required: true, message: t('common.required') };
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
+      <Typography.Title level={3}>{t('profile.title')}</Typography.Title>
+      <Card>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('users.username')}>{user.username}</Descriptions.Item>
+          <Descriptions.Item label={t('users.displayName')}>{user.displayName}</Descriptions.Item>
+          <Descriptions.Item label={t('users.role')}>{label(ROLE_LABELS[user.role])}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('profile.changePassword')}>
+        <Alert type="info" showIcon message={t('users.passwordHint')} style={{ marginBottom: 16 }} />
+        <Form form={form} layout="vertical" onFinish={changePassword} name="changePassword">
+          <Form.Item name="currentPassword" label={t('profile.currentPassword')} rules={[required]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item name="newPassword" label={t('profile.newPassword')} rules={[required, zodRule(passwordSchema)]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('profile.confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              required,
+              ({ getFieldValue }) => ({
+                validator: async (_, value) => {
+                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('profile.mismatch'));
+                },
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('profile.changePassword')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,199 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { domainSchema, ipRangeSchema, type SystemView } from '@cert-hub/shared';
+import { api } from '../api/client.js';
+import { useUser } from '../auth/AuthContext.js';
+import { useLabel } from '../lib/labels.js';
+import { useApiError } from '../lib/useApiError.js';
+import { useCursorList } from '../lib/useCursorList.js';
+import { useDebounced, useDirectory } from '../lib/useDirectory.js';
+
+const lines = (text: unknown) =>
+  String(text ?? '')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Checks each line of a textarea with the shared schema, naming the first bad line. */
+const linesRule = (schema: typeof domainSchema | typeof ipRangeSchema) => ({
+  validator: async (_: unknown, value: unknown) => {
+    for (const line of lines(value)) if (!schema.safeParse(line).success) throw new Error(line);
+  },
+});
+
+export function SystemsPage() {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const user = useUser();
+  const directory = useDirectory();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebounced(search);
+  const agencyId = params.get('agencyId') ?? undefined;
+  const level = params.get('level') ?? undefined;
+  const list = useCursorList<SystemView>('/systems', { q, agencyId, level });
+  const [editing, setEditing] = useState<SystemView | 'new' | null>(null);
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const showError = useApiError();
+  const sectorLabel = (code: string | null) => {
+    const sector = directory.sectors.find((s) => s.code === code);
+    return sector ? label({ vi: sector.nameVi, en: sector.nameEn }) : '';
+  };
+  const canWrite = (system: { agencyId: string } | null) =>
+    user.role === 'admin' || (user.role === 'focal_point' && (!system || system.agencyId === user.agencyId));
+
+  const setParam = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  useEffect(() => {
+    if (editing === 'new') form.setFieldsValue({ agencyId: user.role === 'focal_point' ? user.agencyId : undefined, level: 2, nationalCritical: false, domains: '', ipRanges: '' });
+    else if (editing) form.setFieldsValue({ ...editing, domains: editing.domains.join('\n'), ipRanges: editing.ipRanges.join('\n') });
+    else form.resetFields();
+  }, [editing, form, user]);
+
+  const submit = async (v: Record<string, unknown>) => {
+    setBusy(true);
+    const body = {
+      name: v.name,
+      level: v.level,
+      nationalCritical: Boolean(v.nationalCritical),
+      sectorCode: v.sectorCode ?? null,
+      description: v.description ? v.description : null,
+      domains: lines(v.domains),
+      ipRanges: lines(v.ipRanges),
+    };
+    try {
+      if (editing === 'new') await api('/systems', { method: 'POST', body: { ...body, agencyId: v.agencyId } });
+      else if (editing) await api(`/systems/${editing.id}`, { method: 'PATCH', body: { ...body, version: editing.version } });
+      setEditing(null);
+      list.reload();
+    } catch (e) {
+      showError(e, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = { required: true, message: t('common.required') };
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={3}>{t('systems.title')}</Typography.Title>
+        {canWrite(null) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('common.create')}
+          </Button>
+        )}
+      </div>
+      <div className="toolbar">
+        <Input allowClear prefix={<SearchOutlined />} placeholder={t('common.search')} style={{ width: 300 }} value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('common.search')} />
+        {user.role !== 'focal_point' && (
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('systems.agency')}
+            style={{ width: 320 }}
+            value={agencyId}
+            onChange={(v: string | undefined) => setParam('agencyId', v)}
+            options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
+          />
+        )}
+        <Select
+          allowClear
+          placeholder={t('systems.level')}
+          style={{ width: 140 }}
+          value={level}
+          onChange={(v: string | undefined) => setParam('level', v)}
+          options={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: t('systems.levelN', { level: l }) }))}
+        />
+      </div>
+      <Table<SystemView>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        columns={[
+          { title: t('common.name'), dataIndex: 'name' },
+          { title: t('systems.agency'), dataIndex: 'agencyId', render: (id: string) => directory.agencyName(id) },
+          {
+            title: t('systems.level'),
+            dataIndex: 'level',
+            render: (v: number, s) => (
+              <Space size={4} wrap>
+                <Tag color={v >= 4 ? 'red' : v === 3 ? 'orange' : 'blue'}>{t('systems.levelN', { level: v })}</Tag>
+                {s.nationalCritical && <Tag color="magenta">{t('systems.critical')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('systems.sector'), dataIndex: 'sectorCode', render: (c: string | null) => sectorLabel(c) },
+          { title: t('systems.domains'), dataIndex: 'domains', render: (d: string[]) => d.join(', ') },
+          {
+            title: t('common.actions'),
+            render: (_: unknown, s) => canWrite(s) && <Button size="small" onClick={() => setEditing(s)}>{t('common.edit')}</Button>,
+          },
+        ]}
+      />
+      {list.hasMore && (
+        <div className="load-more">
+          <Button onClick={list.loadMore}>{t('common.loadMore')}</Button>
+        </div>
+      )}
+      <Drawer
+        title={editing === 'new' ? `${t('common.create')} — ${t('systems.title')}` : editing ? editing.name : ''}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        size="large"
+        destroyOnHidden
+        extra={
+          <Space>
+            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
+            <Button type="primary" loading={busy} onClick={() => form.submit()}>
+              {t('common.save')}
+            </Button>
+          </Space>
+        }
+      >
+        <Form form={form} layout="vertical" onFinish={submit} name="system">
+          <Form.Item name="agencyId" label={t('systems.agency')} rules={[required]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              disabled={editing !== 'new' || user.role === 'focal_point'}
+              options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="name" label={t('common.name')} rules={[required, { min: 2 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="level" label={t('systems.level')} rules={[required]}>
+            <InputNumber min={1} max={5} precision={0} />
+          </Form.Item>
+          <Form.Item name="nationalCritical" valuePropName="checked">
+            <Checkbox>{t('systems.nationalCritical')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="sectorCode" label={t('systems.sector')}>
+            <Select allowClear options={directory.sectors.map((s) => ({ value: s.code, label: label({ vi: s.nameVi, en: s.nameEn }) }))} />
+          </Form.Item>
+          <Form.Item name="description" label={t('common.description')}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="domains" label={t('systems.domains')} extra={t('systems.domainsHint')} rules={[linesRule(domainSchema)]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="ipRanges" label={t('systems.ipRanges')} extra={t('systems.ipHint')} rules={[linesRule(ipRangeSchema)]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Drawer>
+    </>
+  );
+}
