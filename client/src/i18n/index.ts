@@ -19,6 +19,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false }, // React escapes
+  showSupportNotice: false,
 });
 applyZodLocale(initialLanguage());
 

@@ -1,4 +1,5 @@
 import { App, type FormInstance } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 
@@ -9,7 +10,8 @@ import { ApiError } from '../api/client.js';
 export function useApiError() {
   const { message } = App.useApp();
   const { t } = useTranslation();
-  return (error: unknown, form?: FormInstance) => {
+  // Stable across renders: effects list it as a dependency.
+  return useCallback((error: unknown, form?: FormInstance) => {
     if (error instanceof ApiError) {
       const issues = error.fieldIssues.filter((i) => i.path);
       if (form && issues.length) {
@@ -23,5 +25,5 @@ export function useApiError() {
       return void message.error(error.message);
     }
     void message.error(t('common.offline'));
-  };
+  }, [message, t]);
 }

@@ -1,3 +1,4 @@
+import { diacriticFilter } from '../lib/selectFilter.js';
 import { EditOutlined, MergeCellsOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Modal, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -185,7 +186,7 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
           showSearch
           style={{ width: '100%' }}
           placeholder={t('agencies.mergeInto')}
-          optionFilterProp="label"
+          filterOption={diacriticFilter}
           value={mergeTarget}
           onChange={setMergeTarget}
           options={mergeOptions.map((a) => ({ value: a.id, label: a.name }))}

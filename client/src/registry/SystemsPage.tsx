@@ -1,3 +1,4 @@
+import { diacriticFilter } from '../lib/selectFilter.js';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -99,7 +100,7 @@ export function SystemsPage() {
           <Select
             allowClear
             showSearch
-            optionFilterProp="label"
+            filterOption={diacriticFilter}
             placeholder={t('systems.agency')}
             style={{ width: 320 }}
             value={agencyId}
@@ -166,7 +167,7 @@ export function SystemsPage() {
           <Form.Item name="agencyId" label={t('systems.agency')} rules={[required]}>
             <Select
               showSearch
-              optionFilterProp="label"
+              filterOption={diacriticFilter}
               disabled={editing !== 'new' || user.role === 'focal_point'}
               options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
             />

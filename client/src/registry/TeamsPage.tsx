@@ -1,3 +1,4 @@
+import { diacriticFilter } from '../lib/selectFilter.js';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -172,7 +173,7 @@ export function TeamsPage() {
           style={{ width: '100%' }}
           value={memberIds}
           onChange={setMemberIds}
-          optionFilterProp="label"
+          filterOption={diacriticFilter}
           options={staff.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
         />
       </Modal>

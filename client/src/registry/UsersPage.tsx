@@ -1,3 +1,4 @@
+import { diacriticFilter } from '../lib/selectFilter.js';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -158,12 +159,12 @@ export function UsersPage() {
           </Form.Item>
           {formRole === 'focal_point' && (
             <Form.Item name="agencyId" label={t('users.agency')} rules={[required]}>
-              <Select showSearch optionFilterProp="label" options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))} />
+              <Select showSearch filterOption={diacriticFilter} options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))} />
             </Form.Item>
           )}
           {(formRole === 'responder' || formRole === 'coordinator') && (
             <Form.Item name="teamIds" label={t('users.teams')}>
-              <Select mode="multiple" optionFilterProp="label" options={directory.teams.map((team) => ({ value: team.id, label: team.name }))} />
+              <Select mode="multiple" filterOption={diacriticFilter} options={directory.teams.map((team) => ({ value: team.id, label: team.name }))} />
             </Form.Item>
           )}
           <Form.Item name="phone" label={t('common.phone')} rules={[zodRule(phoneSchema)]}>
