@@ -18,10 +18,16 @@ const { deps, services } = await composeFromEnv();
 try {
   const input = createUserInput.parse({ username, displayName, password, role: 'admin', teamIds: [] });
   await services.users.create(null, input);
-  process.stdout.write(`Administrator "${input.username}" created. Password (shown once, change it after signing in):\n\n  ${password}\n\n`);
+  process.stdout.write(
+    `Administrator "${input.username}" created. Password (shown once, change it after signing in):\n\n  ${password}\n\n`,
+  );
 } catch (error) {
   const message =
-    error instanceof AppError ? error.message : error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(error);
+    error instanceof AppError
+      ? error.message
+      : error instanceof ZodError
+        ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : String(error);
   process.stderr.write(`Could not create the administrator: ${message}\n`);
   process.exitCode = 1;
 } finally {

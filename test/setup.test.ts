@@ -13,13 +13,22 @@ describe('first administrator', () => {
     expect(token).toBeTruthy();
     const body = { username: 'quantri', displayName: 'Quản trị viên', password: 'Mat-khau-manh-2026' };
 
-    const wrong = await hub.http().post('/api/setup').send({ ...body, token: 'x'.repeat(24) });
+    const wrong = await hub
+      .http()
+      .post('/api/setup')
+      .send({ ...body, token: 'x'.repeat(24) });
     expect(wrong.status).toBe(403);
-    const ok = await hub.http().post('/api/setup').send({ ...body, token });
+    const ok = await hub
+      .http()
+      .post('/api/setup')
+      .send({ ...body, token });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ username: 'quantri', role: 'admin' });
 
-    const again = await hub.http().post('/api/setup').send({ ...body, username: 'khac', token });
+    const again = await hub
+      .http()
+      .post('/api/setup')
+      .send({ ...body, username: 'khac', token });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('setup_unavailable');
     expect((await hub.http().get('/api/setup')).body).toEqual({ required: false });
@@ -29,7 +38,10 @@ describe('first administrator', () => {
 
   it('cannot be created without a token having been issued', async () => {
     hub = createTestHub();
-    const res = await hub.http().post('/api/setup').send({ token: 'a'.repeat(24), username: 'x-admin', displayName: 'Quản trị', password: 'Mat-khau-manh-2026' });
+    const res = await hub
+      .http()
+      .post('/api/setup')
+      .send({ token: 'a'.repeat(24), username: 'x-admin', displayName: 'Quản trị', password: 'Mat-khau-manh-2026' });
     expect(res.status).toBe(409);
     expect(await hub.store.users.count()).toBe(0);
   });

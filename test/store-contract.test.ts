@@ -103,7 +103,9 @@ for (const adapter of adapters) {
     });
 
     it('inserts and reads back exactly what it stored', async () => {
-      const a = agency('a1', 'UBND xã Đạ Lây', { focalPoints: [{ name: 'K’ Brông', position: null, phone: '0263', email: 'a@b.vn', available247: true, primary: true }] });
+      const a = agency('a1', 'UBND xã Đạ Lây', {
+        focalPoints: [{ name: 'K’ Brông', position: null, phone: '0263', email: 'a@b.vn', available247: true, primary: true }],
+      });
       await store.agencies.insert(a);
       expect(await store.agencies.get('a1')).toEqual(a);
       expect(await store.agencies.get('missing')).toBeNull();
@@ -181,7 +183,16 @@ for (const adapter of adapters) {
       await expect(
         store.transaction(async (tx) => {
           await tx.agencies.insert(agency('rolled-back', 'Không được lưu'));
-          await tx.events.append({ type: 'agency.created', entity: 'agency', entityId: 'rolled-back', incidentId: null, version: 1, at: NOW, actorId: null, data: {} });
+          await tx.events.append({
+            type: 'agency.created',
+            entity: 'agency',
+            entityId: 'rolled-back',
+            incidentId: null,
+            version: 1,
+            at: NOW,
+            actorId: null,
+            data: {},
+          });
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
@@ -194,7 +205,20 @@ for (const adapter of adapters) {
     });
 
     it('reassigns systems between agencies', async () => {
-      const sys = { id: 'sys1', agencyId: 'a1', name: 'Cổng TTĐT', level: 3, nationalCritical: false, sectorCode: null, description: null, domains: ['x.gov.vn'], ipRanges: [], version: 1, createdAt: NOW, updatedAt: NOW };
+      const sys = {
+        id: 'sys1',
+        agencyId: 'a1',
+        name: 'Cổng TTĐT',
+        level: 3,
+        nationalCritical: false,
+        sectorCode: null,
+        description: null,
+        domains: ['x.gov.vn'],
+        ipRanges: [],
+        version: 1,
+        createdAt: NOW,
+        updatedAt: NOW,
+      };
       await store.systems.insert(sys);
       expect(await store.systems.reassignAgency('a1', 'd0', NOW)).toBe(1);
       const moved = (await store.systems.get('sys1'))!;

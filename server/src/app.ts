@@ -138,9 +138,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
 
   api.use(healthRoutes(deps.store, services.setup));
   api.use(setupRoutes(services.setup, rateLimit));
-  api.use(
-    authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }),
-  );
+  api.use(authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }));
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));

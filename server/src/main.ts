@@ -13,7 +13,10 @@ async function main() {
   const server = http.createServer(createApp(deps, services));
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
-  logger.info({ port: config.port, store: store.kind, dataDir: store.kind === 'sqlite' ? config.dataDir : undefined }, `CERT Hub listening on ${url}`);
+  logger.info(
+    { port: config.port, store: store.kind, dataDir: store.kind === 'sqlite' ? config.dataDir : undefined },
+    `CERT Hub listening on ${url}`,
+  );
 
   const setupToken = await services.setup.issueToken();
   if (setupToken) {

@@ -35,7 +35,13 @@ describe('createUserInput', () => {
 describe('createSystemInput', () => {
   const base = { agencyId: 'ag-1', name: 'Cổng thông tin', level: 3 };
   it('checks levels, domains and IP ranges', () => {
-    expect(createSystemInput.safeParse({ ...base, domains: ['congthongtin.hoalam.gov.vn'], ipRanges: ['203.0.113.0/24', '2001:db8::/32', '198.51.100.7'] }).success).toBe(true);
+    expect(
+      createSystemInput.safeParse({
+        ...base,
+        domains: ['congthongtin.hoalam.gov.vn'],
+        ipRanges: ['203.0.113.0/24', '2001:db8::/32', '198.51.100.7'],
+      }).success,
+    ).toBe(true);
     expect(createSystemInput.safeParse({ ...base, level: 6 }).success).toBe(false);
     expect(createSystemInput.safeParse({ ...base, domains: ['http://x.vn/path'] }).success).toBe(false);
     expect(createSystemInput.safeParse({ ...base, ipRanges: ['300.1.1.1/24'] }).success).toBe(false);

@@ -98,7 +98,11 @@ const agencyFields = {
   address: optionalText(300),
   phone: phoneSchema.nullable().optional(),
   email: optionalEmail,
-  website: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .nullable()
+    .optional(),
 };
 
 export const createAgencyInput = z.strictObject(agencyFields);

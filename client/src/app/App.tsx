@@ -44,12 +44,54 @@ export function App() {
           }
         >
           <Route index element={<HomePage />} />
-          <Route path="my-agency" element={<RoleGate path="/my-agency"><MyAgencyPage /></RoleGate>} />
-          <Route path="agencies" element={<RoleGate path="/agencies"><AgenciesPage /></RoleGate>} />
-          <Route path="systems" element={<RoleGate path="/systems"><SystemsPage /></RoleGate>} />
-          <Route path="teams" element={<RoleGate path="/teams"><TeamsPage /></RoleGate>} />
-          <Route path="users" element={<RoleGate path="/users"><UsersPage /></RoleGate>} />
-          <Route path="sectors" element={<RoleGate path="/sectors"><SectorsPage /></RoleGate>} />
+          <Route
+            path="my-agency"
+            element={
+              <RoleGate path="/my-agency">
+                <MyAgencyPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="agencies"
+            element={
+              <RoleGate path="/agencies">
+                <AgenciesPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="systems"
+            element={
+              <RoleGate path="/systems">
+                <SystemsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="teams"
+            element={
+              <RoleGate path="/teams">
+                <TeamsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RoleGate path="/users">
+                <UsersPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="sectors"
+            element={
+              <RoleGate path="/sectors">
+                <SectorsPage />
+              </RoleGate>
+            }
+          />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

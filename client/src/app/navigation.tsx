@@ -1,5 +1,13 @@
 /** Which screens each role sees: one declarative table. The server enforces; this only guides. */
-import { BankOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, TagsOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '@cert-hub/shared';
 
@@ -16,13 +24,22 @@ export const NAVIGATION: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <DashboardOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'] },
   { path: '/my-agency', labelKey: 'nav.myAgency', icon: <BankOutlined />, roles: ['focal_point'] },
   { path: '/agencies', labelKey: 'nav.agencies', icon: <BankOutlined />, roles: STAFF },
-  { path: '/systems', labelKey: 'nav.systems', icon: <DatabaseOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'] },
+  {
+    path: '/systems',
+    labelKey: 'nav.systems',
+    icon: <DatabaseOutlined />,
+    roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'],
+  },
   { path: '/teams', labelKey: 'nav.teams', icon: <ClusterOutlined />, roles: STAFF },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin', 'coordinator'] },
   { path: '/sectors', labelKey: 'nav.sectors', icon: <TagsOutlined />, roles: STAFF },
-  { path: '/profile', labelKey: 'nav.profile', icon: <UserOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'] },
+  {
+    path: '/profile',
+    labelKey: 'nav.profile',
+    icon: <UserOutlined />,
+    roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'],
+  },
 ];
 
 export const navigationFor = (role: Role) => NAVIGATION.filter((item) => item.roles.includes(role));
 export const canVisit = (role: Role, path: string) => navigationFor(role).some((item) => item.path === path);
-

@@ -17,7 +17,10 @@ export function LoginPage() {
   const [setupRequired, setSetupRequired] = useState(false);
 
   useEffect(() => {
-    void api<HealthView>('/health').then((h) => setSetupRequired(h.setupRequired), () => undefined);
+    void api<HealthView>('/health').then(
+      (h) => setSetupRequired(h.setupRequired),
+      () => undefined,
+    );
   }, []);
 
   if (user) return <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />;

@@ -49,7 +49,11 @@ export function SetupPage() {
               <Form.Item name="token" label={t('setup.token')} rules={[{ required: true, message: t('common.required') }]}>
                 <Input />
               </Form.Item>
-              <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }, zodRule(usernameSchema)]}>
+              <Form.Item
+                name="username"
+                label={t('login.username')}
+                rules={[{ required: true, message: t('common.required') }, zodRule(usernameSchema)]}
+              >
                 <Input autoComplete="username" />
               </Form.Item>
               <Form.Item name="displayName" label={t('setup.displayName')} rules={[{ required: true, message: t('common.required') }]}>

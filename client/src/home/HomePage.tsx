@@ -36,7 +36,9 @@ export function HomePage() {
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('home.role')}>{label(ROLE_LABELS[user.role])}</Descriptions.Item>
           {agency && <Descriptions.Item label={t('home.agency')}>{agency.name}</Descriptions.Item>}
-          {myTeams.length > 0 && <Descriptions.Item label={t('home.teams')}>{myTeams.map((team) => team.name).join('; ')}</Descriptions.Item>}
+          {myTeams.length > 0 && (
+            <Descriptions.Item label={t('home.teams')}>{myTeams.map((team) => team.name).join('; ')}</Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Row gutter={16}>

@@ -134,7 +134,13 @@ export const en: Messages = {
     resetPassword: 'Reset password',
     passwordHint: 'At least 10 characters, at most 72 bytes',
   },
-  sectors: { title: 'Sectors', code: 'Code', nameVi: 'Vietnamese name', nameEn: 'English name', critical: 'Critical sector (Decision 632/QĐ-TTg)' },
+  sectors: {
+    title: 'Sectors',
+    code: 'Code',
+    nameVi: 'Vietnamese name',
+    nameEn: 'English name',
+    critical: 'Critical sector (Decision 632/QĐ-TTg)',
+  },
   profile: {
     title: 'My account',
     changePassword: 'Change password',

@@ -85,7 +85,8 @@ export const vi = {
     primary: 'Đầu mối chính',
     addFocal: 'Thêm đầu mối',
     editFocal: 'Cập nhật đầu mối',
-    focalHint: 'Mỗi cơ quan phải có ít nhất một đầu mối liên lạc 24/7 (Thông tư 20/2017/TT-BTTTT). Thay đổi được thông báo cho cơ quan điều phối.',
+    focalHint:
+      'Mỗi cơ quan phải có ít nhất một đầu mối liên lạc 24/7 (Thông tư 20/2017/TT-BTTTT). Thay đổi được thông báo cho cơ quan điều phối.',
     merge: 'Sáp nhập',
     mergeInto: 'Sáp nhập vào',
     mergeHint: 'Hệ thống thông tin và tài khoản của cơ quan này sẽ chuyển sang cơ quan được chọn. Lịch sử được giữ nguyên.',
@@ -133,7 +134,13 @@ export const vi = {
     resetPassword: 'Đặt lại mật khẩu',
     passwordHint: 'Ít nhất 10 ký tự, tối đa 72 byte',
   },
-  sectors: { title: 'Lĩnh vực', code: 'Mã', nameVi: 'Tên tiếng Việt', nameEn: 'Tên tiếng Anh', critical: 'Lĩnh vực quan trọng (QĐ 632/QĐ-TTg)' },
+  sectors: {
+    title: 'Lĩnh vực',
+    code: 'Mã',
+    nameVi: 'Tên tiếng Việt',
+    nameEn: 'Tên tiếng Anh',
+    critical: 'Lĩnh vực quan trọng (QĐ 632/QĐ-TTg)',
+  },
   profile: {
     title: 'Tài khoản của tôi',
     changePassword: 'Đổi mật khẩu',

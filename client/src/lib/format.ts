@@ -10,5 +10,4 @@ dayjs.extend(timezone);
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 export const formatDate = (iso: string | null | undefined) => (iso ? dayjs(iso).tz(TIME_ZONE).format('DD/MM/YYYY') : '—');
-export const formatDateTime = (iso: string | null | undefined) =>
-  iso ? dayjs(iso).tz(TIME_ZONE).format('DD/MM/YYYY HH:mm') : '—';
+export const formatDateTime = (iso: string | null | undefined) => (iso ? dayjs(iso).tz(TIME_ZONE).format('DD/MM/YYYY HH:mm') : '—');

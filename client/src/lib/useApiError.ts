@@ -11,19 +11,24 @@ export function useApiError() {
   const { message } = App.useApp();
   const { t } = useTranslation();
   // Stable across renders: effects list it as a dependency.
-  return useCallback((error: unknown, form?: FormInstance) => {
-    if (error instanceof ApiError) {
-      const issues = error.fieldIssues.filter((i) => i.path);
-      if (form && issues.length) {
-        const known = new Set(Object.keys(form.getFieldsValue(true) as object));
-        const onFields = issues.filter((i) => known.has(i.path.split('.')[0]!));
-        form.setFields(onFields.map((i) => ({ name: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [i.message] })));
-        if (onFields.length === issues.length) return;
+  return useCallback(
+    (error: unknown, form?: FormInstance) => {
+      if (error instanceof ApiError) {
+        const issues = error.fieldIssues.filter((i) => i.path);
+        if (form && issues.length) {
+          const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+          const onFields = issues.filter((i) => known.has(i.path.split('.')[0]!));
+          form.setFields(
+            onFields.map((i) => ({ name: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [i.message] })),
+          );
+          if (onFields.length === issues.length) return;
+        }
+        if (error.status === 409 && error.code === 'version_conflict') return void message.warning(t('common.conflict'), 6);
+        if (error.status === 403) return void message.error(t('common.forbidden'));
+        return void message.error(error.message);
       }
-      if (error.status === 409 && error.code === 'version_conflict') return void message.warning(t('common.conflict'), 6);
-      if (error.status === 403) return void message.error(t('common.forbidden'));
-      return void message.error(error.message);
-    }
-    void message.error(t('common.offline'));
-  }, [message, t]);
+      void message.error(t('common.offline'));
+    },
+    [message, t],
+  );
 }

@@ -12,7 +12,10 @@ export function useDirectory() {
   useEffect(() => {
     void fetchAll<AgencyView>('/agencies').then(setAgencies, () => undefined);
     void fetchAll<TeamView>('/teams').then(setTeams, () => undefined);
-    void api<{ items: SectorView[] }>('/sectors').then((r) => setSectors(r.items), () => undefined);
+    void api<{ items: SectorView[] }>('/sectors').then(
+      (r) => setSectors(r.items),
+      () => undefined,
+    );
   }, [version]);
   const agencyName = (id: string | null) => agencies.find((a) => a.id === id)?.name ?? '—';
   const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? id;

@@ -59,7 +59,12 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
   const merge = async () => {
     if (!mergeTarget) return;
     try {
-      saved(await api<AgencyView>(`/agencies/${agency.id}/merge`, { method: 'POST', body: { intoAgencyId: mergeTarget, version: agency.version } }));
+      saved(
+        await api<AgencyView>(`/agencies/${agency.id}/merge`, {
+          method: 'POST',
+          body: { intoAgencyId: mergeTarget, version: agency.version },
+        }),
+      );
     } catch (e) {
       showError(e);
     }
@@ -129,11 +134,32 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
           dataSource={agency.focalPoints}
           locale={{ emptyText: <Empty description={t('common.none')} /> }}
           columns={[
-            { title: t('agencies.focalName'), dataIndex: 'name', render: (v: string, f) => <Space>{v}{f.primary && <Tag color="red">{t('agencies.primary')}</Tag>}</Space> },
+            {
+              title: t('agencies.focalName'),
+              dataIndex: 'name',
+              render: (v: string, f) => (
+                <Space>
+                  {v}
+                  {f.primary && <Tag color="red">{t('agencies.primary')}</Tag>}
+                </Space>
+              ),
+            },
             { title: t('agencies.position'), dataIndex: 'position', render: (v: string | null) => v ?? t('common.none') },
-            { title: t('common.phone'), dataIndex: 'phone', render: (v: string) => <a href={`tel:${v.replace(/\s/g, '')}`}><PhoneOutlined /> {v}</a> },
+            {
+              title: t('common.phone'),
+              dataIndex: 'phone',
+              render: (v: string) => (
+                <a href={`tel:${v.replace(/\s/g, '')}`}>
+                  <PhoneOutlined /> {v}
+                </a>
+              ),
+            },
             { title: t('common.email'), dataIndex: 'email' },
-            { title: t('agencies.available247'), dataIndex: 'available247', render: (v: boolean) => (v ? <Tag color="green">24/7</Tag> : t('common.no')) },
+            {
+              title: t('agencies.available247'),
+              dataIndex: 'available247',
+              render: (v: boolean) => (v ? <Tag color="green">24/7</Tag> : t('common.no')),
+            },
           ]}
         />
       </Card>
@@ -146,8 +172,16 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
           dataSource={systems}
           columns={[
             { title: t('common.name'), dataIndex: 'name' },
-            { title: t('systems.level'), dataIndex: 'level', render: (v: number) => <Tag color={v >= 4 ? 'red' : v === 3 ? 'orange' : 'blue'}>{t('systems.levelN', { level: v })}</Tag> },
-            { title: t('systems.critical'), dataIndex: 'nationalCritical', render: (v: boolean) => (v ? <Tag color="magenta">{t('systems.critical')}</Tag> : '') },
+            {
+              title: t('systems.level'),
+              dataIndex: 'level',
+              render: (v: number) => <Tag color={v >= 4 ? 'red' : v === 3 ? 'orange' : 'blue'}>{t('systems.levelN', { level: v })}</Tag>,
+            },
+            {
+              title: t('systems.critical'),
+              dataIndex: 'nationalCritical',
+              render: (v: boolean) => (v ? <Tag color="magenta">{t('systems.critical')}</Tag> : ''),
+            },
           ]}
         />
       </Card>

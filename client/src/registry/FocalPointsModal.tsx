@@ -42,7 +42,9 @@ export function FocalPointsModal({ agency, open, onClose, onSaved }: Props) {
         available247: Boolean(f.available247),
         primary: Boolean(f.primary),
       }));
-      onSaved(await api<AgencyView>(`/agencies/${agency.id}/focal-points`, { method: 'PUT', body: { focalPoints, version: agency.version } }));
+      onSaved(
+        await api<AgencyView>(`/agencies/${agency.id}/focal-points`, { method: 'PUT', body: { focalPoints, version: agency.version } }),
+      );
     } catch (e) {
       showError(e, form);
     } finally {
@@ -52,7 +54,17 @@ export function FocalPointsModal({ agency, open, onClose, onSaved }: Props) {
 
   const required = { required: true, message: t('common.required') };
   return (
-    <Modal title={t('agencies.editFocal')} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} width={720} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      title={t('agencies.editFocal')}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      width={720}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Alert type="info" showIcon message={t('agencies.focalHint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit} name="focalPoints">
         <Form.List name="focalPoints">
@@ -62,7 +74,11 @@ export function FocalPointsModal({ agency, open, onClose, onSaved }: Props) {
                 <Card
                   size="small"
                   key={field.key}
-                  extra={fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />}
+                  extra={
+                    fields.length > 1 && (
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
+                    )
+                  }
                 >
                   <Space wrap align="start">
                     <Form.Item name={[field.name, 'name']} label={t('agencies.focalName')} rules={[required, { min: 2 }]}>

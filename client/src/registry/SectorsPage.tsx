@@ -49,7 +49,14 @@ export function SectorsPage() {
           { title: t('sectors.critical'), dataIndex: 'critical', render: (v: boolean) => (v ? <Tag color="red">632/QĐ-TTg</Tag> : '') },
         ]}
       />
-      <Modal title={t('sectors.title')} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
+      <Modal
+        title={t('sectors.title')}
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+      >
         <Form form={form} layout="vertical" onFinish={submit} name="sector">
           <Form.Item name="code" label={t('sectors.code')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,49}$/ }]}>
             <Input placeholder="education" />

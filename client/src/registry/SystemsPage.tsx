@@ -55,7 +55,14 @@ export function SystemsPage() {
   };
 
   useEffect(() => {
-    if (editing === 'new') form.setFieldsValue({ agencyId: user.role === 'focal_point' ? user.agencyId : undefined, level: 2, nationalCritical: false, domains: '', ipRanges: '' });
+    if (editing === 'new')
+      form.setFieldsValue({
+        agencyId: user.role === 'focal_point' ? user.agencyId : undefined,
+        level: 2,
+        nationalCritical: false,
+        domains: '',
+        ipRanges: '',
+      });
     else if (editing) form.setFieldsValue({ ...editing, domains: editing.domains.join('\n'), ipRanges: editing.ipRanges.join('\n') });
     else form.resetFields();
   }, [editing, form, user]);
@@ -95,7 +102,15 @@ export function SystemsPage() {
         )}
       </div>
       <div className="toolbar">
-        <Input allowClear prefix={<SearchOutlined />} placeholder={t('common.search')} style={{ width: 300 }} value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('common.search')} />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('common.search')}
+          style={{ width: 300 }}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label={t('common.search')}
+        />
         {user.role !== 'focal_point' && (
           <Select
             allowClear
@@ -139,7 +154,12 @@ export function SystemsPage() {
           { title: t('systems.domains'), dataIndex: 'domains', render: (d: string[]) => d.join(', ') },
           {
             title: t('common.actions'),
-            render: (_: unknown, s) => canWrite(s) && <Button size="small" onClick={() => setEditing(s)}>{t('common.edit')}</Button>,
+            render: (_: unknown, s) =>
+              canWrite(s) && (
+                <Button size="small" onClick={() => setEditing(s)}>
+                  {t('common.edit')}
+                </Button>
+              ),
           },
         ]}
       />

@@ -109,8 +109,16 @@ export function TeamsPage() {
             title: t('common.actions'),
             render: (_: unknown, team) => (
               <Space>
-                {isAdmin && <Button size="small" onClick={() => setEditing(team)}>{t('common.edit')}</Button>}
-                {canSetMembers && <Button size="small" onClick={() => setMembersOf(team)}>{t('teams.editMembers')}</Button>}
+                {isAdmin && (
+                  <Button size="small" onClick={() => setEditing(team)}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {canSetMembers && (
+                  <Button size="small" onClick={() => setMembersOf(team)}>
+                    {t('teams.editMembers')}
+                  </Button>
+                )}
               </Space>
             ),
           },

@@ -43,14 +43,15 @@ export function UsersPage() {
     const shape = {
       role: roleValue,
       agencyId: roleValue === 'focal_point' ? v.agencyId : null,
-      teamIds: roleValue === 'responder' || roleValue === 'coordinator' ? (v.teamIds as string[] | undefined) ?? [] : [],
+      teamIds: roleValue === 'responder' || roleValue === 'coordinator' ? ((v.teamIds as string[] | undefined) ?? []) : [],
       displayName: v.displayName,
       phone: v.phone || null,
       email: v.email || null,
     };
     try {
       if (editing === 'new') await api('/users', { method: 'POST', body: { ...shape, username: v.username, password: v.password } });
-      else if (editing) await api(`/users/${editing.id}`, { method: 'PATCH', body: { ...shape, disabled: Boolean(v.disabled), version: editing.version } });
+      else if (editing)
+        await api(`/users/${editing.id}`, { method: 'PATCH', body: { ...shape, disabled: Boolean(v.disabled), version: editing.version } });
       setEditing(null);
       list.reload();
     } catch (e) {
@@ -81,7 +82,15 @@ export function UsersPage() {
         )}
       </div>
       <div className="toolbar">
-        <Input allowClear prefix={<SearchOutlined />} placeholder={t('common.search')} style={{ width: 300 }} value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('common.search')} />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('common.search')}
+          style={{ width: 300 }}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label={t('common.search')}
+        />
         <Select
           allowClear
           placeholder={t('users.role')}
@@ -107,16 +116,25 @@ export function UsersPage() {
           { title: t('users.role'), dataIndex: 'role', render: (r: Role) => label(ROLE_LABELS[r]) },
           {
             title: `${t('users.agency')} / ${t('users.teams')}`,
-            render: (_: unknown, u) => (u.agencyId ? directory.agencyName(u.agencyId) : u.teamIds.map((id) => directory.teamName(id)).join('; ')),
+            render: (_: unknown, u) =>
+              u.agencyId ? directory.agencyName(u.agencyId) : u.teamIds.map((id) => directory.teamName(id)).join('; '),
           },
-          { title: t('users.status'), dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag color="red">{t('users.locked')}</Tag> : <Tag color="green">{t('users.active')}</Tag>) },
+          {
+            title: t('users.status'),
+            dataIndex: 'disabled',
+            render: (d: boolean) => (d ? <Tag color="red">{t('users.locked')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+          },
           {
             title: t('common.actions'),
             render: (_: unknown, u) =>
               isAdmin && (
                 <Space>
-                  <Button size="small" onClick={() => setEditing(u)}>{t('common.edit')}</Button>
-                  <Button size="small" onClick={() => setResetting(u)}>{t('users.resetPassword')}</Button>
+                  <Button size="small" onClick={() => setEditing(u)}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button size="small" onClick={() => setResetting(u)}>
+                    {t('users.resetPassword')}
+                  </Button>
                 </Space>
               ),
           },
@@ -150,7 +168,12 @@ export function UsersPage() {
             <Input />
           </Form.Item>
           {editing === 'new' && (
-            <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={[required, zodRule(passwordSchema)]}>
+            <Form.Item
+              name="password"
+              label={t('users.password')}
+              extra={t('users.passwordHint')}
+              rules={[required, zodRule(passwordSchema)]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           )}
@@ -164,7 +187,11 @@ export function UsersPage() {
           )}
           {(formRole === 'responder' || formRole === 'coordinator') && (
             <Form.Item name="teamIds" label={t('users.teams')}>
-              <Select mode="multiple" filterOption={diacriticFilter} options={directory.teams.map((team) => ({ value: team.id, label: team.name }))} />
+              <Select
+                mode="multiple"
+                filterOption={diacriticFilter}
+                options={directory.teams.map((team) => ({ value: team.id, label: team.name }))}
+              />
             </Form.Item>
           )}
           <Form.Item name="phone" label={t('common.phone')} rules={[zodRule(phoneSchema)]}>
@@ -189,7 +216,12 @@ export function UsersPage() {
         cancelText={t('common.cancel')}
       >
         <Form form={resetForm} layout="vertical" onFinish={resetPassword} name="resetPassword">
-          <Form.Item name="password" label={t('users.newPassword')} extra={t('users.passwordHint')} rules={[required, zodRule(passwordSchema)]}>
+          <Form.Item
+            name="password"
+            label={t('users.newPassword')}
+            extra={t('users.passwordHint')}
+            rules={[required, zodRule(passwordSchema)]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>

@@ -59,8 +59,17 @@ describe('access tokens', () => {
     const forged = [
       jwt.sign({ sid: claims.sid }, TEST_SETTINGS.jwtSecret, { subject: claims.sub, issuer: 'cert-hub', audience: 'other' }),
       jwt.sign({ sid: claims.sid }, TEST_SETTINGS.jwtSecret, { subject: claims.sub, issuer: 'other', audience: 'cert-hub-api' }),
-      jwt.sign({ sid: claims.sid }, 'another-secret-another-secret-another', { subject: claims.sub, issuer: 'cert-hub', audience: 'cert-hub-api' }),
-      jwt.sign({ sid: claims.sid }, TEST_SETTINGS.jwtSecret, { algorithm: 'HS512', subject: claims.sub, issuer: 'cert-hub', audience: 'cert-hub-api' }),
+      jwt.sign({ sid: claims.sid }, 'another-secret-another-secret-another', {
+        subject: claims.sub,
+        issuer: 'cert-hub',
+        audience: 'cert-hub-api',
+      }),
+      jwt.sign({ sid: claims.sid }, TEST_SETTINGS.jwtSecret, {
+        algorithm: 'HS512',
+        subject: claims.sub,
+        issuer: 'cert-hub',
+        audience: 'cert-hub-api',
+      }),
       jwt.sign({ sid: claims.sid, sub: claims.sub, iss: 'cert-hub', aud: 'cert-hub-api' }, '', { algorithm: 'none' }),
     ];
     for (const token of forged) {
@@ -168,7 +177,14 @@ describe('password changes and disabled accounts end every session', () => {
 describe('login rate limits', () => {
   it('block an account after repeated failures, even with the right password, and say when to retry', async () => {
     for (let i = 0; i < TEST_SETTINGS.loginMaxFailuresPerAccount; i++)
-      expect((await hub.http().post('/api/auth/login').send({ username: 'responder', password: `wrong-${i}-xxxxx` })).status).toBe(401);
+      expect(
+        (
+          await hub
+            .http()
+            .post('/api/auth/login')
+            .send({ username: 'responder', password: `wrong-${i}-xxxxx` })
+        ).status,
+      ).toBe(401);
     const blocked = await hub.http().post('/api/auth/login').send({ username: 'responder', password: 'Demo@12345' });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');

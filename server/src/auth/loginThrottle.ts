@@ -33,10 +33,7 @@ export class LoginThrottle {
   }
 
   async recordFailure(username: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byAccount.penalty(username, 1),
-      this.byAddress.penalty(address, 1),
-    ]);
+    await Promise.all([this.byAccount.penalty(username, 1), this.byAddress.penalty(address, 1)]);
   }
 
   async recordSuccess(username: string): Promise<void> {

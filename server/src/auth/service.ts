@@ -42,9 +42,7 @@ export class AuthService {
     const username = input.username.toLowerCase();
     await this.deps.throttle.check(username, client.ip);
     const user = await this.deps.store.users.getByUsername(username);
-    const ok = user
-      ? await this.deps.hasher.verify(input.password, user.passwordHash)
-      : await this.deps.hasher.verifyDummy(input.password);
+    const ok = user ? await this.deps.hasher.verify(input.password, user.passwordHash) : await this.deps.hasher.verifyDummy(input.password);
     if (!user || !ok || user.disabled) {
       await this.deps.throttle.recordFailure(username, client.ip);
       throw invalidCredentials();
@@ -85,10 +83,7 @@ export class AuthService {
   async authenticate(accessToken: string): Promise<{ actor: Actor; expiresAt: number } | null> {
     const claims = this.deps.tokens.verifyAccess(accessToken);
     if (!claims) return null;
-    const [session, user] = await Promise.all([
-      this.deps.store.sessions.get(claims.sid),
-      this.deps.store.users.get(claims.sub),
-    ]);
+    const [session, user] = await Promise.all([this.deps.store.sessions.get(claims.sid), this.deps.store.users.get(claims.sub)]);
     if (!session || session.revokedAt || session.userId !== claims.sub) return null;
     if (!user || user.disabled || user.sessionEpoch !== session.sessionEpoch) return null;
     return { actor: actorOf(user, session.id), expiresAt: claims.exp * 1000 };
@@ -99,9 +94,7 @@ export class AuthService {
     const user = await this.deps.store.users.get(actor.id);
     if (!user) throw unauthenticated();
     if (!(await this.deps.hasher.verify(input.currentPassword, user.passwordHash)))
-      throw new AppError(422, 'unprocessable', 'The current password is wrong', [
-        { path: 'currentPassword', message: 'wrong password' },
-      ]);
+      throw new AppError(422, 'unprocessable', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
     const passwordHash = await this.deps.hasher.hash(input.newPassword);
     await commit(this.deps, actor, async (tx, record, now) => {
       const next: UserRecord = {

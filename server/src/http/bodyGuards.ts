@@ -29,6 +29,7 @@ function findForbiddenKey(value: unknown, path: string, depth: number): string |
 
 export function rejectPollutedBody(req: Request, _res: Response, next: NextFunction) {
   const bad = findForbiddenKey(req.body, '', 0);
-  if (bad) return next(badRequest('Request body contains a forbidden key or is nested too deeply', [{ path: bad, message: 'not allowed' }]));
+  if (bad)
+    return next(badRequest('Request body contains a forbidden key or is nested too deeply', [{ path: bad, message: 'not allowed' }]));
   next();
 }

@@ -29,8 +29,7 @@ function toAppError(error: unknown): AppError | null {
     case 'request.aborted':
       return new AppError(400, 'validation_failed', 'The request was aborted');
   }
-  if (parser?.status && parser.status >= 400 && parser.status < 500)
-    return new AppError(parser.status, 'validation_failed', 'Bad request');
+  if (parser?.status && parser.status >= 400 && parser.status < 500) return new AppError(parser.status, 'validation_failed', 'Bad request');
   return null;
 }
 

@@ -13,7 +13,10 @@ const TRACKED: (keyof AgencyRecord)[] = ['name', 'shortName', 'type', 'province'
 export class AgencyService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(actor: Actor, query: PageQuery & { q?: string; type?: AgencyRecord['type']; includeMerged?: boolean }): Promise<PageResult<AgencyRecord>> {
+  async list(
+    actor: Actor,
+    query: PageQuery & { q?: string; type?: AgencyRecord['type']; includeMerged?: boolean },
+  ): Promise<PageResult<AgencyRecord>> {
     if (actor.role === 'focal_point') {
       // A focal point's world is their own agency.
       const own = actor.agencyId ? await this.deps.store.agencies.get(actor.agencyId) : null;
@@ -79,7 +82,8 @@ export class AgencyService {
     if (!can.updateAgency(actor)) throw forbidden();
     if (current.version !== input.version) throw versionConflict(presentAgency(current));
     if (input.parentId) {
-      if (input.parentId === id) throw unprocessable('An agency cannot be its own parent', [{ path: 'parentId', message: 'is this agency' }]);
+      if (input.parentId === id)
+        throw unprocessable('An agency cannot be its own parent', [{ path: 'parentId', message: 'is this agency' }]);
       await this.requireLiveAgency(input.parentId, 'parentId');
     }
     const { version: _v, ...fields } = input;
@@ -88,7 +92,13 @@ export class AgencyService {
       const next: AgencyRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
       if (next.name !== current.name && !next.formerNames.includes(current.name)) next.formerNames = [...current.formerNames, current.name];
       if (!(await tx.agencies.update(next, current.version))) throw versionConflict(presentAgency((await tx.agencies.get(id)) ?? current));
-      await record({ type: EVENTS.agencyUpdated, entity: 'agency', entityId: id, version: next.version, data: { changes: changedFields(current, next, TRACKED) } });
+      await record({
+        type: EVENTS.agencyUpdated,
+        entity: 'agency',
+        entityId: id,
+        version: next.version,
+        data: { changes: changedFields(current, next, TRACKED) },
+      });
       return next;
     });
   }
@@ -129,7 +139,8 @@ export class AgencyService {
     if (!can.mergeAgency(actor)) throw forbidden();
     if (source.version !== input.version) throw versionConflict(presentAgency(source));
     if (source.mergedIntoId) throw unprocessable('This agency has already been merged');
-    if (input.intoAgencyId === id) throw unprocessable('An agency cannot be merged into itself', [{ path: 'intoAgencyId', message: 'is this agency' }]);
+    if (input.intoAgencyId === id)
+      throw unprocessable('An agency cannot be merged into itself', [{ path: 'intoAgencyId', message: 'is this agency' }]);
     const target = await this.requireLiveAgency(input.intoAgencyId, 'intoAgencyId');
     return commit(this.deps, actor, async (tx, record, now) => {
       const merged: AgencyRecord = { ...source, mergedIntoId: target.id, version: source.version + 1, updatedAt: now };
@@ -146,7 +157,14 @@ export class AgencyService {
       const users = await tx.users.listByAgency(source.id);
       for (const user of users)
         await tx.users.update({ ...user, agencyId: target.id, version: user.version + 1, updatedAt: now }, user.version);
-      const data = { from: source.id, fromName: source.name, into: target.id, intoName: target.name, systemsMoved, usersMoved: users.length };
+      const data = {
+        from: source.id,
+        fromName: source.name,
+        into: target.id,
+        intoName: target.name,
+        systemsMoved,
+        usersMoved: users.length,
+      };
       await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: source.id, version: merged.version, data });
       await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: target.id, version: survivor.version, data });
       return merged;

@@ -89,7 +89,9 @@ describe('a focal point stays inside their own agency', () => {
 
   it("cannot change another agency's records", async () => {
     const fp = { name: 'Kẻ Mạo Danh', phone: '0900 000 000', email: 'x@example.vn' };
-    expect((await as('focal.a').put(`/api/agencies/${agencyB.id}/focal-points`, { version: agencyB.version, focalPoints: [fp] })).status).toBe(404);
+    expect(
+      (await as('focal.a').put(`/api/agencies/${agencyB.id}/focal-points`, { version: agencyB.version, focalPoints: [fp] })).status,
+    ).toBe(404);
     expect((await as('focal.a').patch(`/api/agencies/${agencyB.id}`, { name: 'Bị đổi tên', version: agencyB.version })).status).toBe(404);
     const bSystems = await as('admin').get(`/api/systems?agencyId=${agencyB.id}`);
     const s = bSystems.body.items[0] as SystemView;
@@ -116,7 +118,12 @@ describe('a focal point stays inside their own agency', () => {
     const user = await as('admin').get(`/api/users/${me.body.id}`);
     const viaUsers = await as('focal.a').patch(`/api/users/${me.body.id}`, { role: 'admin', version: user.body.version });
     expect(viaUsers.status).toBe(403);
-    const viaCreate = await as('focal.a').post('/api/users', { username: 'evil', displayName: 'Evil', password: 'Mat-khau-2026', role: 'admin' });
+    const viaCreate = await as('focal.a').post('/api/users', {
+      username: 'evil',
+      displayName: 'Evil',
+      password: 'Mat-khau-2026',
+      role: 'admin',
+    });
     expect(viaCreate.status).toBe(403);
     expect((await as('focal.a').get('/api/me')).body.role).toBe('focal_point');
     expect((await as('admin').get('/api/users?q=evil')).body.items).toEqual([]);
@@ -166,7 +173,10 @@ describe('administrators manage the registry', () => {
       email: 'vanthu@xahoaninh.hoalam.gov.vn',
     });
     expect(created.status).toBe(201);
-    const renamed = await as('admin').patch(`/api/agencies/${created.body.id}`, { name: 'UBND xã Hòa Ninh Mới', version: created.body.version });
+    const renamed = await as('admin').patch(`/api/agencies/${created.body.id}`, {
+      name: 'UBND xã Hòa Ninh Mới',
+      version: created.body.version,
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body.formerNames).toEqual(['UBND xã Hòa Ninh']);
     // Searching by the old name still finds it.
@@ -182,7 +192,10 @@ describe('administrators manage the registry', () => {
     });
     expect(focal.status).toBe(201);
     const target = (await as('admin').get('/api/agencies?q=tan%20hoi')).body.items[0] as AgencyView;
-    const merged = await as('admin').post(`/api/agencies/${created.body.id}/merge`, { intoAgencyId: target.id, version: renamed.body.version });
+    const merged = await as('admin').post(`/api/agencies/${created.body.id}/merge`, {
+      intoAgencyId: target.id,
+      version: renamed.body.version,
+    });
     expect(merged.status).toBe(200);
     expect(merged.body.mergedIntoId).toBe(target.id);
     expect((await as('admin').get(`/api/systems/${system.body.id}`)).body.agencyId).toBe(target.id);
@@ -192,8 +205,12 @@ describe('administrators manage the registry', () => {
     // The merged agency keeps its whole history, and leaves the default list.
     const history = await as('admin').get(`/api/agencies/${created.body.id}/history`);
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['agency.created', 'agency.updated', 'agency.merged']);
-    expect((await as('admin').get('/api/agencies?q=hoa%20ninh%20moi')).body.items.map((a: AgencyView) => a.id)).not.toContain(created.body.id);
-    expect((await as('admin').get('/api/agencies?q=hoa%20ninh%20moi&includeMerged=true')).body.items.map((a: AgencyView) => a.id)).toContain(created.body.id);
+    expect((await as('admin').get('/api/agencies?q=hoa%20ninh%20moi')).body.items.map((a: AgencyView) => a.id)).not.toContain(
+      created.body.id,
+    );
+    expect(
+      (await as('admin').get('/api/agencies?q=hoa%20ninh%20moi&includeMerged=true')).body.items.map((a: AgencyView) => a.id),
+    ).toContain(created.body.id);
   });
 
   it('a stale version gets 409 with the current record, never a silent overwrite', async () => {
@@ -223,9 +240,19 @@ describe('administrators manage the registry', () => {
   });
 
   it('users: unique usernames, valid role shape, and the last admin cannot be removed', async () => {
-    const dup = await as('admin').post('/api/users', { username: 'leader', displayName: 'Trùng', password: 'Mat-khau-2026', role: 'leader' });
+    const dup = await as('admin').post('/api/users', {
+      username: 'leader',
+      displayName: 'Trùng',
+      password: 'Mat-khau-2026',
+      role: 'leader',
+    });
     expect(dup.status).toBe(409);
-    const noAgency = await as('admin').post('/api/users', { username: 'fp.x', displayName: 'Đầu mối', password: 'Mat-khau-2026', role: 'focal_point' });
+    const noAgency = await as('admin').post('/api/users', {
+      username: 'fp.x',
+      displayName: 'Đầu mối',
+      password: 'Mat-khau-2026',
+      role: 'focal_point',
+    });
     expect(noAgency.status).toBe(400);
     const ghostAgency = await as('admin').post('/api/users', {
       username: 'fp.y',

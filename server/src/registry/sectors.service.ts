@@ -22,7 +22,8 @@ export class SectorService {
 
   async create(actor: Actor, input: CreateSectorInput): Promise<SectorRecord> {
     if (!can.createSector(actor)) throw forbidden();
-    if (await this.deps.store.sectors.get(input.code)) throw conflict('A sector with this code exists', [{ path: 'code', message: 'taken' }]);
+    if (await this.deps.store.sectors.get(input.code))
+      throw conflict('A sector with this code exists', [{ path: 'code', message: 'taken' }]);
     return commit(this.deps, actor, async (tx, record) => {
       const sector: SectorRecord = { ...input };
       await tx.sectors.upsert(sector);

@@ -43,7 +43,13 @@ export class SystemService {
         updatedAt: now,
       };
       await tx.systems.insert(system);
-      await record({ type: EVENTS.systemCreated, entity: 'system', entityId: system.id, version: 1, data: { agencyId: system.agencyId, name: system.name, level: system.level } });
+      await record({
+        type: EVENTS.systemCreated,
+        entity: 'system',
+        entityId: system.id,
+        version: 1,
+        data: { agencyId: system.agencyId, name: system.name, level: system.level },
+      });
       return system;
     });
   }
@@ -58,7 +64,13 @@ export class SystemService {
     return commit(this.deps, actor, async (tx, record, now) => {
       const next: SystemRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
       if (!(await tx.systems.update(next, current.version))) throw versionConflict(presentSystem(current));
-      await record({ type: EVENTS.systemUpdated, entity: 'system', entityId: id, version: next.version, data: { changes: changedFields(current, next, TRACKED) } });
+      await record({
+        type: EVENTS.systemUpdated,
+        entity: 'system',
+        entityId: id,
+        version: next.version,
+        data: { changes: changedFields(current, next, TRACKED) },
+      });
       return next;
     });
   }

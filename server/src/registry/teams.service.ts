@@ -55,7 +55,13 @@ export class TeamService {
       };
       await tx.teams.insert(team);
       if (team.isStanding) await this.clearOtherStanding(tx, team.id, now, record);
-      await record({ type: EVENTS.teamCreated, entity: 'team', entityId: team.id, version: 1, data: { name: team.name, kind: team.kind, isStanding: team.isStanding } });
+      await record({
+        type: EVENTS.teamCreated,
+        entity: 'team',
+        entityId: team.id,
+        version: 1,
+        data: { name: team.name, kind: team.kind, isStanding: team.isStanding },
+      });
       return { team, memberIds: [] };
     });
   }
@@ -71,7 +77,13 @@ export class TeamService {
       const next: TeamRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
       if (!(await tx.teams.update(next, current.version))) throw versionConflict(null);
       if (next.isStanding && !current.isStanding) await this.clearOtherStanding(tx, id, now, record);
-      await record({ type: EVENTS.teamUpdated, entity: 'team', entityId: id, version: next.version, data: { changes: changedFields(current, next, TRACKED) } });
+      await record({
+        type: EVENTS.teamUpdated,
+        entity: 'team',
+        entityId: id,
+        version: next.version,
+        data: { changes: changedFields(current, next, TRACKED) },
+      });
       return { team: next, memberIds };
     });
   }
@@ -86,7 +98,10 @@ export class TeamService {
     const problems = wanted
       .map((uid, i) => ({ uid, user: users[i] }))
       .filter(({ user }) => !user || !MEMBER_ROLES.has(user.role))
-      .map(({ uid, user }) => ({ path: `userIds.${wanted.indexOf(uid)}`, message: user ? 'only responders and coordinators join teams' : 'no such user' }));
+      .map(({ uid, user }) => ({
+        path: `userIds.${wanted.indexOf(uid)}`,
+        message: user ? 'only responders and coordinators join teams' : 'no such user',
+      }));
     if (problems.length) throw unprocessable('Some users cannot be members of this team', problems);
     return commit(this.deps, actor, async (tx, record, now) => {
       const leaving = before.filter((uid) => !wanted.includes(uid));
@@ -99,7 +114,13 @@ export class TeamService {
       }
       const next: TeamRecord = { ...current, version: current.version + 1, updatedAt: now };
       if (!(await tx.teams.update(next, current.version))) throw versionConflict(null);
-      await record({ type: EVENTS.teamMembersChanged, entity: 'team', entityId: id, version: next.version, data: { added: joining, removed: leaving } });
+      await record({
+        type: EVENTS.teamMembersChanged,
+        entity: 'team',
+        entityId: id,
+        version: next.version,
+        data: { added: joining, removed: leaving },
+      });
       return { team: next, memberIds: wanted };
     });
   }
@@ -115,7 +136,13 @@ export class TeamService {
       if (other.id === keepId) continue;
       const next = { ...other, isStanding: false, version: other.version + 1, updatedAt: now };
       await tx.teams.update(next, other.version);
-      await record({ type: EVENTS.teamUpdated, entity: 'team', entityId: other.id, version: next.version, data: { changes: { isStanding: [true, false] } } });
+      await record({
+        type: EVENTS.teamUpdated,
+        entity: 'team',
+        entityId: other.id,
+        version: next.version,
+        data: { changes: { isStanding: [true, false] } },
+      });
     }
   }
 

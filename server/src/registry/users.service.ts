@@ -15,7 +15,10 @@ export class UserService {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async list(actor: Actor, query: PageQuery & { q?: string; role?: UserRecord['role']; agencyId?: string; teamId?: string }): Promise<PageResult<UserRecord>> {
+  async list(
+    actor: Actor,
+    query: PageQuery & { q?: string; role?: UserRecord['role']; agencyId?: string; teamId?: string },
+  ): Promise<PageResult<UserRecord>> {
     if (!can.listUsers(actor)) throw forbidden();
     return this.deps.store.users.list(query);
   }
@@ -55,7 +58,13 @@ export class UserService {
       };
       if (await tx.users.getByUsername(user.username)) throw conflict('That username is taken', [{ path: 'username', message: 'taken' }]);
       await tx.users.insert(user);
-      await record({ type: EVENTS.userCreated, entity: 'user', entityId: user.id, version: 1, data: { username: user.username, role: user.role, agencyId: user.agencyId } });
+      await record({
+        type: EVENTS.userCreated,
+        entity: 'user',
+        entityId: user.id,
+        version: 1,
+        data: { username: user.username, role: user.role, agencyId: user.agencyId },
+      });
       return user;
     });
   }
@@ -74,7 +83,10 @@ export class UserService {
     }
     const shapeIssue = roleShapeIssue(draft.role, draft.agencyId, draft.teamIds);
     if (shapeIssue) throw unprocessable(shapeIssue, [{ path: 'role', message: shapeIssue }]);
-    await this.checkReferences(draft.agencyId !== current.agencyId ? draft.agencyId : null, draft.teamIds.filter((t) => !current.teamIds.includes(t)));
+    await this.checkReferences(
+      draft.agencyId !== current.agencyId ? draft.agencyId : null,
+      draft.teamIds.filter((t) => !current.teamIds.includes(t)),
+    );
     const losesAdmin = current.role === 'admin' && !current.disabled && (draft.role !== 'admin' || draft.disabled);
     if (losesAdmin && (await this.activeAdminCount()) <= 1)
       throw unprocessable('This is the last active administrator; name another one first');
@@ -89,7 +101,13 @@ export class UserService {
       };
       if (!(await tx.users.update(next, current.version))) throw versionConflict(presentUser(current));
       if (endSessions) await tx.sessions.revokeAllForUser(id, now);
-      await record({ type: EVENTS.userUpdated, entity: 'user', entityId: id, version: next.version, data: { changes: changedFields(current, next, TRACKED) } });
+      await record({
+        type: EVENTS.userUpdated,
+        entity: 'user',
+        entityId: id,
+        version: next.version,
+        data: { changes: changedFields(current, next, TRACKED) },
+      });
       return next;
     });
   }

@@ -146,9 +146,7 @@ export interface SystemRepository {
   insert(system: SystemRecord): Promise<void>;
   update(system: SystemRecord, expectedVersion: number): Promise<boolean>;
   get(id: string): Promise<SystemRecord | null>;
-  list(
-    query: PageQuery & { q?: string; agencyIds?: string[]; level?: number },
-  ): Promise<PageResult<SystemRecord>>;
+  list(query: PageQuery & { q?: string; agencyIds?: string[]; level?: number }): Promise<PageResult<SystemRecord>>;
   /** Moves every system of `fromAgencyId` to `toAgencyId` (agency merge); returns how many. */
   reassignAgency(fromAgencyId: string, toAgencyId: string, at: string): Promise<number>;
 }
@@ -167,9 +165,7 @@ export interface UserRepository {
   update(user: UserRecord, expectedVersion: number): Promise<boolean>;
   get(id: string): Promise<UserRecord | null>;
   getByUsername(username: string): Promise<UserRecord | null>;
-  list(
-    query: PageQuery & { q?: string; role?: Role; agencyId?: string; teamId?: string },
-  ): Promise<PageResult<UserRecord>>;
+  list(query: PageQuery & { q?: string; role?: Role; agencyId?: string; teamId?: string }): Promise<PageResult<UserRecord>>;
   listByTeam(teamId: string): Promise<UserRecord[]>;
   listByAgency(agencyId: string): Promise<UserRecord[]>;
   count(): Promise<number>;

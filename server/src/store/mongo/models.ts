@@ -45,10 +45,7 @@ const agencySchema = new Schema(
 );
 agencySchema.index({ sortKey: 1, _id: 1 });
 
-const sectorSchema = new Schema(
-  { _id: String, code: String, nameVi: String, nameEn: String, critical: Boolean },
-  options,
-);
+const sectorSchema = new Schema({ _id: String, code: String, nameVi: String, nameEn: String, critical: Boolean }, options);
 
 const systemSchema = new Schema(
   {

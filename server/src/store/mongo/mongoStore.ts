@@ -65,11 +65,20 @@ class DocCollection<T extends { id: string; version: number }> {
   }
 
   async get(id: string) {
-    return toRecord<T>(await this.model.findById(id).session(this.session ?? null).lean<Record<string, unknown>>());
+    return toRecord<T>(
+      await this.model
+        .findById(id)
+        .session(this.session ?? null)
+        .lean<Record<string, unknown>>(),
+    );
   }
 
   async find(filter: Filter, sort: Record<string, 1 | -1> = { sortKey: 1, _id: 1 }) {
-    const docs = await this.model.find(filter).sort(sort).session(this.session ?? null).lean<Record<string, unknown>[]>();
+    const docs = await this.model
+      .find(filter)
+      .sort(sort)
+      .session(this.session ?? null)
+      .lean<Record<string, unknown>[]>();
     return docs.map((d) => toRecord<T>(d) as T);
   }
 
@@ -121,13 +130,18 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       await models.Sector.updateOne({ _id: s.code }, { $set: { ...s } }, { upsert: true, session });
     },
     async get(code) {
-      const doc = await models.Sector.findById(code).session(session ?? null).lean<Record<string, unknown>>();
+      const doc = await models.Sector.findById(code)
+        .session(session ?? null)
+        .lean<Record<string, unknown>>();
       if (!doc) return null;
       const { _id, ...rest } = doc;
       return rest as unknown as SectorRecord;
     },
     async list() {
-      const docs = await models.Sector.find().sort({ _id: 1 }).session(session ?? null).lean<Record<string, unknown>[]>();
+      const docs = await models.Sector.find()
+        .sort({ _id: 1 })
+        .session(session ?? null)
+        .lean<Record<string, unknown>[]>();
       return docs.map(({ _id, ...rest }) => rest as unknown as SectorRecord);
     },
   };
@@ -163,7 +177,11 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     update: (u, v) => users.update(u, v),
     get: (id) => users.get(id),
     async getByUsername(username) {
-      return toRecord<UserRecord>(await models.User.findOne({ username }).session(session ?? null).lean<Record<string, unknown>>());
+      return toRecord<UserRecord>(
+        await models.User.findOne({ username })
+          .session(session ?? null)
+          .lean<Record<string, unknown>>(),
+      );
     },
     list: (q) =>
       users.page(
@@ -186,10 +204,18 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       await models.Session.create([{ _id: id, ...rest }], { session });
     },
     async get(id) {
-      return toSession(await models.Session.findById(id).session(session ?? null).lean<Record<string, unknown>>());
+      return toSession(
+        await models.Session.findById(id)
+          .session(session ?? null)
+          .lean<Record<string, unknown>>(),
+      );
     },
     async getByTokenHash(tokenHash) {
-      return toSession(await models.Session.findOne({ tokenHash }).session(session ?? null).lean<Record<string, unknown>>());
+      return toSession(
+        await models.Session.findOne({ tokenHash })
+          .session(session ?? null)
+          .lean<Record<string, unknown>>(),
+      );
     },
     async markRotated(id, at) {
       const r = await models.Session.updateOne({ _id: id, rotatedAt: null, revokedAt: null }, { $set: { rotatedAt: at } }, { session });
@@ -222,15 +248,25 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       return { ...e, seq };
     },
     async listAfter(afterSeq, limit) {
-      const docs = await models.Event.find({ _id: { $gt: afterSeq } }).sort({ _id: 1 }).limit(limit).session(session ?? null).lean<Record<string, unknown>[]>();
+      const docs = await models.Event.find({ _id: { $gt: afterSeq } })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .session(session ?? null)
+        .lean<Record<string, unknown>[]>();
       return docs.map(toEvent);
     },
     async listForEntity(entity, entityId, limit) {
-      const docs = await models.Event.find({ entity, entityId }).sort({ _id: 1 }).limit(limit).session(session ?? null).lean<Record<string, unknown>[]>();
+      const docs = await models.Event.find({ entity, entityId })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .session(session ?? null)
+        .lean<Record<string, unknown>[]>();
       return docs.map(toEvent);
     },
     async lastSeq() {
-      const counter = await models.Counter.findById('events').session(session ?? null).lean<{ seq: number }>();
+      const counter = await models.Counter.findById('events')
+        .session(session ?? null)
+        .lean<{ seq: number }>();
       return counter?.seq ?? 0;
     },
   };

@@ -50,8 +50,7 @@ export function openSqliteDatabase(file: string): Db {
 
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length)
-    throw new Error(`database schema v${current} is newer than this build (v${MIGRATIONS.length})`);
+  if (current > MIGRATIONS.length) throw new Error(`database schema v${current} is newer than this build (v${MIGRATIONS.length})`);
   MIGRATIONS.slice(current).forEach((sql, i) => {
     db.transaction(() => {
       db.exec(sql);
@@ -105,9 +104,7 @@ class SqliteAgencies implements AgencyRepository {
   async update(a: AgencyRecord, expectedVersion: number) {
     const k = agencyKeys(a);
     const r = this.db
-      .prepare(
-        `UPDATE agencies SET sort_key=?, search_text=?, type=?, merged_into_id=?, version=?, doc=? WHERE id=? AND version=?`,
-      )
+      .prepare(`UPDATE agencies SET sort_key=?, search_text=?, type=?, merged_into_id=?, version=?, doc=? WHERE id=? AND version=?`)
       .run(k.sortKey, k.searchText, a.type, a.mergedIntoId, a.version, JSON.stringify(a), a.id, expectedVersion);
     return r.changes === 1;
   }
@@ -159,9 +156,7 @@ class SqliteSystems implements SystemRepository {
   async update(s: SystemRecord, expectedVersion: number) {
     const k = systemKeys(s);
     const r = this.db
-      .prepare(
-        `UPDATE systems SET agency_id=?, level=?, sort_key=?, search_text=?, version=?, doc=? WHERE id=? AND version=?`,
-      )
+      .prepare(`UPDATE systems SET agency_id=?, level=?, sort_key=?, search_text=?, version=?, doc=? WHERE id=? AND version=?`)
       .run(s.agencyId, s.level, k.sortKey, k.searchText, s.version, JSON.stringify(s), s.id, expectedVersion);
     return r.changes === 1;
   }
@@ -246,9 +241,7 @@ class SqliteUsers implements UserRepository {
   async update(u: UserRecord, expectedVersion: number) {
     const k = userKeys(u);
     const r = this.db
-      .prepare(
-        `UPDATE users SET username=?, role=?, agency_id=?, sort_key=?, search_text=?, version=?, doc=? WHERE id=? AND version=?`,
-      )
+      .prepare(`UPDATE users SET username=?, role=?, agency_id=?, sort_key=?, search_text=?, version=?, doc=? WHERE id=? AND version=?`)
       .run(u.username, u.role, u.agencyId, k.sortKey, k.searchText, u.version, JSON.stringify(u), u.id, expectedVersion);
     if (r.changes === 1) this.writeTeams(u);
     return r.changes === 1;
@@ -341,9 +334,7 @@ class SqliteSessions implements SessionRepository {
     return r ? toSession(r) : null;
   }
   async markRotated(id: string, at: string) {
-    const r = this.db
-      .prepare('UPDATE sessions SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL AND revoked_at IS NULL')
-      .run(at, id);
+    const r = this.db.prepare('UPDATE sessions SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL AND revoked_at IS NULL').run(at, id);
     return r.changes === 1;
   }
   async revoke(id: string, at: string) {
@@ -384,16 +375,12 @@ class SqliteEvents implements EventRepository {
   constructor(private readonly db: Db) {}
   async append(e: NewEvent) {
     const r = this.db
-      .prepare(
-        `INSERT INTO events (type, entity, entity_id, incident_id, version, at, actor_id, data) VALUES (?,?,?,?,?,?,?,?)`,
-      )
+      .prepare(`INSERT INTO events (type, entity, entity_id, incident_id, version, at, actor_id, data) VALUES (?,?,?,?,?,?,?,?)`)
       .run(e.type, e.entity, e.entityId, e.incidentId, e.version, e.at, e.actorId, JSON.stringify(e.data));
     return { ...e, seq: Number(r.lastInsertRowid) };
   }
   async listAfter(afterSeq: number, limit: number) {
-    return (this.db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as EventRow[]).map(
-      toEvent,
-    );
+    return (this.db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as EventRow[]).map(toEvent);
   }
   async listForEntity(entity: string, entityId: string, limit: number) {
     return (
