@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createServices, type AppDeps, type Services } from './app.js';
 import { bcryptHasher } from './auth/passwords.js';
 import { systemClock } from './platform/clock.js';
-import { loadConfig, type Config } from './platform/config.js';
+import { loadConfig, loadDotEnv, type Config } from './platform/config.js';
 import { EventBus } from './platform/eventBus.js';
 import { randomId } from './platform/ids.js';
 import { createLogger } from './platform/logger.js';
@@ -21,8 +21,9 @@ export interface Composition {
   services: Services;
 }
 
-export async function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Composition> {
-  const config = loadConfig(env);
+export async function composeFromEnv(): Promise<Composition> {
+  loadDotEnv();
+  const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
   const deps: AppDeps = {
@@ -34,7 +35,7 @@ export async function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     hasher: bcryptHasher(config.bcryptCost),
     settings: {
       ...config,
-      secureCookies: config.env === 'production',
+      secureCookies: config.cookieSecure,
       clientDir: path.resolve(here, '../../client/dist'),
     },
   };
