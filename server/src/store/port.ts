@@ -6,7 +6,7 @@
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
  */
-import type { AgencyType, Role, TeamKind } from '@cert-hub/shared';
+import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
   limit: number;
@@ -128,6 +128,162 @@ export interface EventRecord {
 }
 export type NewEvent = Omit<EventRecord, 'seq'>;
 
+export interface Indicator {
+  type: IndicatorType;
+  value: string;
+}
+
+export interface ClosingReport {
+  rootCause: string;
+  actionsTaken: string;
+  damage: string;
+  recoveryTime: string;
+  recommendations: string;
+  submittedAt: string;
+  submittedBy: string;
+}
+
+export interface IncidentRecord {
+  id: string;
+  /** Read aloud on the phone: SC-2026-000123. */
+  code: string;
+  agencyId: string;
+  reporter: { kind: 'user' | 'api_key'; id: string; name: string };
+  /** Who filed it: the agency itself, the CERT on its behalf (a phone report), or a machine source. */
+  reportedVia: 'agency' | 'cert' | 'machine';
+  contact: { name: string; phone: string; email: string | null } | null;
+  systemId: string | null;
+  systemName: string | null;
+  systemLevel: number | null;
+  nationalCritical: boolean;
+  sector: string | null;
+  title: string;
+  category: IncidentCategory;
+  description: string;
+  detectedAt: string;
+  detectionMethod: string | null;
+  impacts: Impact[];
+  indicators: Indicator[];
+  actionsTaken: string | null;
+  supportRequested: boolean;
+  tlp: Tlp;
+  status: IncidentStatus;
+  severity: Severity | null;
+  serious: boolean;
+  seriousReasons: string[];
+  lateReport: boolean;
+  reportedAt: string;
+  routing: { ownerTeamId: string | null; teamIds: string[]; reasons: string[] };
+  assigneeIds: string[];
+  tags: string[];
+  /** Null for real incidents; set for incidents injected by a drill (never in real statistics). */
+  drill: { drillId: string; injectId: string | null } | null;
+  rejectionReason: string | null;
+  closingReport: ClosingReport | null;
+  closureConfirmation: { at: string; by: string; note: string | null } | null;
+  statusChangedAt: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IncidentListQuery extends PageQuery {
+  status?: IncidentStatus;
+  agencyIds?: string[];
+  teamIds?: string[];
+  category?: IncidentCategory;
+  severity?: Severity;
+  serious?: boolean;
+  drill?: boolean;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export interface AttachmentRecord {
+  id: string;
+  incidentId: string;
+  /** The name shown to people: a sanitised base name, never used on disk. */
+  fileName: string;
+  /** Where the bytes are, relative to the attachments directory: a generated name. */
+  storageKey: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  keyHash: string;
+  /** The first characters, to recognise a key in lists without storing it. */
+  prefix: string;
+  agencyIds: string[];
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface IdempotencyRecord {
+  scope: string;
+  key: string;
+  requestHash: string;
+  resourceId: string;
+  status: number;
+  createdAt: string;
+}
+
+export interface CommentRecord {
+  id: string;
+  incidentId: string;
+  authorId: string;
+  authorName: string;
+  /** `agency` comments are seen by the reporting agency (questions and replies). */
+  visibility: 'agency' | 'internal';
+  body: string;
+  createdAt: string;
+}
+
+export interface IncidentRepository {
+  insert(incident: IncidentRecord): Promise<void>;
+  update(incident: IncidentRecord, expectedVersion: number): Promise<boolean>;
+  get(id: string): Promise<IncidentRecord | null>;
+  list(query: IncidentListQuery): Promise<PageResult<IncidentRecord>>;
+  count(): Promise<number>;
+}
+
+export interface CounterRepository {
+  /** Atomically increments and returns the named counter (starting at 1). */
+  next(name: string): Promise<number>;
+}
+
+export interface IdempotencyRepository {
+  get(scope: string, key: string): Promise<IdempotencyRecord | null>;
+  insert(record: IdempotencyRecord): Promise<void>;
+}
+
+export interface AttachmentRepository {
+  insert(attachment: AttachmentRecord): Promise<void>;
+  get(id: string): Promise<AttachmentRecord | null>;
+  listByIncident(incidentId: string): Promise<AttachmentRecord[]>;
+}
+
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): Promise<void>;
+  update(key: ApiKeyRecord): Promise<void>;
+  get(id: string): Promise<ApiKeyRecord | null>;
+  getByHash(keyHash: string): Promise<ApiKeyRecord | null>;
+  list(): Promise<ApiKeyRecord[]>;
+}
+
+export interface CommentRepository {
+  insert(comment: CommentRecord): Promise<void>;
+  listByIncident(incidentId: string): Promise<CommentRecord[]>;
+}
+
 export interface AgencyRepository {
   insert(agency: AgencyRecord): Promise<void>;
   update(agency: AgencyRecord, expectedVersion: number): Promise<boolean>;
@@ -197,10 +353,17 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   events: EventRepository;
+  incidents: IncidentRepository;
+  counters: CounterRepository;
+  idempotency: IdempotencyRepository;
+  attachments: AttachmentRepository;
+  apiKeys: ApiKeyRepository;
+  comments: CommentRepository;
 }
 
 export interface Store extends Repositories {
   readonly kind: 'sqlite' | 'mongodb';
+  readonly repositories: Repositories;
   /**
    * Runs `work` atomically: every write through `tx` commits together or not at all.
    * Services put a state change and its event in one transaction.

@@ -1,6 +1,6 @@
 /** The derived sort and search keys both adapters store beside each record. */
 import { normalizeSearch } from '@cert-hub/shared';
-import type { AgencyRecord, SystemRecord, TeamRecord, UserRecord } from './port.js';
+import type { AgencyRecord, IncidentRecord, SystemRecord, TeamRecord, UserRecord } from './port.js';
 
 const join = (...parts: (string | null | undefined)[]) => normalizeSearch(parts.filter(Boolean).join(' '));
 
@@ -19,4 +19,11 @@ export const teamKeys = (t: TeamRecord) => ({
 export const userKeys = (u: UserRecord) => ({
   sortKey: u.username,
   searchText: join(u.username, u.displayName, u.email, u.phone),
+});
+
+/** Newest first with the same ascending keyset: the key is the time counted down from year 9999. */
+const MAX_MS = 253_402_300_799_999;
+export const incidentKeys = (i: IncidentRecord) => ({
+  sortKey: String(MAX_MS - new Date(i.reportedAt).getTime()).padStart(15, '0'),
+  searchText: join(i.code, i.title, i.description, i.systemName, i.detectionMethod, i.actionsTaken, ...i.indicators.map((x) => x.value)),
 });

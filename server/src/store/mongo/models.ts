@@ -139,6 +139,103 @@ const eventSchema = new Schema(
 );
 eventSchema.index({ entity: 1, entityId: 1, _id: 1 });
 
+const incidentSchema = new Schema(
+  {
+    ...base,
+    ...keys,
+    code: { type: String, unique: true },
+    agencyId: { type: String, index: true },
+    reporter: { type: Schema.Types.Mixed },
+    reportedVia: String,
+    contact: { type: Schema.Types.Mixed, default: null },
+    systemId: nullableString,
+    systemName: nullableString,
+    systemLevel: { type: Number, default: null },
+    nationalCritical: Boolean,
+    sector: nullableString,
+    title: String,
+    category: String,
+    description: String,
+    detectedAt: String,
+    detectionMethod: nullableString,
+    impacts: [String],
+    indicators: { type: Schema.Types.Mixed, default: [] },
+    actionsTaken: nullableString,
+    supportRequested: Boolean,
+    tlp: String,
+    status: { type: String, index: true },
+    severity: nullableString,
+    serious: Boolean,
+    seriousReasons: [String],
+    lateReport: Boolean,
+    reportedAt: String,
+    routing: {
+      ownerTeamId: nullableString,
+      teamIds: { type: [String], index: true },
+      reasons: [String],
+    },
+    assigneeIds: [String],
+    tags: [String],
+    drill: { type: Schema.Types.Mixed, default: null },
+    rejectionReason: nullableString,
+    closingReport: { type: Schema.Types.Mixed, default: null },
+    closureConfirmation: { type: Schema.Types.Mixed, default: null },
+    statusChangedAt: String,
+    createdAt: String,
+    updatedAt: String,
+  },
+  options,
+);
+incidentSchema.index({ sortKey: 1, _id: 1 });
+
+const idempotencySchema = new Schema(
+  { _id: String, scope: String, key: String, requestHash: String, resourceId: String, status: Number, createdAt: String },
+  options,
+);
+
+const attachmentSchema = new Schema(
+  {
+    _id: String,
+    incidentId: { type: String, index: true },
+    fileName: String,
+    storageKey: String,
+    mediaType: String,
+    size: Number,
+    sha256: String,
+    uploadedBy: String,
+    createdAt: String,
+  },
+  options,
+);
+
+const apiKeySchema = new Schema(
+  {
+    _id: String,
+    name: String,
+    keyHash: { type: String, unique: true },
+    prefix: String,
+    agencyIds: [String],
+    createdBy: String,
+    createdAt: String,
+    revokedAt: nullableString,
+    lastUsedAt: nullableString,
+  },
+  options,
+);
+
+const commentSchema = new Schema(
+  {
+    _id: String,
+    incidentId: { type: String, index: true },
+    authorId: String,
+    authorName: String,
+    visibility: String,
+    body: String,
+    createdAt: String,
+  },
+  options,
+);
+
 const counterSchema = new Schema({ _id: String, seq: Number }, options);
 
 export function bindModels(conn: Connection) {
@@ -151,6 +248,11 @@ export function bindModels(conn: Connection) {
     Session: conn.model('Session', sessionSchema, 'sessions'),
     Event: conn.model('Event', eventSchema, 'events'),
     Counter: conn.model('Counter', counterSchema, 'counters'),
+    Incident: conn.model('Incident', incidentSchema, 'incidents'),
+    Idempotency: conn.model('Idempotency', idempotencySchema, 'idempotency_keys'),
+    Attachment: conn.model('Attachment', attachmentSchema, 'attachments'),
+    ApiKey: conn.model('ApiKey', apiKeySchema, 'api_keys'),
+    Comment: conn.model('Comment', commentSchema, 'comments'),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

@@ -5,8 +5,14 @@
 import mongoose, { type ClientSession, type Connection, type Model } from 'mongoose';
 import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
-import { agencyKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
 import type {
+  ApiKeyRecord,
+  AttachmentRecord,
+  CommentRecord,
+  IdempotencyRecord,
+  IncidentRecord,
+  IncidentRepository,
   AgencyRecord,
   AgencyRepository,
   EventRecord,
@@ -271,7 +277,130 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     },
   };
 
+  const incidents = new DocCollection<IncidentRecord>(models.Incident, incidentKeys, session);
+  const incidentRepo: IncidentRepository = {
+    insert: (i) => incidents.insert(i),
+    update: (i, v) => incidents.update(i, v),
+    get: (id) => incidents.get(id),
+    async list(q) {
+      if ((q.agencyIds && q.agencyIds.length === 0) || (q.teamIds && q.teamIds.length === 0)) return { items: [], nextCursor: null };
+      const reported: Record<string, string> = {};
+      if (q.from) reported.$gte = new Date(q.from).toISOString();
+      if (q.to) reported.$lte = new Date(q.to).toISOString();
+      return incidents.page(
+        {
+          ...(q.agencyIds ? { agencyId: { $in: q.agencyIds } } : {}),
+          ...(q.teamIds ? { 'routing.teamIds': { $in: q.teamIds } } : {}),
+          ...(q.status ? { status: q.status } : {}),
+          ...(q.category ? { category: q.category } : {}),
+          ...(q.severity ? { severity: q.severity } : {}),
+          ...(q.serious !== undefined ? { serious: q.serious } : {}),
+          ...(q.drill !== undefined ? { drill: q.drill ? { $ne: null } : null } : {}),
+          ...(q.from || q.to ? { reportedAt: reported } : {}),
+        },
+        q,
+      );
+    },
+    count: () => incidents.count(),
+  };
+
+  const plain = <T>(doc: Record<string, unknown> | null, idField = 'id'): T | null => {
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return (idField ? { [idField]: _id, ...rest } : rest) as T;
+  };
+
   return {
+    incidents: incidentRepo,
+    counters: {
+      async next(name) {
+        const counter = await models.Counter.findOneAndUpdate(
+          { _id: name },
+          { $inc: { seq: 1 } },
+          { upsert: true, returnDocument: 'after', session },
+        ).lean<{
+          seq: number;
+        }>();
+        return counter!.seq;
+      },
+    },
+    idempotency: {
+      async get(scope, key) {
+        return plain<IdempotencyRecord>(
+          await models.Idempotency.findById(`${scope}|${key}`)
+            .session(session ?? null)
+            .lean<Record<string, unknown>>(),
+          '',
+        );
+      },
+      async insert(r) {
+        await models.Idempotency.create([{ _id: `${r.scope}|${r.key}`, ...r }], { session });
+      },
+    },
+    attachments: {
+      async insert(a) {
+        const { id, ...rest } = a;
+        await models.Attachment.create([{ _id: id, ...rest }], { session });
+      },
+      async get(id) {
+        return plain<AttachmentRecord>(
+          await models.Attachment.findById(id)
+            .session(session ?? null)
+            .lean<Record<string, unknown>>(),
+        );
+      },
+      async listByIncident(incidentId) {
+        const docs = await models.Attachment.find({ incidentId })
+          .sort({ createdAt: 1, _id: 1 })
+          .session(session ?? null)
+          .lean<Record<string, unknown>[]>();
+        return docs.map((d) => plain<AttachmentRecord>(d)!);
+      },
+    },
+    apiKeys: {
+      async insert(k) {
+        const { id, ...rest } = k;
+        await models.ApiKey.create([{ _id: id, ...rest }], { session });
+      },
+      async update(k) {
+        const { id, ...rest } = k;
+        await models.ApiKey.updateOne({ _id: id }, { $set: rest }, { session });
+      },
+      async get(id) {
+        return plain<ApiKeyRecord>(
+          await models.ApiKey.findById(id)
+            .session(session ?? null)
+            .lean<Record<string, unknown>>(),
+        );
+      },
+      async getByHash(keyHash) {
+        return plain<ApiKeyRecord>(
+          await models.ApiKey.findOne({ keyHash })
+            .session(session ?? null)
+            .lean<Record<string, unknown>>(),
+        );
+      },
+      async list() {
+        const docs = await models.ApiKey.find()
+          .sort({ _id: 1 })
+          .session(session ?? null)
+          .lean<Record<string, unknown>[]>();
+        return docs.map((d) => plain<ApiKeyRecord>(d)!);
+      },
+    },
+    comments: {
+      async insert(c) {
+        const { id, ...rest } = c;
+        await models.Comment.create([{ _id: id, ...rest }], { session });
+      },
+      async listByIncident(incidentId) {
+        const docs = await models.Comment.find({ incidentId })
+          .sort({ createdAt: 1, _id: 1 })
+          .session(session ?? null)
+          .lean<Record<string, unknown>[]>();
+        return docs.map((d) => plain<CommentRecord>(d)!);
+      },
+    },
     agencies: agencyRepo,
     sectors: sectorRepo,
     systems: systemRepo,
@@ -284,26 +413,53 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
 
 export class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
-  readonly agencies: AgencyRepository;
-  readonly sectors: SectorRepository;
-  readonly systems: SystemRepository;
-  readonly teams: TeamRepository;
-  readonly users: UserRepository;
-  readonly sessions: SessionRepository;
-  readonly events: EventRepository;
+  readonly repositories: Repositories;
 
   private constructor(
     private readonly conn: Connection,
     private readonly models: Models,
   ) {
-    const repos = repositories(models, undefined);
-    this.agencies = repos.agencies;
-    this.sectors = repos.sectors;
-    this.systems = repos.systems;
-    this.teams = repos.teams;
-    this.users = repos.users;
-    this.sessions = repos.sessions;
-    this.events = repos.events;
+    this.repositories = repositories(models, undefined);
+  }
+
+  get agencies() {
+    return this.repositories.agencies;
+  }
+  get sectors() {
+    return this.repositories.sectors;
+  }
+  get systems() {
+    return this.repositories.systems;
+  }
+  get teams() {
+    return this.repositories.teams;
+  }
+  get users() {
+    return this.repositories.users;
+  }
+  get sessions() {
+    return this.repositories.sessions;
+  }
+  get events() {
+    return this.repositories.events;
+  }
+  get incidents() {
+    return this.repositories.incidents;
+  }
+  get counters() {
+    return this.repositories.counters;
+  }
+  get idempotency() {
+    return this.repositories.idempotency;
+  }
+  get attachments() {
+    return this.repositories.attachments;
+  }
+  get apiKeys() {
+    return this.repositories.apiKeys;
+  }
+  get comments() {
+    return this.repositories.comments;
   }
 
   static async connect(uri: string): Promise<MongoStore> {

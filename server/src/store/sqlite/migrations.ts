@@ -90,4 +90,63 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX events_entity ON events (entity, entity_id, seq);
   `,
+  // 2: incidents, their attachments and comments, idempotency keys, counters, API keys
+  `
+  CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    agency_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity TEXT,
+    serious INTEGER NOT NULL,
+    is_drill INTEGER NOT NULL,
+    reported_at TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX incidents_sort ON incidents (sort_key, id);
+  CREATE INDEX incidents_agency ON incidents (agency_id, sort_key);
+  CREATE INDEX incidents_status ON incidents (status, sort_key);
+
+  CREATE TABLE incident_teams (
+    incident_id TEXT NOT NULL,
+    team_id TEXT NOT NULL,
+    PRIMARY KEY (incident_id, team_id)
+  );
+  CREATE INDEX incident_teams_team ON incident_teams (team_id);
+
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+
+  CREATE TABLE idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+  );
+
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX attachments_incident ON attachments (incident_id, created_at);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    key_hash TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX comments_incident ON comments (incident_id, created_at, id);
+  `,
 ];

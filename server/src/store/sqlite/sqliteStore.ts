@@ -10,10 +10,22 @@ import type { Database as Db } from 'better-sqlite3';
 import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { Mutex, serialiseWrites } from '../mutex.js';
-import { agencyKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
 import type {
   AgencyRecord,
   AgencyRepository,
+  ApiKeyRecord,
+  ApiKeyRepository,
+  AttachmentRecord,
+  AttachmentRepository,
+  CommentRecord,
+  CommentRepository,
+  CounterRepository,
+  IdempotencyRecord,
+  IdempotencyRepository,
+  IncidentListQuery,
+  IncidentRecord,
+  IncidentRepository,
   EventRecord,
   EventRepository,
   NewEvent,
@@ -394,17 +406,174 @@ class SqliteEvents implements EventRepository {
   }
 }
 
+class SqliteIncidents implements IncidentRepository {
+  constructor(private readonly db: Db) {}
+  private writeTeams(i: IncidentRecord) {
+    this.db.prepare('DELETE FROM incident_teams WHERE incident_id = ?').run(i.id);
+    const add = this.db.prepare('INSERT INTO incident_teams (incident_id, team_id) VALUES (?, ?)');
+    for (const teamId of new Set(i.routing.teamIds)) add.run(i.id, teamId);
+  }
+  private columns(i: IncidentRecord) {
+    const k = incidentKeys(i);
+    return [
+      i.agencyId,
+      i.status,
+      i.category,
+      i.severity,
+      i.serious ? 1 : 0,
+      i.drill ? 1 : 0,
+      i.reportedAt,
+      k.sortKey,
+      k.searchText,
+      i.version,
+      JSON.stringify(i),
+    ];
+  }
+  async insert(i: IncidentRecord) {
+    this.db
+      .prepare(
+        `INSERT INTO incidents (id, code, agency_id, status, category, severity, serious, is_drill, reported_at, sort_key, search_text, version, doc)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(i.id, i.code, ...this.columns(i));
+    this.writeTeams(i);
+  }
+  async update(i: IncidentRecord, expectedVersion: number) {
+    const r = this.db
+      .prepare(
+        `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?
+         WHERE id=? AND version=?`,
+      )
+      .run(...this.columns(i), i.id, expectedVersion);
+    if (r.changes === 1) this.writeTeams(i);
+    return r.changes === 1;
+  }
+  async get(id: string) {
+    return getDoc<IncidentRecord>(this.db, 'incidents', id);
+  }
+  async list(query: IncidentListQuery) {
+    const where: string[] = [];
+    const params: Params = [];
+    searchClause(query.q, where, params);
+    const inList = (column: string, values: string[]) => {
+      where.push(`${column} IN (${values.map(() => '?').join(',')})`);
+      params.push(...values);
+    };
+    if (query.agencyIds) {
+      if (query.agencyIds.length === 0) return { items: [], nextCursor: null };
+      inList('agency_id', query.agencyIds);
+    }
+    if (query.teamIds) {
+      if (query.teamIds.length === 0) return { items: [], nextCursor: null };
+      where.push(`id IN (SELECT incident_id FROM incident_teams WHERE team_id IN (${query.teamIds.map(() => '?').join(',')}))`);
+      params.push(...query.teamIds);
+    }
+    const equal = (column: string, value: string | number | undefined) => {
+      if (value === undefined) return;
+      where.push(`${column} = ?`);
+      params.push(value);
+    };
+    equal('status', query.status);
+    equal('category', query.category);
+    equal('severity', query.severity);
+    equal('serious', query.serious === undefined ? undefined : query.serious ? 1 : 0);
+    equal('is_drill', query.drill === undefined ? undefined : query.drill ? 1 : 0);
+    if (query.from) {
+      where.push('reported_at >= ?');
+      params.push(new Date(query.from).toISOString());
+    }
+    if (query.to) {
+      where.push('reported_at <= ?');
+      params.push(new Date(query.to).toISOString());
+    }
+    return page<IncidentRecord>(this.db, 'incidents', where, params, query);
+  }
+  async count() {
+    return (this.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
+  }
+}
+
+class SqliteCounters implements CounterRepository {
+  constructor(private readonly db: Db) {}
+  async next(name: string) {
+    const row = this.db
+      .prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value')
+      .get(name) as { value: number };
+    return row.value;
+  }
+}
+
+class SqliteIdempotency implements IdempotencyRepository {
+  constructor(private readonly db: Db) {}
+  async get(scope: string, key: string) {
+    const row = this.db.prepare('SELECT doc FROM idempotency_keys WHERE scope = ? AND key = ?').get(scope, key) as
+      { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as IdempotencyRecord) : null;
+  }
+  async insert(r: IdempotencyRecord) {
+    this.db.prepare('INSERT INTO idempotency_keys (scope, key, doc) VALUES (?, ?, ?)').run(r.scope, r.key, JSON.stringify(r));
+  }
+}
+
+class SqliteAttachments implements AttachmentRepository {
+  constructor(private readonly db: Db) {}
+  async insert(a: AttachmentRecord) {
+    this.db
+      .prepare('INSERT INTO attachments (id, incident_id, created_at, doc) VALUES (?,?,?,?)')
+      .run(a.id, a.incidentId, a.createdAt, JSON.stringify(a));
+  }
+  async get(id: string) {
+    return getDoc<AttachmentRecord>(this.db, 'attachments', id);
+  }
+  async listByIncident(incidentId: string) {
+    return (
+      this.db.prepare('SELECT doc FROM attachments WHERE incident_id = ? ORDER BY created_at, id').all(incidentId) as { doc: string }[]
+    ).map((r) => JSON.parse(r.doc) as AttachmentRecord);
+  }
+}
+
+class SqliteApiKeys implements ApiKeyRepository {
+  constructor(private readonly db: Db) {}
+  async insert(k: ApiKeyRecord) {
+    this.db.prepare('INSERT INTO api_keys (id, key_hash, doc) VALUES (?,?,?)').run(k.id, k.keyHash, JSON.stringify(k));
+  }
+  async update(k: ApiKeyRecord) {
+    this.db.prepare('UPDATE api_keys SET doc = ? WHERE id = ?').run(JSON.stringify(k), k.id);
+  }
+  async get(id: string) {
+    return getDoc<ApiKeyRecord>(this.db, 'api_keys', id);
+  }
+  async getByHash(keyHash: string) {
+    const row = this.db.prepare('SELECT doc FROM api_keys WHERE key_hash = ?').get(keyHash) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as ApiKeyRecord) : null;
+  }
+  async list() {
+    return (this.db.prepare('SELECT doc FROM api_keys ORDER BY id').all() as { doc: string }[]).map(
+      (r) => JSON.parse(r.doc) as ApiKeyRecord,
+    );
+  }
+}
+
+class SqliteComments implements CommentRepository {
+  constructor(private readonly db: Db) {}
+  async insert(c: CommentRecord) {
+    this.db
+      .prepare('INSERT INTO comments (id, incident_id, created_at, doc) VALUES (?,?,?,?)')
+      .run(c.id, c.incidentId, c.createdAt, JSON.stringify(c));
+  }
+  async listByIncident(incidentId: string) {
+    return (
+      this.db.prepare('SELECT doc FROM comments WHERE incident_id = ? ORDER BY created_at, id').all(incidentId) as { doc: string }[]
+    ).map((r) => JSON.parse(r.doc) as CommentRecord);
+  }
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly mutex = new Mutex();
   private readonly txRepos: Repositories;
-  readonly agencies: AgencyRepository;
-  readonly sectors: SectorRepository;
-  readonly systems: SystemRepository;
-  readonly teams: TeamRepository;
-  readonly users: UserRepository;
-  readonly sessions: SessionRepository;
-  readonly events: EventRepository;
+  /** Repositories for use outside a transaction: their writes wait for a running one. */
+  readonly repositories: Repositories;
 
   constructor(private readonly db: Db) {
     this.txRepos = {
@@ -415,15 +584,54 @@ export class SqliteStore implements Store {
       users: new SqliteUsers(db),
       sessions: new SqliteSessions(db),
       events: new SqliteEvents(db),
+      incidents: new SqliteIncidents(db),
+      counters: new SqliteCounters(db),
+      idempotency: new SqliteIdempotency(db),
+      attachments: new SqliteAttachments(db),
+      apiKeys: new SqliteApiKeys(db),
+      comments: new SqliteComments(db),
     };
-    const outside = serialiseWrites(this.txRepos, this.mutex);
-    this.agencies = outside.agencies;
-    this.sectors = outside.sectors;
-    this.systems = outside.systems;
-    this.teams = outside.teams;
-    this.users = outside.users;
-    this.sessions = outside.sessions;
-    this.events = outside.events;
+    this.repositories = serialiseWrites(this.txRepos, this.mutex);
+  }
+
+  get agencies() {
+    return this.repositories.agencies;
+  }
+  get sectors() {
+    return this.repositories.sectors;
+  }
+  get systems() {
+    return this.repositories.systems;
+  }
+  get teams() {
+    return this.repositories.teams;
+  }
+  get users() {
+    return this.repositories.users;
+  }
+  get sessions() {
+    return this.repositories.sessions;
+  }
+  get events() {
+    return this.repositories.events;
+  }
+  get incidents() {
+    return this.repositories.incidents;
+  }
+  get counters() {
+    return this.repositories.counters;
+  }
+  get idempotency() {
+    return this.repositories.idempotency;
+  }
+  get attachments() {
+    return this.repositories.attachments;
+  }
+  get apiKeys() {
+    return this.repositories.apiKeys;
+  }
+  get comments() {
+    return this.repositories.comments;
   }
 
   static open(file: string): SqliteStore {

@@ -1,0 +1,83 @@
+/** Request schemas for incidents, shared by the API and the console's report form. */
+import { z } from 'zod';
+import { IMPACTS, INCIDENT_CATEGORY_CODES, INCIDENT_STATUSES, SEVERITIES, TLP_LEVELS } from './incidents.js';
+import { domainSchema, idSchema, paginationQuery, phoneSchema } from './schemas.js';
+
+const hex = (length: number, name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(new RegExp(`^[0-9a-f]{${length}}$`), `must be a ${name} hash (${length} hex digits)`);
+
+/** An indicator of compromise, checked for its type. */
+export const indicatorSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ip'), value: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }) }),
+  z.strictObject({ type: z.literal('domain'), value: domainSchema }),
+  z.strictObject({ type: z.literal('url'), value: z.url({ protocol: /^(https?|ftp)$/, error: 'must be an http(s) or ftp URL' }).max(2048) }),
+  z.strictObject({ type: z.literal('md5'), value: hex(32, 'MD5') }),
+  z.strictObject({ type: z.literal('sha1'), value: hex(40, 'SHA-1') }),
+  z.strictObject({ type: z.literal('sha256'), value: hex(64, 'SHA-256') }),
+  z.strictObject({ type: z.literal('email'), value: z.email().max(254) }),
+]);
+export type IndicatorInput = z.infer<typeof indicatorSchema>;
+
+const longText = (max: number) => z.string().trim().max(max);
+
+export const createIncidentInput = z.strictObject({
+  agencyId: idSchema,
+  systemId: idSchema.nullable().optional(),
+  systemName: longText(300).nullable().optional(),
+  systemLevel: z.number().int().min(1).max(5).nullable().optional(),
+  nationalCritical: z.boolean().optional(),
+  sector: z.string().max(50).nullable().optional(),
+  title: longText(300).min(5, 'must be at least 5 characters'),
+  category: z.enum(INCIDENT_CATEGORY_CODES),
+  description: longText(20_000).min(10, 'must be at least 10 characters'),
+  detectedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
+  detectionMethod: longText(2000).nullable().optional(),
+  impacts: z.array(z.enum(IMPACTS)).max(IMPACTS.length).default([]),
+  indicators: z.array(indicatorSchema).max(200).default([]),
+  actionsTaken: longText(10_000).nullable().optional(),
+  supportRequested: z.boolean().default(false),
+  tlp: z.enum(TLP_LEVELS).default('amber'),
+  /** Who to call back, when it is not the signed-in focal point (phone reports, machine sources). */
+  contact: z
+    .strictObject({ name: longText(200).min(2), phone: phoneSchema, email: z.email().max(254).nullable().optional() })
+    .nullable()
+    .optional(),
+});
+export type CreateIncidentInput = z.infer<typeof createIncidentInput>;
+
+const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const listIncidentsQuery = paginationQuery.extend({
+  status: z.enum(INCIDENT_STATUSES).optional(),
+  agencyId: idSchema.optional(),
+  teamId: idSchema.optional(),
+  category: z.enum(INCIDENT_CATEGORY_CODES).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  serious: boolString.optional(),
+  drill: boolString.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const idempotencyKeySchema = z.string().min(8).max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'use 8-200 letters, digits or _.:-');
+
+export const createApiKeyInput = z.strictObject({
+  name: longText(200).min(2),
+  agencyIds: z.array(idSchema).min(1).max(500),
+});
+
+export const commentInput = z.strictObject({
+  body: longText(10_000).min(1),
+  /** `agency`: the reporting agency sees it (questions and replies); `internal`: responders only. */
+  visibility: z.enum(['agency', 'internal']).default('internal'),
+});
+
+export const confirmClosureInput = z.strictObject({
+  version: z.number().int().min(1),
+  note: longText(2000).nullable().optional(),
+});
