@@ -14,7 +14,12 @@ import { authRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
 import { TokenService } from './auth/tokens.js';
 import { healthRoutes } from './health/routes.js';
-import { authenticate } from './http/authenticate.js';
+import { ApiKeyService } from './apikeys/service.js';
+import { apiKeyRoutes } from './apikeys/routes.js';
+import { authenticate, authenticateUserOrMachine } from './http/authenticate.js';
+import { AttachmentService } from './incidents/attachments.js';
+import { attachmentUploadRoutes, incidentRoutes } from './incidents/routes.js';
+import { IncidentService } from './incidents/service.js';
 import { rejectPollutedBody, requireJson } from './http/bodyGuards.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
 import { createRateLimit } from './http/rateLimit.js';
@@ -44,6 +49,10 @@ export interface AppSettings {
   bodyLimitBytes: number;
   trustProxy: boolean;
   secureCookies: boolean;
+  /** Where evidence files are kept (outside any web root). */
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
+  attachmentMaxCount: number;
   /** The built console to serve at `/`, if there is one. */
   clientDir?: string | undefined;
 }
@@ -66,13 +75,23 @@ export interface Services {
   teams: TeamService;
   users: UserService;
   setup: SetupService;
+  incidents: IncidentService;
+  attachments: AttachmentService;
+  apiKeys: ApiKeyService;
 }
 
 export function createServices(deps: AppDeps): Services {
   const base: ServiceDeps = { store: deps.store, clock: deps.clock, bus: deps.bus, ids: deps.ids };
   const s = deps.settings;
   const users = new UserService(base, deps.hasher);
+  const incidents = new IncidentService(base);
   return {
+    incidents,
+    attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
+      maxBytes: s.attachmentMaxBytes,
+      maxCount: s.attachmentMaxCount,
+    }),
+    apiKeys: new ApiKeyService(base),
     auth: new AuthService({
       ...base,
       tokens: new TokenService(s.jwtSecret, s.accessTokenTtlSeconds, deps.clock),
@@ -129,17 +148,28 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   );
 
   const api = express.Router();
+  const rateLimit = createRateLimit(s.apiRequestsPerMinute);
+  const auth = authenticate(services.auth);
+  const incidentDeps = {
+    authenticate: auth,
+    authenticateUserOrMachine: authenticateUserOrMachine(services.auth, services.apiKeys),
+    rateLimit,
+    incidents: services.incidents,
+    attachments: services.attachments,
+  };
+  // Multipart uploads first: everything after this point speaks JSON only.
+  api.use(attachmentUploadRoutes(incidentDeps));
   api.use(requireJson);
   api.use(express.json({ limit: s.bodyLimitBytes, strict: true }));
   api.use(rejectPollutedBody);
   api.use(cookieParser());
-  const rateLimit = createRateLimit(s.apiRequestsPerMinute);
-  const auth = authenticate(services.auth);
 
   api.use(healthRoutes(deps.store, services.setup));
   api.use(setupRoutes(services.setup, rateLimit));
   api.use(authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }));
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
+  api.use(incidentRoutes(incidentDeps));
+  api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));
   app.use('/api', api);

@@ -19,6 +19,26 @@ export const EVENTS = {
   incidentCreated: 'incident.created',
   incidentStatusChanged: 'incident.status_changed',
   incidentUpdated: 'incident.updated',
+  incidentCommentAdded: 'incident.comment_added',
+  incidentAttachmentAdded: 'incident.attachment_added',
+  incidentClosureConfirmed: 'incident.closure_confirmed',
+  apiKeyIssued: 'api_key.issued',
+  apiKeyRevoked: 'api_key.revoked',
 } as const;
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES = Object.values(EVENTS) as EventType[];
+
+/** What the reporting agency sees of an incident's timeline: no internal notes or assignments. */
+export function isAgencyVisibleEvent(type: string, data: Record<string, unknown>): boolean {
+  switch (type) {
+    case EVENTS.incidentCreated:
+    case EVENTS.incidentStatusChanged:
+    case EVENTS.incidentAttachmentAdded:
+    case EVENTS.incidentClosureConfirmed:
+      return true;
+    case EVENTS.incidentCommentAdded:
+      return data.visibility === 'agency';
+    default:
+      return false;
+  }
+}

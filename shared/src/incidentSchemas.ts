@@ -14,7 +14,10 @@ const hex = (length: number, name: string) =>
 export const indicatorSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ip'), value: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }) }),
   z.strictObject({ type: z.literal('domain'), value: domainSchema }),
-  z.strictObject({ type: z.literal('url'), value: z.url({ protocol: /^(https?|ftp)$/, error: 'must be an http(s) or ftp URL' }).max(2048) }),
+  z.strictObject({
+    type: z.literal('url'),
+    value: z.url({ protocol: /^(https?|ftp)$/, error: 'must be an http(s) or ftp URL' }).max(2048),
+  }),
   z.strictObject({ type: z.literal('md5'), value: hex(32, 'MD5') }),
   z.strictObject({ type: z.literal('sha1'), value: hex(40, 'SHA-1') }),
   z.strictObject({ type: z.literal('sha256'), value: hex(64, 'SHA-256') }),
@@ -64,7 +67,11 @@ export const listIncidentsQuery = paginationQuery.extend({
   q: z.string().max(200).optional(),
 });
 
-export const idempotencyKeySchema = z.string().min(8).max(200).regex(/^[A-Za-z0-9_.:-]+$/, 'use 8-200 letters, digits or _.:-');
+export const idempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'use 8-200 letters, digits or _.:-');
 
 export const createApiKeyInput = z.strictObject({
   name: longText(200).min(2),
@@ -81,3 +88,21 @@ export const confirmClosureInput = z.strictObject({
   version: z.number().int().min(1),
   note: longText(2000).nullable().optional(),
 });
+
+export const closingReportInput = z.strictObject({
+  rootCause: longText(10_000).min(3),
+  actionsTaken: longText(10_000).min(3),
+  damage: longText(10_000).min(1),
+  recoveryTime: longText(500).min(1),
+  recommendations: longText(10_000).min(1),
+});
+
+export const transitionInput = z.strictObject({
+  to: z.enum(INCIDENT_STATUSES),
+  version: z.number().int().min(1),
+  reason: longText(2000).min(3).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  category: z.enum(INCIDENT_CATEGORY_CODES).optional(),
+  closingReport: closingReportInput.optional(),
+});
+export type TransitionInput = z.infer<typeof transitionInput>;

@@ -6,3 +6,4 @@ export * from './schemas.js';
 export type * from './views.js';
 export * from './incidents.js';
 export * from './incidentSchemas.js';
+export * from './lifecycle.js';

@@ -120,3 +120,90 @@ export interface DomainEventView {
   actor: { id: string; username: string } | null;
   data: Record<string, unknown>;
 }
+
+export interface IndicatorView {
+  type: string;
+  value: string;
+}
+
+export interface IncidentView {
+  id: string;
+  code: string;
+  agencyId: string;
+  reporter: { kind: 'user' | 'api_key'; id: string; name: string };
+  reportedVia: 'agency' | 'cert' | 'machine';
+  contact: { name: string; phone: string; email: string | null } | null;
+  systemId: string | null;
+  systemName: string | null;
+  systemLevel: number | null;
+  nationalCritical: boolean;
+  sector: string | null;
+  title: string;
+  category: string;
+  description: string;
+  detectedAt: string;
+  detectionMethod: string | null;
+  impacts: string[];
+  indicators: IndicatorView[];
+  actionsTaken: string | null;
+  supportRequested: boolean;
+  tlp: string;
+  status: string;
+  severity: string | null;
+  serious: boolean;
+  seriousReasons: string[];
+  lateReport: boolean;
+  reportedAt: string;
+  routing: { ownerTeamId: string | null; teamIds: string[]; reasons: string[] };
+  assigneeIds: string[];
+  tags: string[];
+  drill: { drillId: string; injectId: string | null } | null;
+  rejectionReason: string | null;
+  closingReport: {
+    rootCause: string;
+    actionsTaken: string;
+    damage: string;
+    recoveryTime: string;
+    recommendations: string;
+    submittedAt: string;
+  } | null;
+  closureConfirmation: { at: string; note: string | null } | null;
+  statusChangedAt: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AttachmentView {
+  id: string;
+  incidentId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface CommentView {
+  id: string;
+  incidentId: string;
+  author: { id: string; name: string };
+  visibility: 'agency' | 'internal';
+  body: string;
+  createdAt: string;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  agencyIds: string[];
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** `POST /api/api-keys` answers the key itself exactly once. */
+export interface IssuedApiKeyView extends ApiKeyView {
+  key: string;
+}

@@ -6,16 +6,22 @@ import type { UserRecord } from '../store/port.js';
  * from the request body: a focal point's agency is the one on their account.
  */
 export interface Actor {
+  /** A person signed in, or a machine source (SOC/SIEM) holding an API key. */
+  kind: 'user' | 'api_key';
   id: string;
   username: string;
   displayName: string;
-  role: Role;
+  /** A machine source acts as `machine`, limited to the agencies its key is bound to. */
+  role: Role | 'machine';
   agencyId: string | null;
   teamIds: string[];
   sessionId: string | null;
+  /** For a machine source: the agencies it may file for. */
+  machineAgencyIds?: string[];
 }
 
 export const actorOf = (user: UserRecord, sessionId: string | null): Actor => ({
+  kind: 'user',
   id: user.id,
   username: user.username,
   displayName: user.displayName,
@@ -27,6 +33,7 @@ export const actorOf = (user: UserRecord, sessionId: string | null): Actor => ({
 
 /** The actor for scripts and boot-time jobs (seeding, setup). */
 export const systemActor: Actor = {
+  kind: 'user',
   id: 'system',
   username: 'system',
   displayName: 'System',

@@ -54,8 +54,8 @@ export function authRoutes({ auth, rateLimit, secureCookies, accessTtlSeconds }:
     res.status(204).end();
   });
 
-  router.get('/me', authenticate(auth), rateLimit, (req, res) => {
-    res.json(presentSessionUser(actorOf(req)));
+  router.get('/me', authenticate(auth), rateLimit, async (req, res) => {
+    res.json(presentSessionUser(await auth.me(actorOf(req))));
   });
 
   const patchMe = { body: updateMeInput };

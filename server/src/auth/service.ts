@@ -89,6 +89,12 @@ export class AuthService {
     return { actor: actorOf(user, session.id), expiresAt: claims.exp * 1000 };
   }
 
+  async me(actor: Actor): Promise<UserRecord> {
+    const user = actor.kind === 'user' ? await this.deps.store.users.get(actor.id) : null;
+    if (!user) throw unauthenticated();
+    return user;
+  }
+
   /** Changing one's password ends every session, this one included. */
   async changePassword(actor: Actor, input: z.infer<typeof changePasswordInput>): Promise<void> {
     const user = await this.deps.store.users.get(actor.id);

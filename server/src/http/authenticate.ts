@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { ApiKeyService } from '../apikeys/service.js';
 import type { AuthService } from '../auth/service.js';
 import { unauthenticated } from './errors.js';
 
@@ -33,4 +34,25 @@ export function authenticateOptional(auth: AuthService) {
 export function actorOf(req: Request) {
   if (!req.actor) throw unauthenticated();
   return req.actor;
+}
+
+/** The presented API key: `Authorization: ApiKey <key>` or `X-API-Key: <key>`. */
+export function apiKeyOf(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('ApiKey ')) return header.slice('ApiKey '.length).trim() || null;
+  const direct = req.headers['x-api-key'];
+  return typeof direct === 'string' && direct ? direct : null;
+}
+
+/** For the few routes machine sources may call (filing incidents): a user token or an API key. */
+export function authenticateUserOrMachine(auth: AuthService, apiKeys: ApiKeyService) {
+  const user = authenticate(auth);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const key = apiKeyOf(req);
+    if (!key) return user(req, res, next);
+    const actor = await apiKeys.authenticate(key);
+    if (!actor) return next(unauthenticated('Unknown or revoked API key'));
+    req.actor = actor;
+    next();
+  };
 }

@@ -17,6 +17,13 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof ZodError) return new AppError(400, 'validation_failed', 'Invalid request', issuesOf(error));
   if (error instanceof InvalidCursorError)
     return new AppError(400, 'validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this server' }]);
+  const multerError = error as { name?: string; code?: string };
+  if (multerError?.name === 'MulterError')
+    return multerError.code === 'LIMIT_FILE_SIZE'
+      ? new AppError(413, 'payload_too_large', 'The file is larger than the limit', [{ path: 'file', message: 'too large' }])
+      : new AppError(400, 'validation_failed', 'Send exactly one file in a field named "file"', [
+          { path: 'file', message: String(multerError.code) },
+        ]);
   const parser = error as ParserError;
   switch (parser?.type) {
     case 'entity.parse.failed':

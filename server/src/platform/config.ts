@@ -27,6 +27,12 @@ const envSchema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(10).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1_048_576),
+  ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(1).max(1000).default(20),
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: bool.optional(),
   PUBLIC_URL: z.url().optional(),
@@ -48,6 +54,9 @@ export interface Config {
   loginFailureWindowSeconds: number;
   apiRequestsPerMinute: number;
   bodyLimitBytes: number;
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
+  attachmentMaxCount: number;
   trustProxy: boolean;
   /** Refresh cookie only over HTTPS; on by default in production. */
   cookieSecure: boolean;
@@ -92,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailureWindowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
     apiRequestsPerMinute: e.API_REQUESTS_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    attachmentsDir: path.join(dataDir, 'attachments'),
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    attachmentMaxCount: e.ATTACHMENT_MAX_COUNT,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL,

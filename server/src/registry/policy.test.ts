@@ -7,6 +7,7 @@ import { registryPolicy } from './policy.js';
 const OWN = 'agency-own';
 const OTHER = 'agency-other';
 const actor = (role: Role): Actor => ({
+  kind: 'user',
   id: `u-${role}`,
   username: role,
   displayName: role,

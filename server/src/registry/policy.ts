@@ -7,7 +7,8 @@
  */
 import type { Actor } from '../auth/actor.js';
 
-const isStaff = (a: Actor) => a.role !== 'focal_point';
+const STAFF = new Set(['admin', 'coordinator', 'responder', 'leader']);
+const isStaff = (a: Actor) => STAFF.has(a.role);
 const ownAgency = (a: Actor, agencyId: string) => a.role === 'focal_point' && a.agencyId === agencyId;
 
 export const registryPolicy = {

@@ -26,6 +26,9 @@ export const TEST_SETTINGS: AppSettings = {
   bodyLimitBytes: 1_048_576,
   trustProxy: false,
   secureCookies: false,
+  attachmentsDir: '', // set per hub, inside its temp data directory
+  attachmentMaxBytes: 1_048_576,
+  attachmentMaxCount: 5,
 };
 
 export interface TestHub {
@@ -50,7 +53,7 @@ export function createTestHub(overrides: Partial<AppSettings> = {}): TestHub {
     ids: randomId,
     logger: createLogger('silent'),
     hasher: bcryptHasher(12),
-    settings: { ...TEST_SETTINGS, ...overrides },
+    settings: { ...TEST_SETTINGS, attachmentsDir: path.join(dataDir, 'attachments'), ...overrides },
   };
   const services = createServices(deps);
   const app = createApp(deps, services);

@@ -1,0 +1,148 @@
+/**
+ * Evidence files on incidents. Bytes go to DATA_DIR/attachments under generated names
+ * (outside any web root) and are fsynced before the row that points to them is written, so
+ * an acknowledged upload is on disk. They are only ever served as downloads.
+ */
+import crypto from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { EVENTS } from '@cert-hub/shared';
+import type { Actor } from '../auth/actor.js';
+import { AppError, forbidden, notFound } from '../http/errors.js';
+import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { AttachmentRecord } from '../store/port.js';
+import { checkEvidence, sanitiseFileName } from './evidence.js';
+import { incidentPolicy as can } from './policy.js';
+import type { IncidentService } from './service.js';
+
+export interface AttachmentLimits {
+  maxBytes: number;
+  maxCount: number;
+}
+
+export interface UploadedFile {
+  /** A temporary file the upload was streamed to. */
+  tempPath: string;
+  originalName: string;
+  size: number;
+}
+
+async function fsyncPath(target: string) {
+  const handle = await fs.open(target, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export class AttachmentService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly incidents: IncidentService,
+    directory: string,
+    readonly limits: AttachmentLimits,
+  ) {
+    this.directory = path.resolve(directory);
+  }
+
+  private readonly directory: string;
+
+  /** Where uploads are streamed before they are checked (same file system: rename is atomic). */
+  async uploadDirectory(): Promise<string> {
+    const dir = path.join(this.directory, 'incoming');
+    await fs.mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  async list(actor: Actor, incidentId: string): Promise<AttachmentRecord[]> {
+    const incident = await this.incidents.get(actor, incidentId);
+    return this.deps.store.attachments.listByIncident(incident.id);
+  }
+
+  /** Stores one evidence file; a retry with the same Idempotency-Key and file returns the first. */
+  async add(actor: Actor, incidentId: string, upload: UploadedFile, idempotencyKey: string | null = null): Promise<AttachmentRecord> {
+    try {
+      const incident = await this.incidents.get(actor, incidentId);
+      if (!can.attach(actor, incident)) throw forbidden();
+      const scope = `attachment.create:${actor.kind}:${actor.id}:${incident.id}`;
+      const sha256 = await sha256Of(upload.tempPath);
+      const requestHash = `${sha256}:${upload.originalName}`;
+      if (idempotencyKey) {
+        const earlier = await this.deps.store.idempotency.get(scope, idempotencyKey);
+        if (earlier) {
+          if (earlier.requestHash !== requestHash)
+            throw new AppError(422, 'unprocessable', 'This Idempotency-Key was already used for a different file');
+          const attachment = await this.deps.store.attachments.get(earlier.resourceId);
+          if (attachment) return attachment;
+        }
+      }
+      const existing = await this.deps.store.attachments.listByIncident(incident.id);
+      if (existing.length >= this.limits.maxCount)
+        throw new AppError(422, 'unprocessable', `An incident holds at most ${this.limits.maxCount} files`);
+      if (upload.size === 0) throw new AppError(422, 'unprocessable', 'The file is empty', [{ path: 'file', message: 'empty' }]);
+      const fileName = sanitiseFileName(upload.originalName);
+      const verdict = await checkEvidence(upload.tempPath, fileName);
+      if (!verdict.ok)
+        throw new AppError(415, 'unsupported_media_type', `Not accepted: ${verdict.reason}`, [{ path: 'file', message: verdict.reason }]);
+
+      const id = this.deps.ids();
+      const year = String(this.deps.clock.now().getUTCFullYear());
+      const storageKey = path.join(year, id);
+      const finalPath = path.join(this.directory, storageKey);
+      await fs.mkdir(path.dirname(finalPath), { recursive: true });
+      await fsyncPath(upload.tempPath);
+      await fs.rename(upload.tempPath, finalPath);
+      await fsyncPath(path.dirname(finalPath));
+      try {
+        return await commit(this.deps, actor, async (tx, record, at) => {
+          const attachment: AttachmentRecord = {
+            id,
+            incidentId: incident.id,
+            fileName,
+            storageKey,
+            mediaType: verdict.mediaType,
+            size: upload.size,
+            sha256,
+            uploadedBy: actor.id,
+            createdAt: at,
+          };
+          await tx.attachments.insert(attachment);
+          if (idempotencyKey)
+            await tx.idempotency.insert({ scope, key: idempotencyKey, requestHash, resourceId: id, status: 201, createdAt: at });
+          await record({
+            type: EVENTS.incidentAttachmentAdded,
+            entity: 'incident',
+            entityId: incident.id,
+            incidentId: incident.id,
+            version: incident.version,
+            data: { attachmentId: id, fileName, size: upload.size, mediaType: verdict.mediaType },
+          });
+          return attachment;
+        });
+      } catch (error) {
+        await fs.rm(finalPath, { force: true });
+        throw error;
+      }
+    } finally {
+      await fs.rm(upload.tempPath, { force: true });
+    }
+  }
+
+  /** The file of an attachment, for those who may see its incident. */
+  async open(actor: Actor, incidentId: string, attachmentId: string): Promise<{ attachment: AttachmentRecord; filePath: string }> {
+    const incident = await this.incidents.get(actor, incidentId);
+    const attachment = await this.deps.store.attachments.get(attachmentId);
+    if (!attachment || attachment.incidentId !== incident.id) throw notFound('Attachment');
+    const filePath = path.join(this.directory, attachment.storageKey);
+    if (!filePath.startsWith(path.resolve(this.directory) + path.sep)) throw notFound('Attachment');
+    return { attachment, filePath };
+  }
+}

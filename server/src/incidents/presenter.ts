@@ -1,0 +1,72 @@
+/** The explicit whitelist of incident fields that leave the server (HTTP and sockets alike). */
+import type { AttachmentView, CommentView, IncidentView } from '@cert-hub/shared';
+import type { AttachmentRecord, CommentRecord, IncidentRecord } from '../store/port.js';
+
+export const presentIncident = (i: IncidentRecord): IncidentView => ({
+  id: i.id,
+  code: i.code,
+  agencyId: i.agencyId,
+  reporter: { kind: i.reporter.kind, id: i.reporter.id, name: i.reporter.name },
+  reportedVia: i.reportedVia,
+  contact: i.contact ? { name: i.contact.name, phone: i.contact.phone, email: i.contact.email } : null,
+  systemId: i.systemId,
+  systemName: i.systemName,
+  systemLevel: i.systemLevel,
+  nationalCritical: i.nationalCritical,
+  sector: i.sector,
+  title: i.title,
+  category: i.category,
+  description: i.description,
+  detectedAt: i.detectedAt,
+  detectionMethod: i.detectionMethod,
+  impacts: [...i.impacts],
+  indicators: i.indicators.map((x) => ({ type: x.type, value: x.value })),
+  actionsTaken: i.actionsTaken,
+  supportRequested: i.supportRequested,
+  tlp: i.tlp,
+  status: i.status,
+  severity: i.severity,
+  serious: i.serious,
+  seriousReasons: [...i.seriousReasons],
+  lateReport: i.lateReport,
+  reportedAt: i.reportedAt,
+  routing: { ownerTeamId: i.routing.ownerTeamId, teamIds: [...i.routing.teamIds], reasons: [...i.routing.reasons] },
+  assigneeIds: [...i.assigneeIds],
+  tags: [...i.tags],
+  drill: i.drill ? { drillId: i.drill.drillId, injectId: i.drill.injectId } : null,
+  rejectionReason: i.rejectionReason,
+  closingReport: i.closingReport
+    ? {
+        rootCause: i.closingReport.rootCause,
+        actionsTaken: i.closingReport.actionsTaken,
+        damage: i.closingReport.damage,
+        recoveryTime: i.closingReport.recoveryTime,
+        recommendations: i.closingReport.recommendations,
+        submittedAt: i.closingReport.submittedAt,
+      }
+    : null,
+  closureConfirmation: i.closureConfirmation ? { at: i.closureConfirmation.at, note: i.closureConfirmation.note } : null,
+  statusChangedAt: i.statusChangedAt,
+  version: i.version,
+  createdAt: i.createdAt,
+  updatedAt: i.updatedAt,
+});
+
+export const presentAttachment = (a: AttachmentRecord): AttachmentView => ({
+  id: a.id,
+  incidentId: a.incidentId,
+  fileName: a.fileName,
+  mediaType: a.mediaType,
+  size: a.size,
+  sha256: a.sha256,
+  createdAt: a.createdAt,
+});
+
+export const presentComment = (c: CommentRecord): CommentView => ({
+  id: c.id,
+  incidentId: c.incidentId,
+  author: { id: c.authorId, name: c.authorName },
+  visibility: c.visibility,
+  body: c.body,
+  createdAt: c.createdAt,
+});

@@ -1,0 +1,166 @@
+/**
+ * Incident HTTP routes: authenticate → rate-limit → validate → service → present.
+ * Evidence uploads are multipart and have their own router, mounted before the JSON parser.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { Router, type Request, type RequestHandler } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import {
+  commentInput,
+  confirmClosureInput,
+  createIncidentInput,
+  idempotencyKeySchema,
+  idSchema,
+  listIncidentsQuery,
+  transitionInput,
+} from '@cert-hub/shared';
+import { presentEvent } from '../audit/presenter.js';
+import { actorOf } from '../http/authenticate.js';
+import { badRequest } from '../http/errors.js';
+import type { RateLimit } from '../http/rateLimit.js';
+import { valid, validate } from '../http/validate.js';
+import type { AttachmentService } from './attachments.js';
+import { presentAttachment, presentComment, presentIncident } from './presenter.js';
+import type { IncidentService } from './service.js';
+
+export interface IncidentRouteDeps {
+  authenticate: RequestHandler;
+  authenticateUserOrMachine: RequestHandler;
+  rateLimit: RateLimit;
+  incidents: IncidentService;
+  attachments: AttachmentService;
+}
+
+const byId = z.strictObject({ id: idSchema });
+const byAttachment = z.strictObject({ id: idSchema, attachmentId: idSchema });
+
+/** The optional Idempotency-Key header, checked like any other input. */
+function idempotencyKeyOf(req: Request): string | null {
+  const raw = req.get('Idempotency-Key');
+  if (raw === undefined) return null;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success)
+    throw badRequest('Invalid Idempotency-Key header', [{ path: 'Idempotency-Key', message: parsed.error.issues[0]!.message }]);
+  return parsed.data;
+}
+
+/** RFC 6266 filename for any name: an ASCII fallback and the UTF-8 original. */
+function contentDisposition(fileName: string): string {
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'evidence';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function incidentRoutes(d: IncidentRouteDeps): Router {
+  const r = Router();
+  const guard = [d.authenticate, d.rateLimit];
+
+  const create = { body: createIncidentInput };
+  r.post('/incidents', d.authenticateUserOrMachine, d.rateLimit, validate(create), async (req, res) => {
+    const { incident, replayed } = await d.incidents.create(actorOf(req), valid(req, create).body, idempotencyKeyOf(req));
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).location(`/api/incidents/${incident.id}`).json(presentIncident(incident));
+  });
+
+  const list = { query: listIncidentsQuery };
+  r.get('/incidents', ...guard, validate(list), async (req, res) => {
+    const page = await d.incidents.list(actorOf(req), valid(req, list).query);
+    res.json({ items: page.items.map(presentIncident), nextCursor: page.nextCursor });
+  });
+
+  r.get('/incidents/:id', ...guard, validate({ params: byId }), async (req, res) => {
+    res.json(presentIncident(await d.incidents.get(actorOf(req), valid(req, { params: byId }).params.id)));
+  });
+
+  r.get('/incidents/:id/timeline', ...guard, validate({ params: byId }), async (req, res) => {
+    const { events, names } = await d.incidents.timeline(actorOf(req), valid(req, { params: byId }).params.id);
+    res.json({ items: events.map((e) => presentEvent(e, names)), nextCursor: null });
+  });
+
+  r.get('/incidents/:id/comments', ...guard, validate({ params: byId }), async (req, res) => {
+    res.json({
+      items: (await d.incidents.comments(actorOf(req), valid(req, { params: byId }).params.id)).map(presentComment),
+      nextCursor: null,
+    });
+  });
+  const comment = { params: byId, body: commentInput };
+  r.post('/incidents/:id/comments', ...guard, validate(comment), async (req, res) => {
+    const v = valid(req, comment);
+    res.status(201).json(presentComment(await d.incidents.addComment(actorOf(req), v.params.id, v.body)));
+  });
+
+  const transition = { params: byId, body: transitionInput };
+  r.post('/incidents/:id/transitions', ...guard, validate(transition), async (req, res) => {
+    const v = valid(req, transition);
+    res.json(presentIncident(await d.incidents.transition(actorOf(req), v.params.id, v.body)));
+  });
+
+  const confirm = { params: byId, body: confirmClosureInput };
+  r.post('/incidents/:id/closure-confirmation', ...guard, validate(confirm), async (req, res) => {
+    const v = valid(req, confirm);
+    res.json(presentIncident(await d.incidents.confirmClosure(actorOf(req), v.params.id, v.body)));
+  });
+
+  r.get('/incidents/:id/attachments', ...guard, validate({ params: byId }), async (req, res) => {
+    res.json({
+      items: (await d.attachments.list(actorOf(req), valid(req, { params: byId }).params.id)).map(presentAttachment),
+      nextCursor: null,
+    });
+  });
+
+  r.get('/incidents/:id/attachments/:attachmentId', ...guard, validate({ params: byAttachment }), async (req, res) => {
+    const { id, attachmentId } = valid(req, { params: byAttachment }).params;
+    const { attachment, filePath } = await d.attachments.open(actorOf(req), id, attachmentId);
+    // Always a download, never rendered: whatever the file holds stays inert.
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.sendFile(filePath, { dotfiles: 'deny', headers: { 'Content-Type': 'application/octet-stream' } });
+  });
+
+  return r;
+}
+
+/** Multipart evidence upload: one file per request, streamed to disk within the size limit. */
+export function attachmentUploadRoutes(d: IncidentRouteDeps): Router {
+  const r = Router();
+  const upload = multer({
+    storage: multer.diskStorage({
+      destination: (_req, _file, done) =>
+        void d.attachments.uploadDirectory().then(
+          (dir) => done(null, dir),
+          (e: Error) => done(e, ''),
+        ),
+      filename: (_req, _file, done) => done(null, `${crypto.randomUUID()}.part`),
+    }),
+    limits: { fileSize: d.attachments.limits.maxBytes, files: 1, fields: 0, parts: 1 },
+    defParamCharset: 'utf8', // Vietnamese file names arrive intact
+  });
+  r.post(
+    '/incidents/:id/attachments',
+    d.authenticateUserOrMachine,
+    d.rateLimit,
+    validate({ params: byId }),
+    upload.single('file'),
+    async (req, res) => {
+      const file = req.file;
+      if (!file)
+        throw badRequest('Send the evidence as multipart/form-data in a field named "file"', [{ path: 'file', message: 'required' }]);
+      const attachment = await d.attachments.add(
+        actorOf(req),
+        valid(req, { params: byId }).params.id,
+        { tempPath: path.resolve(file.path), originalName: file.originalname, size: file.size },
+        idempotencyKeyOf(req),
+      );
+      res.status(201).json(presentAttachment(attachment));
+    },
+  );
+  return r;
+}

@@ -1,0 +1,361 @@
+/**
+ * Incident use cases: intake (exactly once, with the R1/R2 rules applied), search, the
+ * lifecycle, questions between CERT and agency, and the agency's confirmation of the
+ * closing report. Every change records an event in the same transaction.
+ */
+import crypto from 'node:crypto';
+import {
+  assessSeriousness,
+  canTransition,
+  EVENTS,
+  formatIncidentCode,
+  isAgencyVisibleEvent,
+  isLateReport,
+  requirementsOf,
+  TRANSITIONS,
+  vietnamYear,
+  type CreateIncidentInput,
+  type TransitionInput,
+} from '@cert-hub/shared';
+import type { z } from 'zod';
+import type { commentInput, confirmClosureInput, listIncidentsQuery } from '@cert-hub/shared';
+import type { Actor } from '../auth/actor.js';
+import { AppError, badRequest, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { CommentRecord, EventRecord, IncidentRecord, PageResult, Repositories } from '../store/port.js';
+import { incidentPolicy as can } from './policy.js';
+import { presentIncident } from './presenter.js';
+import { routeIncident } from './routing.js';
+
+/** Clocks drift: a detection time up to this far in the future is accepted. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface CreateResult {
+  incident: IncidentRecord;
+  /** True when an Idempotency-Key retry returned the first result. */
+  replayed: boolean;
+}
+
+/** A stable hash of a request body, for "same key, different body" detection. */
+function hashBody(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex');
+}
+
+const idempotencyMismatch = () =>
+  new AppError(422, 'unprocessable', 'This Idempotency-Key was already used for a different report; use a new key for a new report');
+
+export class IncidentService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async create(actor: Actor, input: CreateIncidentInput, idempotencyKey: string | null): Promise<CreateResult> {
+    const scope = `incident.create:${actor.kind}:${actor.id}`;
+    const requestHash = hashBody(input);
+    if (idempotencyKey) {
+      const earlier = await this.replay(scope, idempotencyKey, requestHash, this.deps.store);
+      if (earlier) return earlier;
+    }
+    if (!can.create(actor, input.agencyId)) {
+      if (actor.role === 'focal_point' || actor.role === 'machine') throw forbidden('You can only report incidents of your own agency');
+      throw forbidden();
+    }
+    const now = this.deps.clock.now();
+    const detectedAt = new Date(input.detectedAt);
+    if (detectedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw badRequest('The detection time is in the future', [{ path: 'detectedAt', message: 'must not be in the future' }]);
+
+    const agency = await this.deps.store.agencies.get(input.agencyId);
+    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+    const system = await this.resolveSystem(input);
+    const teams = (await this.deps.store.teams.list({ limit: 200 })).items;
+    const routing = routeIncident(teams, input);
+    const seriousness = assessSeriousness({ systemLevel: system.level, nationalCritical: system.nationalCritical, impacts: input.impacts });
+    const contact = input.contact
+      ? { name: input.contact.name, phone: input.contact.phone, email: input.contact.email ?? null }
+      : await this.defaultContact(actor, agency.focalPoints);
+
+    try {
+      return await commit(this.deps, actor, async (tx, record, at) => {
+        if (idempotencyKey) {
+          // Checked again inside the transaction: two retries racing must not both create.
+          const earlier = await this.replay(scope, idempotencyKey, requestHash, tx);
+          if (earlier) return earlier;
+        }
+        const year = vietnamYear(now);
+        const sequence = await tx.counters.next(`incident:${year}`);
+        const incident: IncidentRecord = {
+          id: this.deps.ids(),
+          code: formatIncidentCode(year, sequence),
+          agencyId: agency.id,
+          reporter: { kind: actor.kind, id: actor.id, name: actor.displayName },
+          reportedVia: actor.role === 'focal_point' ? 'agency' : actor.role === 'machine' ? 'machine' : 'cert',
+          contact,
+          systemId: system.id,
+          systemName: system.name,
+          systemLevel: system.level,
+          nationalCritical: system.nationalCritical,
+          sector: system.sector,
+          title: input.title,
+          category: input.category,
+          description: input.description,
+          detectedAt: detectedAt.toISOString(),
+          detectionMethod: input.detectionMethod ?? null,
+          impacts: [...new Set(input.impacts)],
+          indicators: dedupeIndicators(input.indicators),
+          actionsTaken: input.actionsTaken ?? null,
+          supportRequested: input.supportRequested,
+          tlp: input.tlp,
+          status: 'received',
+          severity: null,
+          serious: seriousness.serious,
+          seriousReasons: seriousness.reasons,
+          lateReport: isLateReport(detectedAt, now),
+          reportedAt: at,
+          routing,
+          assigneeIds: [],
+          tags: [],
+          drill: null,
+          rejectionReason: null,
+          closingReport: null,
+          closureConfirmation: null,
+          statusChangedAt: at,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        };
+        await tx.incidents.insert(incident);
+        if (idempotencyKey)
+          await tx.idempotency.insert({ scope, key: idempotencyKey, requestHash, resourceId: incident.id, status: 201, createdAt: at });
+        await record({
+          type: EVENTS.incidentCreated,
+          entity: 'incident',
+          entityId: incident.id,
+          incidentId: incident.id,
+          version: 1,
+          data: { incident: presentIncident(incident) },
+        });
+        return { incident, replayed: false };
+      });
+    } catch (error) {
+      // A concurrent retry won the race on another node (unique key): answer its result.
+      if (idempotencyKey && isDuplicateKey(error)) {
+        const earlier = await this.replay(scope, idempotencyKey, requestHash, this.deps.store);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  async list(actor: Actor, query: z.infer<typeof listIncidentsQuery>): Promise<PageResult<IncidentRecord>> {
+    const scope = can.scope(actor);
+    if (scope.kind === 'none') return { items: [], nextCursor: null };
+    const agencyIds =
+      scope.kind === 'agencies'
+        ? scope.agencyIds.filter((a) => !query.agencyId || a === query.agencyId)
+        : query.agencyId
+          ? [query.agencyId]
+          : undefined;
+    const teamIds =
+      scope.kind === 'teams' ? scope.teamIds.filter((t) => !query.teamId || t === query.teamId) : query.teamId ? [query.teamId] : undefined;
+    const { agencyId: _a, teamId: _t, ...rest } = query;
+    return this.deps.store.incidents.list({ ...rest, agencyIds, teamIds });
+  }
+
+  async get(actor: Actor, id: string): Promise<IncidentRecord> {
+    const incident = await this.deps.store.incidents.get(id);
+    if (!incident || !can.read(actor, incident)) throw notFound('Incident');
+    return incident;
+  }
+
+  /** The incident's events that this actor may see (the agency sees no internal notes). */
+  async timeline(actor: Actor, id: string): Promise<{ events: EventRecord[]; names: Map<string, string> }> {
+    const incident = await this.get(actor, id);
+    const all = await this.deps.store.events.listForEntity('incident', incident.id, 2000);
+    const events = can.seesInternal(actor) ? all : all.filter((e) => isAgencyVisibleEvent(e.type, e.data));
+    const names = new Map<string, string>();
+    for (const actorId of new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))) {
+      const user = await this.deps.store.users.get(actorId);
+      const key = user ? null : await this.deps.store.apiKeys.get(actorId);
+      names.set(actorId, user?.displayName ?? key?.name ?? '');
+    }
+    return { events, names };
+  }
+
+  async comments(actor: Actor, id: string): Promise<CommentRecord[]> {
+    const incident = await this.get(actor, id);
+    const all = await this.deps.store.comments.listByIncident(incident.id);
+    return can.seesInternal(actor) ? all : all.filter((c) => c.visibility === 'agency');
+  }
+
+  async addComment(actor: Actor, id: string, input: z.infer<typeof commentInput>): Promise<CommentRecord> {
+    const incident = await this.get(actor, id);
+    // An agency's message is always visible to both sides.
+    const visibility = actor.role === 'focal_point' ? 'agency' : input.visibility;
+    if (!can.comment(actor, incident, visibility)) throw forbidden();
+    return commit(this.deps, actor, async (tx, record, at) => {
+      const comment: CommentRecord = {
+        id: this.deps.ids(),
+        incidentId: incident.id,
+        authorId: actor.id,
+        authorName: actor.displayName,
+        visibility,
+        body: input.body,
+        createdAt: at,
+      };
+      await tx.comments.insert(comment);
+      await record({
+        type: EVENTS.incidentCommentAdded,
+        entity: 'incident',
+        entityId: incident.id,
+        incidentId: incident.id,
+        version: incident.version,
+        data: { commentId: comment.id, visibility, fromAgency: actor.role === 'focal_point' },
+      });
+      return comment;
+    });
+  }
+
+  /** Moves an incident along the lifecycle; a stale version is 409, an illegal move 422. */
+  async transition(actor: Actor, id: string, input: TransitionInput): Promise<IncidentRecord> {
+    const current = await this.get(actor, id);
+    if (!can.work(actor, current)) throw forbidden('Only responders of the teams handling this incident can move it');
+    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (!canTransition(current.status, input.to))
+      throw unprocessable(`Cannot move from ${current.status} to ${input.to}`, { allowed: TRANSITIONS[current.status] });
+    const next: IncidentRecord = { ...current };
+    for (const requirement of requirementsOf(current.status, input.to)) {
+      if (requirement === 'reason') {
+        if (!input.reason) throw unprocessable('Say why this is not an incident', [{ path: 'reason', message: 'required to reject' }]);
+        next.rejectionReason = input.reason;
+      }
+      if (requirement === 'classification') {
+        const severity = input.severity ?? current.severity;
+        if (!severity)
+          throw unprocessable('Classify the severity before leaving triage', [{ path: 'severity', message: 'required to leave triage' }]);
+        next.severity = severity;
+        next.category = input.category ?? current.category;
+      }
+      if (requirement === 'closing_report') {
+        if (!input.closingReport)
+          throw unprocessable('Write the closing report before closing', [{ path: 'closingReport', message: 'required to close' }]);
+        next.closingReport = { ...input.closingReport, submittedAt: this.deps.clock.now().toISOString(), submittedBy: actor.id };
+      }
+    }
+    return commit(this.deps, actor, async (tx, record, at) => {
+      const moved: IncidentRecord = { ...next, status: input.to, statusChangedAt: at, version: current.version + 1, updatedAt: at };
+      if (!(await tx.incidents.update(moved, current.version)))
+        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current));
+      await record({
+        type: EVENTS.incidentStatusChanged,
+        entity: 'incident',
+        entityId: id,
+        incidentId: id,
+        version: moved.version,
+        data: { from: current.status, to: moved.status, severity: moved.severity, category: moved.category, reason: moved.rejectionReason },
+      });
+      return moved;
+    });
+  }
+
+  /** The reporting agency confirms the closing report (báo cáo kết thúc). */
+  async confirmClosure(actor: Actor, id: string, input: z.infer<typeof confirmClosureInput>): Promise<IncidentRecord> {
+    const current = await this.get(actor, id);
+    if (!can.confirmClosure(actor, current)) throw forbidden('Only the reporting agency confirms the closing report');
+    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (current.status !== 'closed' || !current.closingReport) throw unprocessable('There is no closing report to confirm yet');
+    if (current.closureConfirmation) throw unprocessable('The closing report is already confirmed');
+    return commit(this.deps, actor, async (tx, record, at) => {
+      const next: IncidentRecord = {
+        ...current,
+        closureConfirmation: { at, by: actor.id, note: input.note ?? null },
+        version: current.version + 1,
+        updatedAt: at,
+      };
+      if (!(await tx.incidents.update(next, current.version))) throw versionConflict(presentIncident(current));
+      await record({
+        type: EVENTS.incidentClosureConfirmed,
+        entity: 'incident',
+        entityId: id,
+        incidentId: id,
+        version: next.version,
+        data: { note: input.note ?? null },
+      });
+      return next;
+    });
+  }
+
+  private async replay(
+    scope: string,
+    key: string,
+    requestHash: string,
+    repos: Pick<Repositories, 'idempotency' | 'incidents'>,
+  ): Promise<CreateResult | null> {
+    const earlier = await repos.idempotency.get(scope, key);
+    if (!earlier) return null;
+    if (earlier.requestHash !== requestHash) throw idempotencyMismatch();
+    const incident = await repos.incidents.get(earlier.resourceId);
+    if (!incident) return null;
+    return { incident, replayed: true };
+  }
+
+  /** A system picked from the registry fills level, sector and the critical flag; it must be the agency's own. */
+  private async resolveSystem(input: CreateIncidentInput) {
+    if (input.systemId) {
+      const system = await this.deps.store.systems.get(input.systemId);
+      if (!system || system.agencyId !== input.agencyId)
+        throw unprocessable('That information system is not one of this agency’s', [
+          { path: 'systemId', message: 'not a system of this agency' },
+        ]);
+      return {
+        id: system.id,
+        name: system.name,
+        level: system.level,
+        nationalCritical: system.nationalCritical,
+        sector: system.sectorCode,
+      };
+    }
+    return {
+      id: null,
+      name: input.systemName ?? null,
+      level: input.systemLevel ?? null,
+      nationalCritical: input.nationalCritical ?? false,
+      sector: input.sector ?? null,
+    };
+  }
+
+  private async defaultContact(actor: Actor, focalPoints: { name: string; phone: string; email: string; primary: boolean }[]) {
+    if (actor.kind === 'user') {
+      const user = await this.deps.store.users.get(actor.id);
+      if (user?.phone) return { name: user.displayName, phone: user.phone, email: user.email };
+    }
+    const primary = focalPoints.find((f) => f.primary) ?? focalPoints[0];
+    return primary ? { name: primary.name, phone: primary.phone, email: primary.email } : null;
+  }
+}
+
+function dedupeIndicators(indicators: CreateIncidentInput['indicators']) {
+  const seen = new Set<string>();
+  return indicators.filter((i) => {
+    const key = `${i.type}:${i.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === 11000 || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
