@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyRecord, SessionRecord, Store, UserRecord } from '../server/src/store/port.js';
+import type { AgencyRecord, IncidentRecord, SessionRecord, Store, UserRecord } from '../server/src/store/port.js';
 import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
 import { InvalidCursorError } from '../server/src/store/cursor.js';
 
@@ -89,6 +89,48 @@ const session = (id: string, familyId: string, userId: string): SessionRecord =>
   revokedAt: null,
   userAgent: null,
   ip: '127.0.0.1',
+});
+
+const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord> = {}): IncidentRecord => ({
+  id,
+  code: `SC-2026-${id}`,
+  agencyId: 'a1',
+  reporter: { kind: 'user', id: 'u1', name: 'Người báo cáo' },
+  reportedVia: 'agency',
+  contact: null,
+  systemId: null,
+  systemName: 'Cổng thông tin',
+  systemLevel: 3,
+  nationalCritical: false,
+  sector: null,
+  title: 'Trang chủ bị thay đổi giao diện',
+  category: 'defacement',
+  description: 'Mô tả',
+  detectedAt: reportedAt,
+  detectionMethod: null,
+  impacts: [],
+  indicators: [{ type: 'ip', value: '203.0.113.7' }],
+  actionsTaken: null,
+  supportRequested: false,
+  tlp: 'amber',
+  status: 'received',
+  severity: null,
+  serious: false,
+  seriousReasons: [],
+  lateReport: false,
+  reportedAt,
+  routing: { ownerTeamId: 't1', teamIds: ['t1'], reasons: ['standing_team'] },
+  assigneeIds: [],
+  tags: [],
+  drill: null,
+  rejectionReason: null,
+  closingReport: null,
+  closureConfirmation: null,
+  statusChangedAt: reportedAt,
+  version: 1,
+  createdAt: reportedAt,
+  updatedAt: reportedAt,
+  ...extra,
 });
 
 for (const adapter of adapters) {
@@ -226,6 +268,71 @@ for (const adapter of adapters) {
       expect(moved.version).toBe(2);
       expect((await store.systems.list({ limit: 10, agencyIds: ['d0'] })).items.map((s) => s.id)).toEqual(['sys1']);
       expect((await store.systems.list({ limit: 10, agencyIds: [] })).items).toEqual([]);
+    });
+
+    it('lists incidents newest first, by team, agency, flags, dates and text', async () => {
+      await store.incidents.insert(incident('i1', '2026-11-18T01:00:00.000Z'));
+      await store.incidents.insert(
+        incident('i2', '2026-11-19T01:00:00.000Z', { serious: true, routing: { ownerTeamId: 't1', teamIds: ['t1', 't2'], reasons: [] } }),
+      );
+      await store.incidents.insert(
+        incident('i3', '2026-11-20T01:00:00.000Z', { agencyId: 'a2', drill: { drillId: 'd1', injectId: null }, title: 'Mã độc tống tiền' }),
+      );
+      const ids = async (q: Parameters<Store['incidents']['list']>[0]) => (await store.incidents.list(q)).items.map((i) => i.id);
+      expect(await ids({ limit: 10 })).toEqual(['i3', 'i2', 'i1']);
+      const first = await store.incidents.list({ limit: 2 });
+      expect((await store.incidents.list({ limit: 2, cursor: first.nextCursor! })).items.map((i) => i.id)).toEqual(['i1']);
+      expect(await ids({ limit: 10, teamIds: ['t2'] })).toEqual(['i2']);
+      expect(await ids({ limit: 10, teamIds: [] })).toEqual([]);
+      expect(await ids({ limit: 10, agencyIds: ['a2'] })).toEqual(['i3']);
+      expect(await ids({ limit: 10, serious: true })).toEqual(['i2']);
+      expect(await ids({ limit: 10, drill: true })).toEqual(['i3']);
+      expect(await ids({ limit: 10, drill: false })).toEqual(['i2', 'i1']);
+      expect(await ids({ limit: 10, from: '2026-11-19T00:00:00Z', to: '2026-11-19T23:00:00Z' })).toEqual(['i2']);
+      expect(await ids({ limit: 10, q: 'ma doc' })).toEqual(['i3']);
+      expect(await ids({ limit: 10, q: '203.0.113.7', agencyIds: ['a1'] })).toEqual(['i2', 'i1']);
+      const i1 = (await store.incidents.get('i1'))!;
+      expect(await store.incidents.update({ ...i1, status: 'triage', routing: { ...i1.routing, teamIds: ['t3'] }, version: 2 }, 1)).toBe(
+        true,
+      );
+      expect(await ids({ limit: 10, teamIds: ['t3'], status: 'triage' })).toEqual(['i1']);
+      expect(await store.incidents.update({ ...i1, version: 2 }, 1)).toBe(false);
+    });
+
+    it('counts per name, idempotency keys per scope, comments in order', async () => {
+      expect([
+        await store.counters.next('incident:2026'),
+        await store.counters.next('incident:2026'),
+        await store.counters.next('incident:2027'),
+      ]).toEqual([1, 2, 1]);
+      await store.idempotency.insert({ scope: 's', key: 'k1', requestHash: 'h', resourceId: 'i1', status: 201, createdAt: NOW });
+      expect(await store.idempotency.get('s', 'k1')).toEqual({
+        scope: 's',
+        key: 'k1',
+        requestHash: 'h',
+        resourceId: 'i1',
+        status: 201,
+        createdAt: NOW,
+      });
+      expect(await store.idempotency.get('other', 'k1')).toBeNull();
+      await expect(
+        store.idempotency.insert({ scope: 's', key: 'k1', requestHash: 'h2', resourceId: 'i9', status: 201, createdAt: NOW }),
+      ).rejects.toThrow();
+      for (const [position, id] of [
+        [1, 'zz'],
+        [2, 'aa'],
+      ] as const)
+        await store.comments.insert({
+          id,
+          incidentId: 'i1',
+          position,
+          authorId: 'u1',
+          authorName: 'A',
+          visibility: 'agency',
+          body: id,
+          createdAt: NOW,
+        });
+      expect((await store.comments.listByIncident('i1')).map((c) => c.id)).toEqual(['zz', 'aa']);
     });
 
     it('upserts sectors by code', async () => {

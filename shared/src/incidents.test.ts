@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessSeriousness, formatIncidentCode, isLateReport, vietnamYear, type Impact } from './incidents.js';
+import { assessSeriousness, defang, formatIncidentCode, isLateReport, vietnamYear, type Impact } from './incidents.js';
 
 describe('assessSeriousness (R2)', () => {
   const cases: [string, number | null, boolean, Impact[], boolean][] = [
@@ -50,5 +50,18 @@ describe('incident codes', () => {
   it('use the year in Viet Nam, not UTC', () => {
     expect(vietnamYear(new Date('2026-12-31T17:30:00Z'))).toBe(2027);
     expect(vietnamYear(new Date('2026-12-31T16:59:00Z'))).toBe(2026);
+  });
+});
+
+describe('defang', () => {
+  it.each([
+    ['url', 'https://evil.example/a.php', 'hxxps://evil[.]example/a[.]php'],
+    ['domain', 'evil.example', 'evil[.]example'],
+    ['ip', '203.0.113.7', '203[.]0[.]113[.]7'],
+    ['ip', '2001:db8::1', '2001[:]db8[:][:]1'],
+    ['email', 'a@evil.example', 'a[@]evil[.]example'],
+    ['sha256', 'abc', 'abc'],
+  ])('%s %s → %s', (type, value, expected) => {
+    expect(defang(type, value)).toBe(expected);
   });
 });

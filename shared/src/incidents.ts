@@ -115,3 +115,18 @@ export function formatIncidentCode(year: number, sequence: number): string {
 export function vietnamYear(at: Date): number {
   return new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
 }
+
+/** Indicators shown defanged so nobody clicks them: hxxps://evil[.]example, 203.0.113[.]7. */
+export function defang(type: string, value: string): string {
+  switch (type) {
+    case 'url':
+      return value.replace(/^http/i, 'hxxp').replace(/^ftp/i, 'fxp').replace(/\./g, '[.]');
+    case 'domain':
+    case 'ip':
+      return value.replace(/\./g, '[.]').replace(/:/g, type === 'ip' ? '[:]' : ':');
+    case 'email':
+      return value.replace('@', '[@]').replace(/\./g, '[.]');
+    default:
+      return value;
+  }
+}

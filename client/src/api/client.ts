@@ -130,3 +130,40 @@ export function query(params: Record<string, string | number | boolean | undefin
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 }
+
+/**
+ * Uploads one file as multipart/form-data (field "file"), with the same token handling as
+ * `api`. The browser sets the multipart boundary itself.
+ */
+export async function apiUpload<T>(path: string, file: File, headers: Record<string, string> = {}, retried = false): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const all: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (accessToken) all.Authorization = `Bearer ${accessToken}`;
+  const res = await fetch(`/api${path}`, { method: 'POST', headers: all, body, credentials: 'same-origin' });
+  if (res.status === 401 && !retried && (await refreshSession())) return apiUpload<T>(path, file, headers, true);
+  if (!res.ok) throw await parseError(res);
+  return (await res.json()) as T;
+}
+
+/** Fetches a protected file and hands it to the browser as a download. */
+export async function downloadFile(path: string, fileName: string, retried = false): Promise<void> {
+  const res = await fetch(`/api${path}`, {
+    headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
+    credentials: 'same-origin',
+  });
+  if (res.status === 401 && !retried && (await refreshSession())) return downloadFile(path, fileName, true);
+  if (!res.ok) throw await parseError(res);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Failures worth retrying on a flaky connection: the network, timeouts, overload, server errors. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status === 408 || error.status === 429 || error.status >= 500;
+  return true; // fetch threw: no answer reached us
+}

@@ -5,6 +5,10 @@ import { useAuth } from '../auth/AuthContext.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { SetupPage } from '../auth/SetupPage.js';
 import { HomePage } from '../home/HomePage.js';
+import { IncidentDetailPage } from '../incidents/IncidentDetailPage.js';
+import { IncidentsPage } from '../incidents/IncidentsPage.js';
+import { ReportPage } from '../incidents/ReportPage.js';
+import { ApiKeysPage } from '../registry/ApiKeysPage.js';
 import { ProfilePage } from '../profile/ProfilePage.js';
 import { AgenciesPage } from '../registry/AgenciesPage.js';
 import { MyAgencyPage } from '../registry/MyAgencyPage.js';
@@ -44,6 +48,38 @@ export function App() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route
+            path="incidents"
+            element={
+              <RoleGate path="/incidents">
+                <IncidentsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="incidents/new"
+            element={
+              <RoleGate path="/incidents/new">
+                <ReportPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="incidents/:id"
+            element={
+              <RoleGate path="/incidents">
+                <IncidentDetailPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="api-keys"
+            element={
+              <RoleGate path="/api-keys">
+                <ApiKeysPage />
+              </RoleGate>
+            }
+          />
           <Route
             path="my-agency"
             element={

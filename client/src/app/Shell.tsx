@@ -17,8 +17,13 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const items = navigationFor(user.role);
+  // The most specific entry wins: /incidents/new is not also /incidents.
   const selected = items
-    .filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)))
+    .filter((i) =>
+      i.path === '/' ? location.pathname === '/' : location.pathname === i.path || location.pathname.startsWith(`${i.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, 1)
     .map((i) => i.path);
 
   return (

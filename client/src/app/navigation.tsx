@@ -1,6 +1,9 @@
 /** Which screens each role sees: one declarative table. The server enforces; this only guides. */
 import {
+  AlertOutlined,
   BankOutlined,
+  FileAddOutlined,
+  KeyOutlined,
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -22,6 +25,18 @@ const STAFF: Role[] = ['admin', 'coordinator', 'responder', 'leader'];
 
 export const NAVIGATION: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <DashboardOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'] },
+  {
+    path: '/incidents/new',
+    labelKey: 'nav.report',
+    icon: <FileAddOutlined />,
+    roles: ['focal_point', 'responder', 'coordinator', 'admin'],
+  },
+  {
+    path: '/incidents',
+    labelKey: 'nav.incidents',
+    icon: <AlertOutlined />,
+    roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'],
+  },
   { path: '/my-agency', labelKey: 'nav.myAgency', icon: <BankOutlined />, roles: ['focal_point'] },
   { path: '/agencies', labelKey: 'nav.agencies', icon: <BankOutlined />, roles: STAFF },
   {
@@ -32,6 +47,7 @@ export const NAVIGATION: NavItem[] = [
   },
   { path: '/teams', labelKey: 'nav.teams', icon: <ClusterOutlined />, roles: STAFF },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin', 'coordinator'] },
+  { path: '/api-keys', labelKey: 'nav.apiKeys', icon: <KeyOutlined />, roles: ['admin'] },
   { path: '/sectors', labelKey: 'nav.sectors', icon: <TagsOutlined />, roles: STAFF },
   {
     path: '/profile',

@@ -430,7 +430,7 @@ describe('from report to confirmed closing report', () => {
       body: 'Đã sao lưu, gửi kèm tệp nhật ký.',
       visibility: 'internal',
     });
-    expect(reply.body.visibility).toBe('agency');
+    expect(reply.body).toMatchObject({ visibility: 'agency' });
     const seenByAgency = (await as('focal.a').get(`/api/incidents/${incident.id}/comments`)).body.items.map(
       (c: { body: string }) => c.body,
     );

@@ -208,6 +208,7 @@ export class IncidentService {
       const comment: CommentRecord = {
         id: this.deps.ids(),
         incidentId: incident.id,
+        position: await tx.counters.next(`comments:${incident.id}`),
         authorId: actor.id,
         authorName: actor.displayName,
         visibility,

@@ -239,6 +239,8 @@ export interface IdempotencyRecord {
 export interface CommentRecord {
   id: string;
   incidentId: string;
+  /** Order within the incident (timestamps can tie). */
+  position: number;
   authorId: string;
   authorName: string;
   /** `agency` comments are seen by the reporting agency (questions and replies). */

@@ -51,7 +51,7 @@ export function createTestHub(overrides: Partial<AppSettings> = {}): TestHub {
     clock,
     bus: new EventBus(),
     ids: randomId,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     hasher: bcryptHasher(12),
     settings: { ...TEST_SETTINGS, attachmentsDir: path.join(dataDir, 'attachments'), ...overrides },
   };

@@ -227,6 +227,7 @@ const commentSchema = new Schema(
   {
     _id: String,
     incidentId: { type: String, index: true },
+    position: Number,
     authorId: String,
     authorName: String,
     visibility: String,
@@ -235,6 +236,8 @@ const commentSchema = new Schema(
   },
   options,
 );
+
+commentSchema.index({ incidentId: 1, position: 1 }, { unique: true });
 
 const counterSchema = new Schema({ _id: String, seq: Number }, options);
 

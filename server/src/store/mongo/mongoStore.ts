@@ -395,7 +395,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       },
       async listByIncident(incidentId) {
         const docs = await models.Comment.find({ incidentId })
-          .sort({ createdAt: 1, _id: 1 })
+          .sort({ position: 1 })
           .session(session ?? null)
           .lean<Record<string, unknown>[]>();
         return docs.map((d) => plain<CommentRecord>(d)!);

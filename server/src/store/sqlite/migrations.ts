@@ -144,9 +144,9 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE comments (
     id TEXT PRIMARY KEY,
     incident_id TEXT NOT NULL,
-    created_at TEXT NOT NULL,
+    position INTEGER NOT NULL,
     doc TEXT NOT NULL
   );
-  CREATE INDEX comments_incident ON comments (incident_id, created_at, id);
+  CREATE UNIQUE INDEX comments_incident ON comments (incident_id, position);
   `,
 ];

@@ -558,13 +558,13 @@ class SqliteComments implements CommentRepository {
   constructor(private readonly db: Db) {}
   async insert(c: CommentRecord) {
     this.db
-      .prepare('INSERT INTO comments (id, incident_id, created_at, doc) VALUES (?,?,?,?)')
-      .run(c.id, c.incidentId, c.createdAt, JSON.stringify(c));
+      .prepare('INSERT INTO comments (id, incident_id, position, doc) VALUES (?,?,?,?)')
+      .run(c.id, c.incidentId, c.position, JSON.stringify(c));
   }
   async listByIncident(incidentId: string) {
-    return (
-      this.db.prepare('SELECT doc FROM comments WHERE incident_id = ? ORDER BY created_at, id').all(incidentId) as { doc: string }[]
-    ).map((r) => JSON.parse(r.doc) as CommentRecord);
+    return (this.db.prepare('SELECT doc FROM comments WHERE incident_id = ? ORDER BY position').all(incidentId) as { doc: string }[]).map(
+      (r) => JSON.parse(r.doc) as CommentRecord,
+    );
   }
 }
 
