@@ -20,6 +20,8 @@ import { authenticate, authenticateUserOrMachine } from './http/authenticate.js'
 import { AttachmentService } from './incidents/attachments.js';
 import { attachmentUploadRoutes, incidentRoutes } from './incidents/routes.js';
 import { IncidentService } from './incidents/service.js';
+import { EventFeed } from './realtime/feed.js';
+import { eventRoutes } from './realtime/routes.js';
 import { rejectPollutedBody, requireJson } from './http/bodyGuards.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
 import { createRateLimit } from './http/rateLimit.js';
@@ -53,6 +55,8 @@ export interface AppSettings {
   attachmentsDir: string;
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
+  /** How often live sockets' sessions are re-checked. */
+  socketRecheckMs: number;
   /** The built console to serve at `/`, if there is one. */
   clientDir?: string | undefined;
 }
@@ -78,6 +82,7 @@ export interface Services {
   incidents: IncidentService;
   attachments: AttachmentService;
   apiKeys: ApiKeyService;
+  feed: EventFeed;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -92,6 +97,7 @@ export function createServices(deps: AppDeps): Services {
       maxCount: s.attachmentMaxCount,
     }),
     apiKeys: new ApiKeyService(base),
+    feed: new EventFeed(deps.store),
     auth: new AuthService({
       ...base,
       tokens: new TokenService(s.jwtSecret, s.accessTokenTtlSeconds, deps.clock),
@@ -170,6 +176,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(incidentRoutes(incidentDeps));
   api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
+  api.use(eventRoutes({ authenticate: auth, rateLimit, feed: services.feed }));
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));
   app.use('/api', api);

@@ -1,17 +1,15 @@
 /**
- * Starts the hub: `npm start` runs this. Composition lives in compose.ts; this file owns
- * the HTTP listener, the first-start message and shutdown.
+ * Starts the hub: `npm start` runs this. Composition lives in compose.ts, the HTTP and
+ * realtime server in server.ts; this file owns the first-start message and shutdown.
  */
-import http from 'node:http';
-import { createApp } from './app.js';
 import { composeFromEnv } from './compose.js';
 import { ConfigError } from './platform/config.js';
+import { startServer } from './server.js';
 
 async function main() {
   const { config, deps, services } = await composeFromEnv();
   const { logger, store } = deps;
-  const server = http.createServer(createApp(deps, services));
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const hub = await startServer(deps, services, { port: config.port, host: config.host });
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
   logger.info(
     { port: config.port, store: store.kind, dataDir: store.kind === 'sqlite' ? config.dataDir : undefined },
@@ -27,11 +25,16 @@ async function main() {
     );
   }
 
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
-    server.close(() => void store.close().then(() => process.exit(0)));
-    server.closeAllConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
+    void hub
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

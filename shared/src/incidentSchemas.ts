@@ -56,6 +56,9 @@ const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listIncidentsQuery = paginationQuery.extend({
   status: z.enum(INCIDENT_STATUSES).optional(),
+  /** Only the open ones (received … recovery): what the live board shows. */
+  open: boolString.optional(),
+  assigneeId: idSchema.optional(),
   agencyId: idSchema.optional(),
   teamId: idSchema.optional(),
   category: z.enum(INCIDENT_CATEGORY_CODES).optional(),
@@ -106,3 +109,18 @@ export const transitionInput = z.strictObject({
   closingReport: closingReportInput.optional(),
 });
 export type TransitionInput = z.infer<typeof transitionInput>;
+
+export const updateIncidentInput = z.strictObject({
+  version: z.number().int().min(1),
+  title: longText(300).min(5).optional(),
+  severity: z.enum(SEVERITIES).nullable().optional(),
+  category: z.enum(INCIDENT_CATEGORY_CODES).optional(),
+  assigneeIds: z.array(idSchema).max(20).optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
+});
+export type UpdateIncidentInput = z.infer<typeof updateIncidentInput>;
+
+export const eventsQuery = z.strictObject({
+  after: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});

@@ -7,3 +7,4 @@ export type * from './views.js';
 export * from './incidents.js';
 export * from './incidentSchemas.js';
 export * from './lifecycle.js';
+export * from './realtime.js';

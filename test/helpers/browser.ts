@@ -3,11 +3,10 @@
  * (nothing is downloaded). Flags keep it from calling out to the closed network.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createSeededHub, type TestHub } from '../../server/src/testing/testHub.js';
+import { startServer, type RunningHub } from '../../server/src/server.js';
+import { createSeededHub, openTestHub, type TestHub } from '../../server/src/testing/testHub.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist');
@@ -32,26 +31,35 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export interface ServedHub {
+  /** The hub as it is now (a restart replaces it). */
   hub: TestHub;
   url: string;
+  /** Stops the server and starts a new process-like hub on the same data and port. */
+  restart: () => Promise<void>;
   close: () => Promise<void>;
 }
 
-/** The seeded hub served over real HTTP on a free loopback port, console included. */
+/** The seeded hub served over real HTTP and sockets on a free loopback port, console included. */
 export async function serveSeededHub(): Promise<ServedHub> {
-  const hub = await createSeededHub({ clientDir: CLIENT_DIST });
-  const server = http.createServer(hub.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
+  let hub = await createSeededHub({ clientDir: CLIENT_DIST });
+  let running: RunningHub = await startServer(hub.deps, hub.services, { port: 0, host: '127.0.0.1' });
+  const port = running.port;
+  const served: ServedHub = {
     hub,
     url: `http://127.0.0.1:${port}`,
+    restart: async () => {
+      await running.close();
+      await hub.store.close();
+      hub = openTestHub(hub.dataDir, hub.clock, { clientDir: CLIENT_DIST });
+      served.hub = hub;
+      running = await startServer(hub.deps, hub.services, { port, host: '127.0.0.1' });
+    },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await running.close();
       await hub.close();
     },
   };
+  return served;
 }
 
 /** Collects console errors and page errors, which a test then expects to be none. */

@@ -15,6 +15,7 @@ import {
   idSchema,
   listIncidentsQuery,
   transitionInput,
+  updateIncidentInput,
 } from '@cert-hub/shared';
 import { presentEvent } from '../audit/presenter.js';
 import { actorOf } from '../http/authenticate.js';
@@ -92,6 +93,12 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
   r.post('/incidents/:id/comments', ...guard, validate(comment), async (req, res) => {
     const v = valid(req, comment);
     res.status(201).json(presentComment(await d.incidents.addComment(actorOf(req), v.params.id, v.body)));
+  });
+
+  const patch = { params: byId, body: updateIncidentInput };
+  r.patch('/incidents/:id', ...guard, validate(patch), async (req, res) => {
+    const v = valid(req, patch);
+    res.json(presentIncident(await d.incidents.update(actorOf(req), v.params.id, v.body)));
   });
 
   const transition = { params: byId, body: transitionInput };

@@ -12,8 +12,10 @@ import {
   isAgencyVisibleEvent,
   isLateReport,
   requirementsOf,
+  OPEN_STATUSES,
   TRANSITIONS,
   vietnamYear,
+  type UpdateIncidentInput,
   type CreateIncidentInput,
   type TransitionInput,
 } from '@cert-hub/shared';
@@ -169,8 +171,8 @@ export class IncidentService {
           : undefined;
     const teamIds =
       scope.kind === 'teams' ? scope.teamIds.filter((t) => !query.teamId || t === query.teamId) : query.teamId ? [query.teamId] : undefined;
-    const { agencyId: _a, teamId: _t, ...rest } = query;
-    return this.deps.store.incidents.list({ ...rest, agencyIds, teamIds });
+    const { agencyId: _a, teamId: _t, open, ...rest } = query;
+    return this.deps.store.incidents.list({ ...rest, agencyIds, teamIds, ...(open ? { statuses: OPEN_STATUSES } : {}) });
   }
 
   async get(actor: Actor, id: string): Promise<IncidentRecord> {
@@ -267,6 +269,44 @@ export class IncidentService {
         data: { from: current.status, to: moved.status, severity: moved.severity, category: moved.category, reason: moved.rejectionReason },
       });
       return moved;
+    });
+  }
+
+  /** Classification, assignment and tags; the same version check as a move. */
+  async update(actor: Actor, id: string, input: UpdateIncidentInput): Promise<IncidentRecord> {
+    const current = await this.get(actor, id);
+    if (!can.work(actor, current)) throw forbidden('Only responders of the teams handling this incident can change it');
+    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (input.assigneeIds) {
+      for (const [i, userId] of input.assigneeIds.entries()) {
+        const user = await this.deps.store.users.get(userId);
+        const onTeam = user && !user.disabled && user.teamIds.some((t) => current.routing.teamIds.includes(t));
+        if (!onTeam)
+          throw unprocessable('Assignees must be active members of the teams handling this incident', [
+            { path: `assigneeIds.${i}`, message: 'not on a handling team' },
+          ]);
+      }
+    }
+    const { version: _v, ...fields } = input;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<IncidentRecord>;
+    if (defined.assigneeIds) defined.assigneeIds = [...new Set(defined.assigneeIds)];
+    if (defined.tags) defined.tags = [...new Set(defined.tags)];
+    return commit(this.deps, actor, async (tx, record, at) => {
+      const next: IncidentRecord = { ...current, ...defined, version: current.version + 1, updatedAt: at };
+      if (!(await tx.incidents.update(next, current.version)))
+        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current));
+      const changes: Record<string, unknown> = {};
+      for (const key of Object.keys(defined) as (keyof IncidentRecord)[])
+        if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) changes[key] = [current[key], next[key]];
+      await record({
+        type: EVENTS.incidentUpdated,
+        entity: 'incident',
+        entityId: id,
+        incidentId: id,
+        version: next.version,
+        data: { changes },
+      });
+      return next;
     });
   }
 

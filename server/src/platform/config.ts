@@ -34,6 +34,7 @@ const envSchema = z.object({
     .default(25 * 1_048_576),
   ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(1).max(1000).default(20),
   TRUST_PROXY: bool.default(false),
+  SOCKET_RECHECK_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   COOKIE_SECURE: bool.optional(),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,6 +59,7 @@ export interface Config {
   attachmentMaxBytes: number;
   attachmentMaxCount: number;
   trustProxy: boolean;
+  socketRecheckMs: number;
   /** Refresh cookie only over HTTPS; on by default in production. */
   cookieSecure: boolean;
   publicUrl: string | undefined;
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     attachmentMaxCount: e.ATTACHMENT_MAX_COUNT,
     trustProxy: e.TRUST_PROXY,
+    socketRecheckMs: e.SOCKET_RECHECK_MS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,

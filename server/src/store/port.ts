@@ -189,6 +189,8 @@ export interface IncidentRecord {
 
 export interface IncidentListQuery extends PageQuery {
   status?: IncidentStatus;
+  statuses?: readonly IncidentStatus[];
+  assigneeId?: string;
   agencyIds?: string[];
   teamIds?: string[];
   category?: IncidentCategory;

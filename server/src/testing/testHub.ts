@@ -29,6 +29,7 @@ export const TEST_SETTINGS: AppSettings = {
   attachmentsDir: '', // set per hub, inside its temp data directory
   attachmentMaxBytes: 1_048_576,
   attachmentMaxCount: 5,
+  socketRecheckMs: 200,
 };
 
 export interface TestHub {
@@ -44,8 +45,15 @@ export interface TestHub {
 
 export function createTestHub(overrides: Partial<AppSettings> = {}): TestHub {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-test-'));
+  return openTestHub(dataDir, new FakeClock(), overrides);
+}
+
+/**
+ * A hub on an existing data directory, as after a process restart: a new store connection,
+ * new services and a new event bus over the same SQLite file.
+ */
+export function openTestHub(dataDir: string, clock: FakeClock, overrides: Partial<AppSettings> = {}): TestHub {
   const store = SqliteStore.open(path.join(dataDir, 'cert-hub.sqlite'));
-  const clock = new FakeClock();
   const deps: AppDeps = {
     store,
     clock,

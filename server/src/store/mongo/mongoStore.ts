@@ -283,7 +283,8 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     update: (i, v) => incidents.update(i, v),
     get: (id) => incidents.get(id),
     async list(q) {
-      if ((q.agencyIds && q.agencyIds.length === 0) || (q.teamIds && q.teamIds.length === 0)) return { items: [], nextCursor: null };
+      if ((q.agencyIds && q.agencyIds.length === 0) || (q.teamIds && q.teamIds.length === 0) || (q.statuses && q.statuses.length === 0))
+        return { items: [], nextCursor: null };
       const reported: Record<string, string> = {};
       if (q.from) reported.$gte = new Date(q.from).toISOString();
       if (q.to) reported.$lte = new Date(q.to).toISOString();
@@ -292,6 +293,8 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
           ...(q.agencyIds ? { agencyId: { $in: q.agencyIds } } : {}),
           ...(q.teamIds ? { 'routing.teamIds': { $in: q.teamIds } } : {}),
           ...(q.status ? { status: q.status } : {}),
+          ...(q.statuses ? { status: { $in: [...q.statuses] } } : {}),
+          ...(q.assigneeId ? { assigneeIds: q.assigneeId } : {}),
           ...(q.category ? { category: q.category } : {}),
           ...(q.severity ? { severity: q.severity } : {}),
           ...(q.serious !== undefined ? { serious: q.serious } : {}),
@@ -467,6 +470,20 @@ export class MongoStore implements Store {
     const models = bindModels(conn);
     await Promise.all(Object.values(models).map((m) => m.init()));
     return new MongoStore(conn, models);
+  }
+
+  /** The capped collection @socket.io/mongo-adapter passes messages through between hub nodes. */
+  async socketAdapterCollection() {
+    const db = this.conn.db!;
+    const name = 'socket_io_adapter_events';
+    if (!(await db.listCollections({ name }).hasNext())) {
+      try {
+        await db.createCollection(name, { capped: true, size: 16 * 1024 * 1024 });
+      } catch (error) {
+        if ((error as { codeName?: string }).codeName !== 'NamespaceExists') throw error;
+      }
+    }
+    return db.collection(name);
   }
 
   /** Drops every collection: for the contract suite's clean start only. */

@@ -474,6 +474,14 @@ class SqliteIncidents implements IncidentRepository {
       params.push(value);
     };
     equal('status', query.status);
+    if (query.statuses) {
+      if (query.statuses.length === 0) return { items: [], nextCursor: null };
+      inList('status', [...query.statuses]);
+    }
+    if (query.assigneeId) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(incidents.doc, '$.assigneeIds') WHERE value = ?)`);
+      params.push(query.assigneeId);
+    }
     equal('category', query.category);
     equal('severity', query.severity);
     equal('serious', query.serious === undefined ? undefined : query.serious ? 1 : 0);

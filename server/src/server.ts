@@ -1,0 +1,50 @@
+/**
+ * The running hub: the express app and the realtime layer on one HTTP server. main.ts
+ * starts it from configuration; the reliability and browser tests start (and restart) it
+ * on a temp store.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppDeps, type Services } from './app.js';
+import { attachRealtime } from './realtime/socketServer.js';
+
+export interface RunningHub {
+  httpServer: http.Server;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export async function startServer(deps: AppDeps, services: Services, listen: { port: number; host: string }): Promise<RunningHub> {
+  const httpServer = http.createServer(createApp(deps, services));
+  const adapter = deps.store.kind === 'mongodb' ? await mongoSocketAdapter(deps) : undefined;
+  const realtime = attachRealtime(httpServer, {
+    auth: services.auth,
+    incidents: services.incidents,
+    feed: services.feed,
+    bus: deps.bus,
+    logger: deps.logger,
+    recheckMs: deps.settings.socketRecheckMs,
+    ...(adapter ? { adapter } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, () => resolve());
+  });
+  return {
+    httpServer,
+    port: (httpServer.address() as AddressInfo).port,
+    close: async () => {
+      await realtime.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** Several hub processes share one live board through MongoDB (@socket.io/mongo-adapter). */
+async function mongoSocketAdapter(deps: AppDeps) {
+  const { createAdapter } = await import('@socket.io/mongo-adapter');
+  const { MongoStore } = await import('./store/mongo/mongoStore.js');
+  if (!(deps.store instanceof MongoStore)) return undefined;
+  return createAdapter(await deps.store.socketAdapterCollection());
+}

@@ -1,0 +1,43 @@
+/**
+ * Socket event names shared by the hub and the console (one place, `as const`), and the
+ * payloads they carry.
+ */
+import type { DomainEventView, IncidentView } from './views.js';
+
+export const SOCKET_EVENTS = {
+  /** Server → client: a recorded domain event the user may see, with the incident after it. */
+  domainEvent: 'domain:event',
+  /** Client → server: I opened this incident (presence); the server re-checks access. */
+  incidentJoin: 'incident:join',
+  incidentLeave: 'incident:leave',
+  /** Server → clients in an incident room: who has it open. */
+  presence: 'presence:update',
+  /** Client → server: I am typing (or stopped) in this incident. */
+  typing: 'typing',
+  /** Server → clients in an incident room: who is typing. */
+  typingUpdate: 'typing:update',
+  /** Server → client: your session ended (expired, signed out, password changed); sign in again. */
+  sessionEnded: 'session:ended',
+} as const;
+
+export interface DomainEventMessage {
+  event: DomainEventView;
+  /** The incident as it is after this event, for those who may see it. */
+  incident: IncidentView | null;
+}
+
+export interface PresenceMessage {
+  incidentId: string;
+  users: { id: string; name: string }[];
+}
+
+export interface TypingMessage {
+  incidentId: string;
+  user: { id: string; name: string };
+  typing: boolean;
+}
+
+export interface EventsPage {
+  events: DomainEventMessage[];
+  lastSeq: number;
+}
