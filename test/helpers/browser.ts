@@ -34,8 +34,11 @@ export interface ServedHub {
   /** The hub as it is now (a restart replaces it). */
   hub: TestHub;
   url: string;
-  /** Stops the server and starts a new process-like hub on the same data and port. */
-  restart: () => Promise<void>;
+  /**
+   * Stops the server and starts a new process-like hub on the same data and port;
+   * `whileDown` runs on the new hub before it listens (changes no client can see live).
+   */
+  restart: (whileDown?: (hub: TestHub) => Promise<void>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -47,11 +50,12 @@ export async function serveSeededHub(): Promise<ServedHub> {
   const served: ServedHub = {
     hub,
     url: `http://127.0.0.1:${port}`,
-    restart: async () => {
+    restart: async (whileDown) => {
       await running.close();
       await hub.store.close();
       hub = openTestHub(hub.dataDir, hub.clock, { clientDir: CLIENT_DIST });
       served.hub = hub;
+      await whileDown?.(hub);
       running = await startServer(hub.deps, hub.services, { port, host: '127.0.0.1' });
     },
     close: async () => {

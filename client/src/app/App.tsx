@@ -4,7 +4,9 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { useAuth } from '../auth/AuthContext.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { SetupPage } from '../auth/SetupPage.js';
+import { BoardPage } from '../board/BoardPage.js';
 import { HomePage } from '../home/HomePage.js';
+import { LiveProvider } from '../realtime/LiveProvider.js';
 import { IncidentDetailPage } from '../incidents/IncidentDetailPage.js';
 import { IncidentsPage } from '../incidents/IncidentsPage.js';
 import { ReportPage } from '../incidents/ReportPage.js';
@@ -43,11 +45,21 @@ export function App() {
         <Route
           element={
             <RequireAuth>
-              <Shell />
+              <LiveProvider>
+                <Shell />
+              </LiveProvider>
             </RequireAuth>
           }
         >
           <Route index element={<HomePage />} />
+          <Route
+            path="board"
+            element={
+              <RoleGate path="/board">
+                <BoardPage />
+              </RoleGate>
+            }
+          />
           <Route
             path="incidents"
             element={

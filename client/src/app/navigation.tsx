@@ -1,6 +1,7 @@
 /** Which screens each role sees: one declarative table. The server enforces; this only guides. */
 import {
   AlertOutlined,
+  AppstoreOutlined,
   BankOutlined,
   FileAddOutlined,
   KeyOutlined,
@@ -25,6 +26,7 @@ const STAFF: Role[] = ['admin', 'coordinator', 'responder', 'leader'];
 
 export const NAVIGATION: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <DashboardOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'] },
+  { path: '/board', labelKey: 'nav.board', icon: <AppstoreOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
   {
     path: '/incidents/new',
     labelKey: 'nav.report',

@@ -14,7 +14,6 @@ import {
   Radio,
   Result,
   Row,
-  Select,
   Space,
   Spin,
   Steps,
@@ -31,10 +30,6 @@ import { useParams } from 'react-router-dom';
 import {
   defang,
   IMPACT_LABELS,
-  INCIDENT_CATEGORIES,
-  requirementsOf,
-  SEVERITIES,
-  SEVERITY_LABELS,
   STATUS_LABELS,
   TRANSITIONS,
   type AttachmentView,
@@ -51,6 +46,7 @@ import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
+import { TransitionModal } from './TransitionModal.js';
 
 const LIFECYCLE: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 
@@ -77,7 +73,6 @@ export function IncidentDetailPage() {
   const [visibility, setVisibility] = useState<'agency' | 'internal'>('agency');
   const [moving, setMoving] = useState<IncidentStatus | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [moveForm] = Form.useForm();
   const [confirmForm] = Form.useForm();
 
   const load = useCallback(async () => {
@@ -123,31 +118,6 @@ export function IncidentDetailPage() {
     }
   };
 
-  const move = async (values: Record<string, unknown>) => {
-    if (!moving) return;
-    const needs = requirementsOf(status, moving);
-    const body: Record<string, unknown> = { to: moving, version: incident.version };
-    if (needs.includes('reason')) body.reason = values.reason;
-    if (needs.includes('classification')) Object.assign(body, { severity: values.severity, category: values.category });
-    if (needs.includes('closing_report'))
-      body.closingReport = {
-        rootCause: values.rootCause,
-        actionsTaken: values.actionsTaken,
-        damage: values.damage,
-        recoveryTime: values.recoveryTime,
-        recommendations: values.recommendations,
-      };
-    try {
-      setIncident(await api<IncidentView>(`/incidents/${id}/transitions`, { method: 'POST', body }));
-      setMoving(null);
-      moveForm.resetFields();
-      await load();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) await load();
-      showError(e, moveForm);
-    }
-  };
-
   const confirm = async (values: { note?: string }) => {
     try {
       setIncident(
@@ -171,8 +141,6 @@ export function IncidentDetailPage() {
       defaultValue: e.type,
     });
   };
-  const required = { required: true, message: t('common.required') };
-  const needs = moving ? requirementsOf(status, moving) : [];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -439,46 +407,17 @@ export function IncidentDetailPage() {
         </Col>
       </Row>
 
-      <Modal
-        open={moving !== null}
-        title={moving ? `${t('incidents.move')}: ${label(STATUS_LABELS[moving])}` : ''}
-        onCancel={() => setMoving(null)}
-        onOk={() => moveForm.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
-        <Form
-          form={moveForm}
-          layout="vertical"
-          onFinish={(v) => void move(v)}
-          name="transition"
-          initialValues={{ severity: incident.severity ?? undefined, category: incident.category }}
-        >
-          {needs.includes('reason') && (
-            <Form.Item name="reason" label={t('incidents.rejectReason')} rules={[required, { min: 3 }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          )}
-          {needs.includes('classification') && (
-            <>
-              <Form.Item name="severity" label={t('incidents.severity')} rules={[required]}>
-                <Select options={SEVERITIES.map((s) => ({ value: s, label: label(SEVERITY_LABELS[s]) }))} />
-              </Form.Item>
-              <Form.Item name="category" label={t('incidents.category')} rules={[required]}>
-                <Select options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))} />
-              </Form.Item>
-            </>
-          )}
-          {needs.includes('closing_report') &&
-            (['rootCause', 'actionsTaken', 'damage', 'recoveryTime', 'recommendations'] as const).map((field) => (
-              <Form.Item key={field} name={field} label={t(`incidents.${field}`)} rules={[required]}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            ))}
-          {needs.length === 0 && <Typography.Text>{label(STATUS_LABELS[moving ?? 'received'])}</Typography.Text>}
-        </Form>
-      </Modal>
+      <TransitionModal
+        incident={incident}
+        to={moving}
+        onClose={() => setMoving(null)}
+        onMoved={(next) => {
+          setIncident(next);
+          setMoving(null);
+          void load();
+        }}
+        onConflict={setIncident}
+      />
 
       <Modal
         open={confirming}

@@ -55,6 +55,11 @@ export class EventFeed {
     return { rooms: this.audienceOf(event, incident), message: await this.message(event, incident) };
   }
 
+  /** Where the log is now: a client that loads a snapshot starts following from here. */
+  head(): Promise<number> {
+    return this.store.events.lastSeq();
+  }
+
   /** What `actor` missed after `afterSeq`, in order, limited to what they may see now. */
   async after(actor: Actor, afterSeq: number, limit: number): Promise<EventsPage> {
     const lastSeq = await this.store.events.lastSeq();

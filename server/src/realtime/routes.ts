@@ -13,5 +13,8 @@ export function eventRoutes(d: { authenticate: RequestHandler; rateLimit: RateLi
     const { after, limit } = valid(req, q).query;
     res.json(await d.feed.after(actorOf(req), after, limit));
   });
+  r.get('/events/head', d.authenticate, d.rateLimit, async (_req, res) => {
+    res.json({ lastSeq: await d.feed.head() });
+  });
   return r;
 }

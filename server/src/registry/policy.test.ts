@@ -41,9 +41,9 @@ const matrix: Row[] = [
   ['read team members', (a) => registryPolicy.readTeamMembers(a), STAFF],
   ['write team', (a) => registryPolicy.writeTeam(a), ['admin']],
   ['set team members', (a) => registryPolicy.setTeamMembers(a), ['admin', 'coordinator']],
-  ['list users', (a) => registryPolicy.listUsers(a), ['admin', 'coordinator']],
+  ['list users', (a) => registryPolicy.listUsers(a), STAFF],
   ['read self', (a) => registryPolicy.readUser(a, a.id), ALL],
-  ['read another user', (a) => registryPolicy.readUser(a, 'someone-else'), ['admin', 'coordinator']],
+  ['read another user', (a) => registryPolicy.readUser(a, 'someone-else'), STAFF],
   ['write user', (a) => registryPolicy.writeUser(a), ['admin']],
 ];
 

@@ -32,8 +32,9 @@ export const registryPolicy = {
   writeTeam: (a: Actor) => a.role === 'admin',
   setTeamMembers: (a: Actor) => a.role === 'admin' || a.role === 'coordinator',
 
-  listUsers: (a: Actor) => a.role === 'admin' || a.role === 'coordinator',
-  readUser: (a: Actor, userId: string) => a.role === 'admin' || a.role === 'coordinator' || a.id === userId,
+  /** Staff see who is who (assigning teammates, reading the board); agencies do not. */
+  listUsers: (a: Actor) => isStaff(a),
+  readUser: (a: Actor, userId: string) => isStaff(a) || a.id === userId,
   writeUser: (a: Actor) => a.role === 'admin',
 } as const;
 

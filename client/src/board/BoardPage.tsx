@@ -1,0 +1,358 @@
+import { SoundOutlined, MutedOutlined } from '@ant-design/icons';
+import { DndContext, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { App, Badge, Button, Segmented, Select, Space, Spin, Switch, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import {
+  canTransition,
+  INCIDENT_CATEGORIES,
+  requirementsOf,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  TRANSITIONS,
+  type IncidentStatus,
+  type IncidentView,
+  type UserView,
+} from '@cert-hub/shared';
+import { api, ApiError } from '../api/client.js';
+import { useUser } from '../auth/AuthContext.js';
+import { TransitionModal } from '../incidents/TransitionModal.js';
+import { useLabel } from '../lib/labels.js';
+import { diacriticFilter } from '../lib/selectFilter.js';
+import { useApiError } from '../lib/useApiError.js';
+import { fetchAll } from '../lib/useCursorList.js';
+import { useDirectory } from '../lib/useDirectory.js';
+import { useConnectionState, useLive } from '../realtime/LiveProvider.js';
+import { playChime } from './alertSound.js';
+import { IncidentCard } from './IncidentCard.js';
+import { useBoard, useNow } from './useBoard.js';
+
+const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
+const PAGE = 100;
+const MUTE_KEY = 'certhub.board.muted';
+
+function Column({ status, children, count }: { status: IncidentStatus; children: React.ReactNode; count: number }) {
+  const label = useLabel();
+  const { setNodeRef, isOver } = useDroppable({ id: status });
+  return (
+    <section
+      ref={setNodeRef}
+      className={`board-column${isOver ? ' over' : ''}`}
+      data-testid={`column-${status}`}
+      aria-label={label(STATUS_LABELS[status])}
+    >
+      <header className="board-column-head">
+        <span>{label(STATUS_LABELS[status])}</span>
+        <Badge count={count} showZero color="#8c8c8c" overflowCount={9999} />
+      </header>
+      <div className="board-column-body">{children}</div>
+    </section>
+  );
+}
+
+/**
+ * The live board: every incident routed to the user's teams, by lifecycle state, updated
+ * as events arrive. Drag a card (or use its menu) to move it; refused moves are explained
+ * on the card; filters live in the URL; a new incident is announced on screen and by sound.
+ */
+export function BoardPage() {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const user = useUser();
+  const directory = useDirectory();
+  const { notification, message } = App.useApp();
+  const showError = useApiError();
+  const live = useLive();
+  const connection = useConnectionState();
+  const now = useNow();
+  const [params, setParams] = useSearchParams();
+  const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const [refusal, setRefusal] = useState<{ id: string; status: string; text: string } | null>(null);
+  const [moving, setMoving] = useState<{ incident: IncidentView; to: IncidentStatus } | null>(null);
+  const [limits, setLimits] = useState<Record<string, number>>({});
+  const [users, setUsers] = useState<UserView[]>([]);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+
+  useEffect(() => {
+    void fetchAll<UserView>('/users').then(setUsers, () => undefined);
+  }, []);
+
+  const announce = useCallback(
+    (incident: IncidentView) => {
+      notification.info({
+        message: t('board.newIncident', { code: incident.code }),
+        description: incident.title,
+        placement: 'topRight',
+        duration: 8,
+      });
+      if (!mutedRef.current) playChime();
+      setFresh((f) => new Set(f).add(incident.id));
+      setTimeout(
+        () =>
+          setFresh((f) => {
+            const next = new Set(f);
+            next.delete(incident.id);
+            return next;
+          }),
+        15_000,
+      );
+    },
+    [notification, t],
+  );
+  const board = useBoard(announce);
+
+  const filters = {
+    team: params.get('team') ?? undefined,
+    agency: params.get('agency') ?? undefined,
+    severity: params.get('severity') ?? undefined,
+    category: params.get('category') ?? undefined,
+    mine: params.get('mine') === 'true',
+    serious: params.get('serious') === 'true',
+    kind: params.get('kind') ?? 'all',
+  };
+  const setParam = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const visible = useMemo(() => {
+    const list = [...board.incidents.values()].filter(
+      (i) =>
+        i.status !== 'rejected' &&
+        (!filters.team || i.routing.teamIds.includes(filters.team)) &&
+        (!filters.agency || i.agencyId === filters.agency) &&
+        (!filters.severity || i.severity === filters.severity) &&
+        (!filters.category || i.category === filters.category) &&
+        (!filters.mine || i.assigneeIds.includes(user.id)) &&
+        (!filters.serious || i.serious) &&
+        (filters.kind === 'all' || (filters.kind === 'drill') === (i.drill !== null)),
+    );
+    list.sort((a, b) => Number(b.serious) - Number(a.serious) || a.statusChangedAt.localeCompare(b.statusChangedAt));
+    return list;
+  }, [
+    board.incidents,
+    filters.team,
+    filters.agency,
+    filters.severity,
+    filters.category,
+    filters.mine,
+    filters.serious,
+    filters.kind,
+    user.id,
+  ]);
+
+  const canWork = (i: IncidentView) =>
+    (user.role === 'responder' || user.role === 'coordinator') && i.routing.teamIds.some((id) => user.teamIds.includes(id));
+  const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
+
+  const explainRefusal = (incident: IncidentView, to: IncidentStatus) => {
+    const from = incident.status as IncidentStatus;
+    const allowed = TRANSITIONS[from].map((s) => label(STATUS_LABELS[s])).join(', ') || t('board.nothingAllowed');
+    setRefusal({
+      id: incident.id,
+      status: from,
+      text: t('board.refused', { from: label(STATUS_LABELS[from]), to: label(STATUS_LABELS[to]), allowed }),
+    });
+    setTimeout(() => setRefusal((r) => (r?.id === incident.id ? null : r)), 6000);
+  };
+
+  const move = useCallback(
+    (incident: IncidentView, to: IncidentStatus) => {
+      const from = incident.status as IncidentStatus;
+      if (from === to) return;
+      if (!canTransition(from, to)) return explainRefusal(incident, to);
+      if (requirementsOf(from, to).length > 0) return setMoving({ incident, to });
+      void api<IncidentView>(`/incidents/${incident.id}/transitions`, { method: 'POST', body: { to, version: incident.version } }).then(
+        board.upsert,
+        (e: unknown) => {
+          if (e instanceof ApiError && e.status === 409) {
+            const current = (e.details as { current?: IncidentView } | undefined)?.current;
+            if (current) board.upsert(current);
+          }
+          showError(e);
+        },
+      );
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [board.upsert, showError],
+  );
+
+  const setSeverity = useCallback(
+    (incident: IncidentView, severity: string) => {
+      void api<IncidentView>(`/incidents/${incident.id}`, { method: 'PATCH', body: { version: incident.version, severity } }).then(
+        (next) => {
+          board.upsert(next);
+          void message.success(t('common.saved'));
+        },
+        (e: unknown) => {
+          if (e instanceof ApiError && e.status === 409) {
+            const current = (e.details as { current?: IncidentView } | undefined)?.current;
+            if (current) board.upsert(current);
+          }
+          showError(e);
+        },
+      );
+    },
+    [board, message, showError, t],
+  );
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const incident = (active.data.current as { incident?: IncidentView } | undefined)?.incident;
+    if (!incident || !over) return;
+    move(board.incidents.get(incident.id) ?? incident, over.id as IncidentStatus);
+  };
+
+  const connectionBadge =
+    connection === 'online' ? (
+      <Badge status="success" text={t('board.online')} />
+    ) : (
+      <Badge
+        status={connection === 'offline' ? 'error' : 'processing'}
+        text={t(connection === 'offline' ? 'board.offline' : 'board.connecting')}
+      />
+    );
+
+  return (
+    <div className="board-page" data-testid="board" data-last-seq={live?.seq ?? 0} data-delivered={live?.delivered.join(',') ?? ''}>
+      <div className="page-header">
+        <Space align="center" size="large">
+          <Typography.Title level={3}>{t('board.title')}</Typography.Title>
+          <span data-testid="connection-state" data-state={connection}>
+            {connectionBadge}
+          </span>
+          <Typography.Text type="secondary">{t('board.count', { count: visible.length })}</Typography.Text>
+        </Space>
+        <Tooltip title={muted ? t('board.unmute') : t('board.mute')}>
+          <Button
+            icon={muted ? <MutedOutlined /> : <SoundOutlined />}
+            aria-label={muted ? t('board.unmute') : t('board.mute')}
+            onClick={() => {
+              localStorage.setItem(MUTE_KEY, muted ? '0' : '1');
+              setMuted(!muted);
+            }}
+          />
+        </Tooltip>
+      </div>
+      <div className="toolbar">
+        <Select
+          allowClear
+          placeholder={t('board.team')}
+          style={{ width: 220 }}
+          value={filters.team}
+          onChange={(v: string | undefined) => setParam('team', v)}
+          options={directory.teams
+            .filter((team) => user.role === 'leader' || user.role === 'admin' || user.teamIds.includes(team.id))
+            .map((team) => ({ value: team.id, label: team.name }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          filterOption={diacriticFilter}
+          placeholder={t('incidents.agency')}
+          style={{ width: 240 }}
+          value={filters.agency}
+          onChange={(v: string | undefined) => setParam('agency', v)}
+          options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('incidents.severity')}
+          style={{ width: 150 }}
+          value={filters.severity}
+          onChange={(v: string | undefined) => setParam('severity', v)}
+          options={SEVERITIES.map((s) => ({ value: s, label: label(SEVERITY_LABELS[s]) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('incidents.category')}
+          style={{ width: 220 }}
+          value={filters.category}
+          onChange={(v: string | undefined) => setParam('category', v)}
+          options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))}
+        />
+        <Space>
+          <Switch
+            size="small"
+            checked={filters.mine}
+            onChange={(v) => setParam('mine', v ? 'true' : undefined)}
+            aria-label={t('board.mine')}
+          />
+          {t('board.mine')}
+        </Space>
+        <Space>
+          <Switch
+            size="small"
+            checked={filters.serious}
+            onChange={(v) => setParam('serious', v ? 'true' : undefined)}
+            aria-label={t('incidents.serious')}
+          />
+          {t('incidents.serious')}
+        </Space>
+        <Segmented
+          size="small"
+          value={filters.kind}
+          onChange={(v) => setParam('kind', v === 'all' ? undefined : String(v))}
+          options={[
+            { value: 'all', label: t('board.all') },
+            { value: 'real', label: t('board.real') },
+            { value: 'drill', label: t('board.drill') },
+          ]}
+        />
+      </div>
+      {board.loading ? (
+        <Spin />
+      ) : (
+        <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+          <div className="board-columns">
+            {COLUMNS.map((status) => {
+              const cards = visible.filter((i) => i.status === status);
+              const limit = limits[status] ?? PAGE;
+              return (
+                <Column key={status} status={status} count={cards.length}>
+                  {cards.slice(0, limit).map((incident) => (
+                    <IncidentCard
+                      key={incident.id}
+                      incident={incident}
+                      agencyName={directory.agencyName(incident.agencyId)}
+                      assigneeNames={incident.assigneeIds.map(userName)}
+                      now={now}
+                      fresh={fresh.has(incident.id)}
+                      refusal={refusal?.id === incident.id && refusal.status === incident.status ? refusal.text : null}
+                      canWork={canWork(incident)}
+                      onMove={move}
+                      onSeverity={setSeverity}
+                    />
+                  ))}
+                  {cards.length > limit && (
+                    <Button block size="small" onClick={() => setLimits((l) => ({ ...l, [status]: limit + PAGE }))}>
+                      {t('board.showMore', { count: Math.min(PAGE, cards.length - limit) })}
+                    </Button>
+                  )}
+                </Column>
+              );
+            })}
+          </div>
+        </DndContext>
+      )}
+      {moving && (
+        <TransitionModal
+          incident={moving.incident}
+          to={moving.to}
+          onClose={() => setMoving(null)}
+          onMoved={(next) => {
+            board.upsert(next);
+            setMoving(null);
+          }}
+          onConflict={board.upsert}
+        />
+      )}
+    </div>
+  );
+}

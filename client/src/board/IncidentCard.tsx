@@ -1,0 +1,122 @@
+import { MoreOutlined } from '@ant-design/icons';
+import { useDraggable } from '@dnd-kit/core';
+import { Avatar, Button, Dropdown, Space, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, TRANSITIONS, type IncidentStatus, type IncidentView } from '@cert-hub/shared';
+import { useLabel } from '../lib/labels.js';
+import { IncidentFlags, SeverityTag, useCategoryLabel } from '../incidents/labels.js';
+
+dayjs.extend(relativeTime);
+
+interface Props {
+  incident: IncidentView;
+  agencyName: string;
+  assigneeNames: string[];
+  now: number;
+  fresh: boolean;
+  refusal: string | null;
+  canWork: boolean;
+  onMove: (incident: IncidentView, to: IncidentStatus) => void;
+  onSeverity: (incident: IncidentView, severity: string) => void;
+}
+
+/** One card on the board: draggable, with a keyboard menu offering the same moves. */
+export const IncidentCard = memo(function IncidentCard({
+  incident,
+  agencyName,
+  assigneeNames,
+  now,
+  fresh,
+  refusal,
+  canWork,
+  onMove,
+  onSeverity,
+}: Props) {
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
+  const categoryLabel = useCategoryLabel();
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: incident.id,
+    disabled: !canWork,
+    data: { incident },
+  });
+  const status = incident.status as IncidentStatus;
+  const inColumn = dayjs(incident.statusChangedAt)
+    .locale(i18n.language === 'en' ? 'en' : 'vi')
+    .from(dayjs(now), true);
+
+  return (
+    <div
+      ref={setNodeRef}
+      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isDragging ? ' dragging' : ''}`}
+      style={transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined}
+      data-testid="board-card"
+      data-code={incident.code}
+      data-status={incident.status}
+      data-version={incident.version}
+      {...attributes}
+      {...listeners}
+    >
+      <div className="board-card-head">
+        <Link to={`/incidents/${incident.id}`} onPointerDown={(e) => e.stopPropagation()} className="board-card-code">
+          {incident.code}
+        </Link>
+        {canWork && (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                ...TRANSITIONS[status].map((to) => ({ key: `move:${to}`, label: `${t('incidents.move')}: ${label(STATUS_LABELS[to])}` })),
+                { type: 'divider' as const },
+                ...SEVERITIES.map((s) => ({ key: `severity:${s}`, label: `${t('incidents.severity')}: ${label(SEVERITY_LABELS[s])}` })),
+              ],
+              onClick: ({ key }) => {
+                const [kind, value] = key.split(':') as [string, string];
+                if (kind === 'move') onMove(incident, value as IncidentStatus);
+                else onSeverity(incident, value);
+              },
+            }}
+          >
+            <Button
+              size="small"
+              type="text"
+              icon={<MoreOutlined />}
+              aria-label={`${t('incidents.move')} ${incident.code}`}
+              onPointerDown={(e) => e.stopPropagation()}
+            />
+          </Dropdown>
+        )}
+      </div>
+      <Typography.Paragraph ellipsis={{ rows: 2 }} className="board-card-title">
+        {incident.title}
+      </Typography.Paragraph>
+      <div className="board-card-meta">{agencyName}</div>
+      <Space size={[4, 4]} wrap>
+        <Tag>{categoryLabel(incident.category)}</Tag>
+        <SeverityTag severity={incident.severity} />
+        <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
+      </Space>
+      <div className="board-card-foot">
+        <Avatar.Group size="small" max={{ count: 3 }}>
+          {assigneeNames.map((name) => (
+            <Tooltip key={name} title={name}>
+              <Avatar size="small">{name.slice(0, 1)}</Avatar>
+            </Tooltip>
+          ))}
+        </Avatar.Group>
+        <Typography.Text type="secondary" className="board-card-age" title={t('incidents.status')}>
+          {inColumn}
+        </Typography.Text>
+      </div>
+      {refusal && (
+        <div className="board-card-refusal" role="alert">
+          {refusal}
+        </div>
+      )}
+    </div>
+  );
+});

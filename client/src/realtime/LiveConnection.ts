@@ -1,0 +1,104 @@
+/**
+ * The console's one live connection. It follows the event log by `seq`: live events come
+ * over socket.io; after any reconnect that socket.io could not recover, the gap is fetched
+ * from GET /api/events?after=<lastSeq>; duplicates are dropped by seq. A client never needs a
+ * reload to converge.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { SOCKET_EVENTS, type DomainEventMessage, type EventsPage } from '@cert-hub/shared';
+import { api, refreshSession, session } from '../api/client.js';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+type Listener = (message: DomainEventMessage) => void;
+
+export class LiveConnection {
+  readonly socket: Socket;
+  private lastSeq = 0;
+  private readonly seen = new Set<number>();
+  /** Every seq delivered to listeners, in delivery order (shown to tests on the board). */
+  readonly delivered: number[] = [];
+  private readonly listeners = new Set<Listener>();
+  private readonly stateListeners = new Set<(s: ConnectionState) => void>();
+  private catchingUp: Promise<void> | null = null;
+  state: ConnectionState = 'connecting';
+
+  constructor(startSeq: number) {
+    this.lastSeq = startSeq;
+    this.socket = io({
+      path: '/socket.io',
+      // Read the token at every (re)connection: it rotates every few minutes.
+      auth: (cb) => cb({ token: session.token }),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+    });
+    this.socket.on(SOCKET_EVENTS.domainEvent, (m: DomainEventMessage) => this.deliver(m));
+    this.socket.on('connect', () => {
+      this.setState('online');
+      if (!this.socket.recovered) void this.catchUp();
+    });
+    this.socket.on('disconnect', (reason) => {
+      this.setState('offline');
+      // The hub ended the session (expired token): refresh it, then come back.
+      if (reason === 'io server disconnect') void this.reauthenticate();
+    });
+    this.socket.on('connect_error', (error) => {
+      this.setState('offline');
+      if (error.message === 'unauthenticated') void this.reauthenticate();
+    });
+  }
+
+  get seq() {
+    return this.lastSeq;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onState(listener: (s: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  close() {
+    this.socket.close();
+  }
+
+  /** Fetches everything after the last seq, page by page (one catch-up at a time). */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        for (;;) {
+          const page = await api<EventsPage>(`/events?after=${this.lastSeq}&limit=500`);
+          page.events.forEach((m) => this.deliver(m));
+          const advanced = page.lastSeq > this.lastSeq;
+          this.lastSeq = Math.max(this.lastSeq, page.lastSeq);
+          if (page.events.length === 0 || !advanced) break;
+        }
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  private deliver(message: DomainEventMessage) {
+    const seq = message.event.seq;
+    if (this.seen.has(seq)) return;
+    this.seen.add(seq);
+    if (this.seen.size > 20_000) this.seen.delete(this.seen.values().next().value as number);
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    if (this.delivered.length < 5000) this.delivered.push(seq);
+    this.listeners.forEach((l) => l(message));
+  }
+
+  private async reauthenticate() {
+    if (await refreshSession()) this.socket.connect();
+  }
+
+  private setState(state: ConnectionState) {
+    this.state = state;
+    this.stateListeners.forEach((l) => l(state));
+  }
+}
