@@ -122,6 +122,7 @@ const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord>
   routing: { ownerTeamId: 't1', teamIds: ['t1'], reasons: ['standing_team'] },
   assigneeIds: [],
   tags: [],
+  tasks: [],
   drill: null,
   rejectionReason: null,
   closingReport: null,

@@ -19,6 +19,7 @@ import { apiKeyRoutes } from './apikeys/routes.js';
 import { authenticate, authenticateUserOrMachine } from './http/authenticate.js';
 import { AttachmentService } from './incidents/attachments.js';
 import { attachmentUploadRoutes, incidentRoutes } from './incidents/routes.js';
+import { PlaybookService } from './incidents/playbooks.js';
 import { IncidentService } from './incidents/service.js';
 import { EventFeed } from './realtime/feed.js';
 import { eventRoutes } from './realtime/routes.js';
@@ -83,13 +84,15 @@ export interface Services {
   attachments: AttachmentService;
   apiKeys: ApiKeyService;
   feed: EventFeed;
+  playbooks: PlaybookService;
 }
 
 export function createServices(deps: AppDeps): Services {
   const base: ServiceDeps = { store: deps.store, clock: deps.clock, bus: deps.bus, ids: deps.ids };
   const s = deps.settings;
   const users = new UserService(base, deps.hasher);
-  const incidents = new IncidentService(base);
+  const playbooks = new PlaybookService(base);
+  const incidents = new IncidentService(base, playbooks);
   return {
     incidents,
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
@@ -98,6 +101,7 @@ export function createServices(deps: AppDeps): Services {
     }),
     apiKeys: new ApiKeyService(base),
     feed: new EventFeed(deps.store),
+    playbooks,
     auth: new AuthService({
       ...base,
       tokens: new TokenService(s.jwtSecret, s.accessTokenTtlSeconds, deps.clock),
@@ -162,6 +166,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     rateLimit,
     incidents: services.incidents,
     attachments: services.attachments,
+    playbooks: services.playbooks,
   };
   // Multipart uploads first: everything after this point speaks JSON only.
   api.use(attachmentUploadRoutes(incidentDeps));

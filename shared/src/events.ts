@@ -22,6 +22,8 @@ export const EVENTS = {
   incidentCommentAdded: 'incident.comment_added',
   incidentAttachmentAdded: 'incident.attachment_added',
   incidentClosureConfirmed: 'incident.closure_confirmed',
+  incidentTaskUpdated: 'incident.task_updated',
+  playbookUpdated: 'playbook.updated',
   apiKeyIssued: 'api_key.issued',
   apiKeyRevoked: 'api_key.revoked',
 } as const;

@@ -124,3 +124,10 @@ export const eventsQuery = z.strictObject({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
+
+export const setPlaybookInput = z.strictObject({
+  tasks: z.array(z.string().trim().min(2).max(300)).min(1).max(50),
+});
+
+export const addTaskInput = z.strictObject({ title: z.string().trim().min(2).max(300), version: z.number().int().min(1) });
+export const setTaskInput = z.strictObject({ done: z.boolean(), version: z.number().int().min(1) });

@@ -8,3 +8,4 @@ export * from './incidents.js';
 export * from './incidentSchemas.js';
 export * from './lifecycle.js';
 export * from './realtime.js';
+export * from './playbooks.js';

@@ -157,6 +157,8 @@ export interface IncidentView {
   routing: { ownerTeamId: string | null; teamIds: string[]; reasons: string[] };
   assigneeIds: string[];
   tags: string[];
+  /** The response checklist, started from the category's playbook. */
+  tasks: { id: string; title: string; done: boolean; doneBy: string | null; doneAt: string | null }[];
   drill: { drillId: string; injectId: string | null } | null;
   rejectionReason: string | null;
   closingReport: {
@@ -206,4 +208,12 @@ export interface ApiKeyView {
 /** `POST /api/api-keys` answers the key itself exactly once. */
 export interface IssuedApiKeyView extends ApiKeyView {
   key: string;
+}
+
+export interface PlaybookView {
+  category: string;
+  tasks: string[];
+  /** False while the built-in default is in use. */
+  customised: boolean;
+  updatedAt: string | null;
 }

@@ -197,4 +197,33 @@ describe('the live board', () => {
       expect(problems[name]!.filter((p) => !/ERR_CONNECTION_REFUSED|WebSocket|socket\.io|409/.test(p))).toEqual([]);
     }
   });
+
+  it('the incident room shows who else is there and who is typing, renders Markdown safely, and updates live', async () => {
+    const incident = (await served.hub.store.incidents.list({ limit: 1, q: code })).items[0]!;
+    await Promise.all([
+      responder.goto(`${served.url}/incidents/${incident.id}`),
+      coordinator.goto(`${served.url}/incidents/${incident.id}`),
+    ]);
+    await responder.getByTestId('viewers').waitFor();
+    expect(await responder.getByTestId('viewers').textContent()).toContain('Đang xem cùng');
+    await coordinator.getByLabel('Trả lời').pressSequentially('Đang kiểm');
+    await responder.getByTestId('typing').waitFor();
+    expect(await responder.getByTestId('typing').textContent()).toContain('Nguyễn Văn Điều Phối');
+
+    await responder
+      .getByLabel('Trả lời')
+      .fill('**Đã cô lập** máy chủ. @coordinator xem giúp <img src=x onerror="window.__pwned=1"> [link](javascript:alert(1))');
+    await responder.getByRole('button', { name: 'Gửi', exact: true }).click();
+    const comment = coordinator.getByTestId('comment').last();
+    await comment.getByText('Đã cô lập').waitFor();
+    expect(await comment.locator('strong').first().textContent()).toBe('Đã cô lập');
+    expect(await comment.getByTestId('mention').textContent()).toBe('@coordinator');
+    expect(await comment.locator('img').count()).toBe(0);
+    expect(await comment.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await coordinator.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const firstTask = 'Liên hệ đầu mối cơ quan, xác minh thông tin báo cáo';
+    await responder.getByRole('checkbox', { name: firstTask }).click(); // controlled: checked once the hub accepts
+    await expect.poll(() => coordinator.getByRole('checkbox', { name: firstTask }).isChecked()).toBe(true);
+    await screenshot(coordinator, 'incident-room');
+  });
 });

@@ -11,6 +11,7 @@ import { IncidentDetailPage } from '../incidents/IncidentDetailPage.js';
 import { IncidentsPage } from '../incidents/IncidentsPage.js';
 import { ReportPage } from '../incidents/ReportPage.js';
 import { ApiKeysPage } from '../registry/ApiKeysPage.js';
+import { PlaybooksPage } from '../registry/PlaybooksPage.js';
 import { ProfilePage } from '../profile/ProfilePage.js';
 import { AgenciesPage } from '../registry/AgenciesPage.js';
 import { MyAgencyPage } from '../registry/MyAgencyPage.js';
@@ -52,6 +53,14 @@ export function App() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route
+            path="playbooks"
+            element={
+              <RoleGate path="/playbooks">
+                <PlaybooksPage />
+              </RoleGate>
+            }
+          />
           <Route
             path="board"
             element={

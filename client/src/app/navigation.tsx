@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AppstoreOutlined,
   BankOutlined,
+  BookOutlined,
   FileAddOutlined,
   KeyOutlined,
   ClusterOutlined,
@@ -49,6 +50,7 @@ export const NAVIGATION: NavItem[] = [
   },
   { path: '/teams', labelKey: 'nav.teams', icon: <ClusterOutlined />, roles: STAFF },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin', 'coordinator'] },
+  { path: '/playbooks', labelKey: 'nav.playbooks', icon: <BookOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
   { path: '/api-keys', labelKey: 'nav.apiKeys', icon: <KeyOutlined />, roles: ['admin'] },
   { path: '/sectors', labelKey: 'nav.sectors', icon: <TagsOutlined />, roles: STAFF },
   {

@@ -2,6 +2,7 @@ import { CopyOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icon
 import {
   Alert,
   App,
+  Avatar,
   Button,
   Card,
   Col,
@@ -46,7 +47,11 @@ import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
+import { Markdown } from './Markdown.js';
+import { WorkPanel } from './WorkPanel.js';
 import { TransitionModal } from './TransitionModal.js';
+import { usePresence } from './usePresence.js';
+import { useDomainEvents } from '../realtime/LiveProvider.js';
 
 const LIFECYCLE: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 
@@ -96,6 +101,14 @@ export function IncidentDetailPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Live: any change to this incident refreshes what is on screen.
+  useDomainEvents((m) => {
+    if (m.event.incidentId !== id) return;
+    if (m.incident) setIncident((current) => (!current || current.version <= m.incident!.version ? m.incident : current));
+    void load();
+  });
+  const presence = usePresence(id, user.id);
 
   if (missing) return <Result status="404" title="404" subTitle={t('common.forbidden')} />;
   if (!incident) return <Spin />;
@@ -154,6 +167,20 @@ export function IncidentDetailPage() {
             <SeverityTag severity={incident.severity} />
             <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
             <Tag>TLP:{incident.tlp.toUpperCase()}</Tag>
+            {presence.viewers.length > 0 && (
+              <Tooltip title={presence.viewers.map((v) => v.name).join(', ')}>
+                <Space size={4} data-testid="viewers">
+                  <Typography.Text type="secondary">{t('incidents.alsoViewing')}</Typography.Text>
+                  <Avatar.Group size="small" max={{ count: 4 }}>
+                    {presence.viewers.map((v) => (
+                      <Avatar key={v.id} size="small" style={{ background: '#1677ff' }}>
+                        {v.name.slice(0, 1)}
+                      </Avatar>
+                    ))}
+                  </Avatar.Group>
+                </Space>
+              </Tooltip>
+            )}
           </Space>
           <Typography.Title level={4} style={{ marginTop: 4 }} data-testid="incident-title">
             {incident.title}
@@ -333,6 +360,7 @@ export function IncidentDetailPage() {
 
         <Col xs={24} xl={9}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {!isAgency && <WorkPanel incident={incident} canWork={canWork} onChanged={setIncident} />}
             <Card title={t('incidents.conversation')}>
               <List
                 dataSource={comments}
@@ -350,9 +378,9 @@ export function IncidentDetailPage() {
                         </Space>
                       }
                       description={
-                        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="comment">
-                          {c.body}
-                        </Typography.Paragraph>
+                        <div data-testid="comment">
+                          <Markdown text={c.body} />
+                        </div>
                       }
                     />
                   </List.Item>
@@ -371,10 +399,18 @@ export function IncidentDetailPage() {
                       ]}
                     />
                   )}
+                  {presence.typing.length > 0 && (
+                    <Typography.Text type="secondary" data-testid="typing">
+                      {t('incidents.typing', { names: presence.typing.join(', ') })}
+                    </Typography.Text>
+                  )}
                   <Input.TextArea
                     rows={3}
                     value={reply}
-                    onChange={(e) => setReply(e.target.value)}
+                    onChange={(e) => {
+                      setReply(e.target.value);
+                      presence.noteTyping();
+                    }}
                     aria-label={t('incidents.reply')}
                     placeholder={t('incidents.reply')}
                     maxLength={10_000}

@@ -16,6 +16,7 @@ const as = (who: string) => {
     get: (url: string) => agent.get(url).set('Authorization', auth),
     post: (url: string, body: object, headers: Record<string, string> = {}) =>
       agent.post(url).set('Authorization', auth).set(headers).send(body),
+    put: (url: string, body: object) => agent.put(url).set('Authorization', auth).send(body),
     upload: (url: string, name: string, content: Buffer | string) =>
       agent
         .post(url)
@@ -476,5 +477,66 @@ describe('from report to confirmed closing report', () => {
     expect(agencyTimeline.at(-1)).toBe('incident.closure_confirmed');
     const certTimeline = (await as('responder').get(`/api/incidents/${incident.id}/timeline`)).body.items;
     expect(certTimeline.filter((e: { type: string }) => e.type === 'incident.comment_added')).toHaveLength(3);
+  });
+});
+
+describe('response checklist and assignment', () => {
+  it('a new incident starts with its category’s playbook; coordinators edit playbooks', async () => {
+    const before = (await as('focal.a').post('/api/incidents', report({ category: 'ransomware' }))).body as IncidentView;
+    expect(before.tasks.map((t) => t.title)).toContain('Cô lập ngay các máy bị mã hóa khỏi mạng');
+    expect(before.tasks.every((t) => !t.done)).toBe(true);
+
+    expect((await as('responder').put('/api/playbooks/ransomware', { tasks: ['Bước một'] })).status).toBe(403);
+    expect((await as('focal.a').get('/api/playbooks')).status).toBe(403);
+    const edited = await as('coordinator').put('/api/playbooks/ransomware', { tasks: ['Cô lập máy', 'Báo Công an tỉnh'] });
+    expect(edited.status).toBe(200);
+    expect((await as('coordinator').put('/api/playbooks/aliens', { tasks: ['x y'] })).status).toBe(404);
+    const playbooks = (await as('responder').get('/api/playbooks')).body.items as { category: string; customised: boolean }[];
+    expect(playbooks.find((p) => p.category === 'ransomware')!.customised).toBe(true);
+    const after = (await as('focal.a').post('/api/incidents', report({ category: 'ransomware' }))).body as IncidentView;
+    expect(after.tasks.map((t) => t.title)).toEqual(['Cô lập máy', 'Báo Công an tỉnh']);
+    // Incidents already filed keep their own checklist.
+    expect((await as('responder').get(`/api/incidents/${before.id}`)).body.tasks.length).toBe(before.tasks.length);
+  });
+
+  it('responders tick tasks with the version check; the agency cannot', async () => {
+    const incident = (await as('focal.a').post('/api/incidents', report())).body as IncidentView;
+    const task = incident.tasks[0]!;
+    expect(
+      (await as('focal.a').put(`/api/incidents/${incident.id}/tasks/${task.id}`, { done: true, version: incident.version })).status,
+    ).toBe(403);
+    const ticked = await as('responder').put(`/api/incidents/${incident.id}/tasks/${task.id}`, { done: true, version: incident.version });
+    expect(ticked.status).toBe(200);
+    expect(ticked.body.tasks[0]).toMatchObject({ done: true, doneAt: expect.any(String) });
+    expect(
+      (await as('coordinator').put(`/api/incidents/${incident.id}/tasks/${task.id}`, { done: false, version: incident.version })).status,
+    ).toBe(409);
+    const added = await as('coordinator').post(`/api/incidents/${incident.id}/tasks`, {
+      title: 'Gọi nhà cung cấp hosting',
+      version: ticked.body.version,
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.tasks.at(-1).title).toBe('Gọi nhà cung cấp hosting');
+    // The agency's timeline does not show internal checklist work.
+    const types = (await as('focal.a').get(`/api/incidents/${incident.id}/timeline`)).body.items.map((e: { type: string }) => e.type);
+    expect(types).not.toContain('incident.task_updated');
+  });
+
+  it('assigns only members of the handling teams, with the version check', async () => {
+    const incident = (await as('focal.a').post('/api/incidents', report())).body as IncidentView;
+    const users = (await as('coordinator').get('/api/users?limit=100')).body.items as { id: string; username: string }[];
+    const responder = users.find((u) => u.username === 'responder')!;
+    const leader = users.find((u) => u.username === 'leader')!;
+    const patch = (who: string, body: object) =>
+      hub.http().patch(`/api/incidents/${incident.id}`).set('Authorization', `Bearer ${token[who]}`).send(body);
+    expect((await patch('coordinator', { assigneeIds: [leader.id], version: incident.version })).status).toBe(422);
+    const assigned = await patch('coordinator', { assigneeIds: [responder.id], severity: 'medium', version: incident.version });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ assigneeIds: [responder.id], severity: 'medium' });
+    expect((await patch('responder', { severity: 'low', version: incident.version })).status).toBe(409);
+    expect((await patch('focal.a', { severity: 'low', version: assigned.body.version })).status).toBe(403);
+    expect((await patch('coordinator', { status: 'closed', version: assigned.body.version })).status).toBe(400);
+    const mine = (await as('responder').get(`/api/incidents?assigneeId=${responder.id}`)).body.items.map((i: IncidentView) => i.id);
+    expect(mine).toContain(incident.id);
   });
 });

@@ -33,6 +33,8 @@ export const presentIncident = (i: IncidentRecord): IncidentView => ({
   routing: { ownerTeamId: i.routing.ownerTeamId, teamIds: [...i.routing.teamIds], reasons: [...i.routing.reasons] },
   assigneeIds: [...i.assigneeIds],
   tags: [...i.tags],
+  // Records filed before checklists existed have none.
+  tasks: (i.tasks ?? []).map((task) => ({ id: task.id, title: task.title, done: task.done, doneBy: task.doneBy, doneAt: task.doneAt })),
   drill: i.drill ? { drillId: i.drill.drillId, injectId: i.drill.injectId } : null,
   rejectionReason: i.rejectionReason,
   closingReport: i.closingReport

@@ -14,6 +14,9 @@ import {
   idempotencyKeySchema,
   idSchema,
   listIncidentsQuery,
+  addTaskInput,
+  setPlaybookInput,
+  setTaskInput,
   transitionInput,
   updateIncidentInput,
 } from '@cert-hub/shared';
@@ -24,6 +27,7 @@ import type { RateLimit } from '../http/rateLimit.js';
 import { valid, validate } from '../http/validate.js';
 import type { AttachmentService } from './attachments.js';
 import { presentAttachment, presentComment, presentIncident } from './presenter.js';
+import type { PlaybookService } from './playbooks.js';
 import type { IncidentService } from './service.js';
 
 export interface IncidentRouteDeps {
@@ -32,10 +36,12 @@ export interface IncidentRouteDeps {
   rateLimit: RateLimit;
   incidents: IncidentService;
   attachments: AttachmentService;
+  playbooks: PlaybookService;
 }
 
 const byId = z.strictObject({ id: idSchema });
 const byAttachment = z.strictObject({ id: idSchema, attachmentId: idSchema });
+const byTask = z.strictObject({ id: idSchema, taskId: idSchema });
 
 /** The optional Idempotency-Key header, checked like any other input. */
 function idempotencyKeyOf(req: Request): string | null {
@@ -105,6 +111,28 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
   r.post('/incidents/:id/transitions', ...guard, validate(transition), async (req, res) => {
     const v = valid(req, transition);
     res.json(presentIncident(await d.incidents.transition(actorOf(req), v.params.id, v.body)));
+  });
+
+  const addTask = { params: byId, body: addTaskInput };
+  r.post('/incidents/:id/tasks', ...guard, validate(addTask), async (req, res) => {
+    const v = valid(req, addTask);
+    res.status(201).json(presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { title: v.body.title }, v.body.version)));
+  });
+  const setTask = { params: byTask, body: setTaskInput };
+  r.put('/incidents/:id/tasks/:taskId', ...guard, validate(setTask), async (req, res) => {
+    const v = valid(req, setTask);
+    res.json(
+      presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { taskId: v.params.taskId, done: v.body.done }, v.body.version)),
+    );
+  });
+
+  r.get('/playbooks', ...guard, async (req, res) => {
+    res.json({ items: await d.playbooks.list(actorOf(req)), nextCursor: null });
+  });
+  const playbook = { params: z.strictObject({ category: z.string().max(50) }), body: setPlaybookInput };
+  r.put('/playbooks/:category', ...guard, validate(playbook), async (req, res) => {
+    const v = valid(req, playbook);
+    res.json(await d.playbooks.set(actorOf(req), v.params.category, v.body.tasks));
   });
 
   const confirm = { params: byId, body: confirmClosureInput };

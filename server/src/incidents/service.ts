@@ -27,6 +27,7 @@ import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { CommentRecord, EventRecord, IncidentRecord, PageResult, Repositories } from '../store/port.js';
 import { incidentPolicy as can } from './policy.js';
 import { presentIncident } from './presenter.js';
+import type { PlaybookService } from './playbooks.js';
 import { routeIncident } from './routing.js';
 
 /** Clocks drift: a detection time up to this far in the future is accepted. */
@@ -60,7 +61,10 @@ const idempotencyMismatch = () =>
   new AppError(422, 'unprocessable', 'This Idempotency-Key was already used for a different report; use a new key for a new report');
 
 export class IncidentService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly playbooks: PlaybookService,
+  ) {}
 
   async create(actor: Actor, input: CreateIncidentInput, idempotencyKey: string | null): Promise<CreateResult> {
     const scope = `incident.create:${actor.kind}:${actor.id}`;
@@ -84,6 +88,7 @@ export class IncidentService {
     const teams = (await this.deps.store.teams.list({ limit: 200 })).items;
     const routing = routeIncident(teams, input);
     const seriousness = assessSeriousness({ systemLevel: system.level, nationalCritical: system.nationalCritical, impacts: input.impacts });
+    const checklist = await this.playbooks.tasksFor(input.category);
     const contact = input.contact
       ? { name: input.contact.name, phone: input.contact.phone, email: input.contact.email ?? null }
       : await this.defaultContact(actor, agency.focalPoints);
@@ -128,6 +133,7 @@ export class IncidentService {
           routing,
           assigneeIds: [],
           tags: [],
+          tasks: checklist.map((title) => ({ id: this.deps.ids(), title, done: false, doneBy: null, doneAt: null })),
           drill: null,
           rejectionReason: null,
           closingReport: null,
@@ -306,6 +312,39 @@ export class IncidentService {
         version: next.version,
         data: { changes },
       });
+      return next;
+    });
+  }
+
+  /** Ticks (or unticks) a checklist task, or adds one; responders of the handling teams. */
+  async setTask(
+    actor: Actor,
+    id: string,
+    change: { taskId: string; done: boolean } | { title: string },
+    version: number,
+  ): Promise<IncidentRecord> {
+    const current = await this.get(actor, id);
+    if (!can.work(actor, current)) throw forbidden('Only responders of the teams handling this incident can work its checklist');
+    if (current.version !== version) throw versionConflict(presentIncident(current));
+    const tasks = [...(current.tasks ?? [])];
+    const at = this.deps.clock.now().toISOString();
+    let data: Record<string, unknown>;
+    if ('taskId' in change) {
+      const index = tasks.findIndex((task) => task.id === change.taskId);
+      if (index === -1) throw notFound('Task');
+      tasks[index] = { ...tasks[index]!, done: change.done, doneBy: change.done ? actor.id : null, doneAt: change.done ? at : null };
+      data = { taskId: change.taskId, title: tasks[index]!.title, done: change.done };
+    } else {
+      if (tasks.length >= 100) throw unprocessable('A checklist holds at most 100 tasks');
+      const task = { id: this.deps.ids(), title: change.title, done: false, doneBy: null, doneAt: null };
+      tasks.push(task);
+      data = { taskId: task.id, title: task.title, added: true };
+    }
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const next: IncidentRecord = { ...current, tasks, version: current.version + 1, updatedAt: now };
+      if (!(await tx.incidents.update(next, current.version)))
+        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current));
+      await record({ type: EVENTS.incidentTaskUpdated, entity: 'incident', entityId: id, incidentId: id, version: next.version, data });
       return next;
     });
   }

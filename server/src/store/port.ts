@@ -133,6 +133,27 @@ export interface Indicator {
   value: string;
 }
 
+export interface IncidentTask {
+  id: string;
+  title: string;
+  done: boolean;
+  doneBy: string | null;
+  doneAt: string | null;
+}
+
+export interface PlaybookRecord {
+  category: string;
+  tasks: string[];
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface PlaybookRepository {
+  get(category: string): Promise<PlaybookRecord | null>;
+  upsert(playbook: PlaybookRecord): Promise<void>;
+  list(): Promise<PlaybookRecord[]>;
+}
+
 export interface ClosingReport {
   rootCause: string;
   actionsTaken: string;
@@ -176,6 +197,7 @@ export interface IncidentRecord {
   routing: { ownerTeamId: string | null; teamIds: string[]; reasons: string[] };
   assigneeIds: string[];
   tags: string[];
+  tasks: IncidentTask[];
   /** Null for real incidents; set for incidents injected by a drill (never in real statistics). */
   drill: { drillId: string; injectId: string | null } | null;
   rejectionReason: string | null;
@@ -363,6 +385,7 @@ export interface Repositories {
   attachments: AttachmentRepository;
   apiKeys: ApiKeyRepository;
   comments: CommentRepository;
+  playbooks: PlaybookRepository;
 }
 
 export interface Store extends Repositories {

@@ -176,6 +176,7 @@ const incidentSchema = new Schema(
     },
     assigneeIds: [String],
     tags: [String],
+    tasks: { type: Schema.Types.Mixed, default: [] },
     drill: { type: Schema.Types.Mixed, default: null },
     rejectionReason: nullableString,
     closingReport: { type: Schema.Types.Mixed, default: null },
@@ -239,6 +240,8 @@ const commentSchema = new Schema(
 
 commentSchema.index({ incidentId: 1, position: 1 }, { unique: true });
 
+const playbookSchema = new Schema({ _id: String, category: String, tasks: [String], updatedAt: String, updatedBy: String }, options);
+
 const counterSchema = new Schema({ _id: String, seq: Number }, options);
 
 export function bindModels(conn: Connection) {
@@ -256,6 +259,7 @@ export function bindModels(conn: Connection) {
     Attachment: conn.model('Attachment', attachmentSchema, 'attachments'),
     ApiKey: conn.model('ApiKey', apiKeySchema, 'api_keys'),
     Comment: conn.model('Comment', commentSchema, 'comments'),
+    Playbook: conn.model('Playbook', playbookSchema, 'playbooks'),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

@@ -13,6 +13,7 @@ import type {
   IdempotencyRecord,
   IncidentRecord,
   IncidentRepository,
+  PlaybookRecord,
   AgencyRecord,
   AgencyRepository,
   EventRecord,
@@ -314,6 +315,26 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
   };
 
   return {
+    playbooks: {
+      async get(category) {
+        return plain<PlaybookRecord>(
+          await models.Playbook.findById(category)
+            .session(session ?? null)
+            .lean<Record<string, unknown>>(),
+          '',
+        );
+      },
+      async upsert(p) {
+        await models.Playbook.updateOne({ _id: p.category }, { $set: { ...p } }, { upsert: true, session });
+      },
+      async list() {
+        const docs = await models.Playbook.find()
+          .sort({ _id: 1 })
+          .session(session ?? null)
+          .lean<Record<string, unknown>[]>();
+        return docs.map((d) => plain<PlaybookRecord>(d, '')!);
+      },
+    },
     incidents: incidentRepo,
     counters: {
       async next(name) {
@@ -460,6 +481,9 @@ export class MongoStore implements Store {
   }
   get apiKeys() {
     return this.repositories.apiKeys;
+  }
+  get playbooks() {
+    return this.repositories.playbooks;
   }
   get comments() {
     return this.repositories.comments;

@@ -149,4 +149,8 @@ export const MIGRATIONS: string[] = [
   );
   CREATE UNIQUE INDEX comments_incident ON comments (incident_id, position);
   `,
+  // 3: response playbooks per incident category
+  `
+  CREATE TABLE playbooks (category TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  `,
 ];

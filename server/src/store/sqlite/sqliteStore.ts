@@ -26,6 +26,8 @@ import type {
   IncidentListQuery,
   IncidentRecord,
   IncidentRepository,
+  PlaybookRecord,
+  PlaybookRepository,
   EventRecord,
   EventRepository,
   NewEvent,
@@ -576,6 +578,24 @@ class SqliteComments implements CommentRepository {
   }
 }
 
+class SqlitePlaybooks implements PlaybookRepository {
+  constructor(private readonly db: Db) {}
+  async get(category: string) {
+    const row = this.db.prepare('SELECT doc FROM playbooks WHERE category = ?').get(category) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as PlaybookRecord) : null;
+  }
+  async upsert(p: PlaybookRecord) {
+    this.db
+      .prepare('INSERT INTO playbooks (category, doc) VALUES (?, ?) ON CONFLICT(category) DO UPDATE SET doc = excluded.doc')
+      .run(p.category, JSON.stringify(p));
+  }
+  async list() {
+    return (this.db.prepare('SELECT doc FROM playbooks ORDER BY category').all() as { doc: string }[]).map(
+      (r) => JSON.parse(r.doc) as PlaybookRecord,
+    );
+  }
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly mutex = new Mutex();
@@ -598,6 +618,7 @@ export class SqliteStore implements Store {
       attachments: new SqliteAttachments(db),
       apiKeys: new SqliteApiKeys(db),
       comments: new SqliteComments(db),
+      playbooks: new SqlitePlaybooks(db),
     };
     this.repositories = serialiseWrites(this.txRepos, this.mutex);
   }
@@ -637,6 +658,9 @@ export class SqliteStore implements Store {
   }
   get apiKeys() {
     return this.repositories.apiKeys;
+  }
+  get playbooks() {
+    return this.repositories.playbooks;
   }
   get comments() {
     return this.repositories.comments;
