@@ -134,7 +134,12 @@ export function BoardPage() {
         (!filters.serious || i.serious) &&
         (filters.kind === 'all' || (filters.kind === 'drill') === (i.drill !== null)),
     );
-    list.sort((a, b) => Number(b.serious) - Number(a.serious) || a.statusChangedAt.localeCompare(b.statusChangedAt));
+    // Serious first. New arrivals on top of "received"; elsewhere the longest-waiting first.
+    list.sort(
+      (a, b) =>
+        Number(b.serious) - Number(a.serious) ||
+        (a.status === 'received' ? b.reportedAt.localeCompare(a.reportedAt) : a.statusChangedAt.localeCompare(b.statusChangedAt)),
+    );
     return list;
   }, [
     board.incidents,
