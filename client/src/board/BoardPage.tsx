@@ -3,7 +3,6 @@ import { DndContext, PointerSensor, useDroppable, useSensor, useSensors, type Dr
 import { App, Badge, Button, Segmented, Select, Space, Spin, Switch, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import {
   canTransition,
   INCIDENT_CATEGORIES,
@@ -21,6 +20,7 @@ import { useUser } from '../auth/AuthContext.js';
 import { TransitionModal } from '../incidents/TransitionModal.js';
 import { useLabel } from '../lib/labels.js';
 import { diacriticFilter } from '../lib/selectFilter.js';
+import { useUrlParams } from '../lib/useUrlParams.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
@@ -67,7 +67,7 @@ export function BoardPage() {
   const live = useLive();
   const connection = useConnectionState();
   const now = useNow();
-  const [params, setParams] = useSearchParams();
+  const { get: param, set: setParam } = useUrlParams();
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
@@ -107,19 +107,13 @@ export function BoardPage() {
   const board = useBoard(announce);
 
   const filters = {
-    team: params.get('team') ?? undefined,
-    agency: params.get('agency') ?? undefined,
-    severity: params.get('severity') ?? undefined,
-    category: params.get('category') ?? undefined,
-    mine: params.get('mine') === 'true',
-    serious: params.get('serious') === 'true',
-    kind: params.get('kind') ?? 'all',
-  };
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    team: param('team'),
+    agency: param('agency'),
+    severity: param('severity'),
+    category: param('category'),
+    mine: param('mine') === 'true',
+    serious: param('serious') === 'true',
+    kind: param('kind') ?? 'all',
   };
 
   const visible = useMemo(() => {

@@ -2,11 +2,12 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, STATUS_LABELS, type IncidentView } from '@cert-hub/shared';
 import { useUser } from '../auth/AuthContext.js';
 import { formatDateTime } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
+import { useUrlParams } from '../lib/useUrlParams.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
@@ -19,23 +20,17 @@ export function IncidentsPage() {
   const user = useUser();
   const directory = useDirectory();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
+  const { get: param, set: setParam } = useUrlParams();
+  const [search, setSearch] = useState(param('q') ?? '');
   const q = useDebounced(search);
   const filters = {
     q,
-    status: params.get('status') ?? undefined,
-    category: params.get('category') ?? undefined,
-    serious: params.get('serious') ?? undefined,
+    status: param('status'),
+    category: param('category'),
+    serious: param('serious'),
   };
   const list = useCursorList<IncidentView>('/incidents', filters);
   const canReport = user.role !== 'leader';
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   return (
     <>

@@ -2,10 +2,10 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Drawer, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { AGENCY_TYPE_LABELS, AGENCY_TYPES, type AgencyView } from '@cert-hub/shared';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
+import { useUrlParams } from '../lib/useUrlParams.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced } from '../lib/useDirectory.js';
 import { AgencyDetail } from './AgencyDetail.js';
@@ -15,21 +15,14 @@ export function AgenciesPage() {
   const { t } = useTranslation();
   const label = useLabel();
   const user = useUser();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
+  const { get: param, set: setParam } = useUrlParams();
+  const [search, setSearch] = useState(param('q') ?? '');
   const q = useDebounced(search);
-  const type = params.get('type') ?? undefined;
-  const includeMerged = params.get('includeMerged') === 'true';
+  const type = param('type');
+  const includeMerged = param('includeMerged') === 'true';
   const list = useCursorList<AgencyView>('/agencies', { q, type, includeMerged: includeMerged || undefined });
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   return (
     <>

@@ -3,11 +3,11 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { domainSchema, ipRangeSchema, type SystemView } from '@cert-hub/shared';
 import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
+import { useUrlParams } from '../lib/useUrlParams.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
@@ -30,11 +30,11 @@ export function SystemsPage() {
   const label = useLabel();
   const user = useUser();
   const directory = useDirectory();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
+  const { get: param, set: setParam } = useUrlParams();
+  const [search, setSearch] = useState(param('q') ?? '');
   const q = useDebounced(search);
-  const agencyId = params.get('agencyId') ?? undefined;
-  const level = params.get('level') ?? undefined;
+  const agencyId = param('agencyId');
+  const level = param('level');
   const list = useCursorList<SystemView>('/systems', { q, agencyId, level });
   const [editing, setEditing] = useState<SystemView | 'new' | null>(null);
   const [form] = Form.useForm();
@@ -46,13 +46,6 @@ export function SystemsPage() {
   };
   const canWrite = (system: { agencyId: string } | null) =>
     user.role === 'admin' || (user.role === 'focal_point' && (!system || system.agencyId === user.agencyId));
-
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   useEffect(() => {
     if (editing === 'new')

@@ -3,12 +3,12 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { passwordSchema, phoneSchema, ROLE_LABELS, ROLES, usernameSchema, type Role, type UserView } from '@cert-hub/shared';
 import { z } from 'zod';
 import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
+import { useUrlParams } from '../lib/useUrlParams.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
@@ -19,10 +19,10 @@ export function UsersPage() {
   const label = useLabel();
   const me = useUser();
   const directory = useDirectory();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
+  const { get: param, set: setParam } = useUrlParams();
+  const [search, setSearch] = useState(param('q') ?? '');
   const q = useDebounced(search);
-  const role = params.get('role') ?? undefined;
+  const role = param('role');
   const list = useCursorList<UserView>('/users', { q, role });
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
@@ -96,12 +96,7 @@ export function UsersPage() {
           placeholder={t('users.role')}
           style={{ width: 260 }}
           value={role}
-          onChange={(v: string | undefined) => {
-            const next = new URLSearchParams(params);
-            if (v) next.set('role', v);
-            else next.delete('role');
-            setParams(next, { replace: true });
-          }}
+          onChange={(v: string | undefined) => setParam('role', v)}
           options={ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))}
         />
       </div>

@@ -6,6 +6,7 @@ import mongoose, { type ClientSession, type Connection, type Model } from 'mongo
 import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { StoreBase } from '../storeBase.js';
 import type {
   ApiKeyRecord,
   AttachmentRecord,
@@ -435,7 +436,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
   };
 }
 
-export class MongoStore implements Store {
+export class MongoStore extends StoreBase implements Store {
   readonly kind = 'mongodb' as const;
   readonly repositories: Repositories;
 
@@ -443,50 +444,8 @@ export class MongoStore implements Store {
     private readonly conn: Connection,
     private readonly models: Models,
   ) {
+    super();
     this.repositories = repositories(models, undefined);
-  }
-
-  get agencies() {
-    return this.repositories.agencies;
-  }
-  get sectors() {
-    return this.repositories.sectors;
-  }
-  get systems() {
-    return this.repositories.systems;
-  }
-  get teams() {
-    return this.repositories.teams;
-  }
-  get users() {
-    return this.repositories.users;
-  }
-  get sessions() {
-    return this.repositories.sessions;
-  }
-  get events() {
-    return this.repositories.events;
-  }
-  get incidents() {
-    return this.repositories.incidents;
-  }
-  get counters() {
-    return this.repositories.counters;
-  }
-  get idempotency() {
-    return this.repositories.idempotency;
-  }
-  get attachments() {
-    return this.repositories.attachments;
-  }
-  get apiKeys() {
-    return this.repositories.apiKeys;
-  }
-  get playbooks() {
-    return this.repositories.playbooks;
-  }
-  get comments() {
-    return this.repositories.comments;
   }
 
   static async connect(uri: string): Promise<MongoStore> {

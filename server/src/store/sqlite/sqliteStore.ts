@@ -11,6 +11,7 @@ import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { Mutex, serialiseWrites } from '../mutex.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { StoreBase } from '../storeBase.js';
 import type {
   AgencyRecord,
   AgencyRepository,
@@ -596,7 +597,7 @@ class SqlitePlaybooks implements PlaybookRepository {
   }
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore extends StoreBase implements Store {
   readonly kind = 'sqlite' as const;
   private readonly mutex = new Mutex();
   private readonly txRepos: Repositories;
@@ -604,6 +605,7 @@ export class SqliteStore implements Store {
   readonly repositories: Repositories;
 
   constructor(private readonly db: Db) {
+    super();
     this.txRepos = {
       agencies: new SqliteAgencies(db),
       sectors: new SqliteSectors(db),
@@ -621,49 +623,6 @@ export class SqliteStore implements Store {
       playbooks: new SqlitePlaybooks(db),
     };
     this.repositories = serialiseWrites(this.txRepos, this.mutex);
-  }
-
-  get agencies() {
-    return this.repositories.agencies;
-  }
-  get sectors() {
-    return this.repositories.sectors;
-  }
-  get systems() {
-    return this.repositories.systems;
-  }
-  get teams() {
-    return this.repositories.teams;
-  }
-  get users() {
-    return this.repositories.users;
-  }
-  get sessions() {
-    return this.repositories.sessions;
-  }
-  get events() {
-    return this.repositories.events;
-  }
-  get incidents() {
-    return this.repositories.incidents;
-  }
-  get counters() {
-    return this.repositories.counters;
-  }
-  get idempotency() {
-    return this.repositories.idempotency;
-  }
-  get attachments() {
-    return this.repositories.attachments;
-  }
-  get apiKeys() {
-    return this.repositories.apiKeys;
-  }
-  get playbooks() {
-    return this.repositories.playbooks;
-  }
-  get comments() {
-    return this.repositories.comments;
   }
 
   static open(file: string): SqliteStore {

@@ -1,0 +1,49 @@
+import type { Repositories } from './port.js';
+
+/** The Store's top-level repositories, delegated to one `repositories` object by both adapters. */
+export abstract class StoreBase implements Repositories {
+  abstract readonly repositories: Repositories;
+
+  get agencies() {
+    return this.repositories.agencies;
+  }
+  get sectors() {
+    return this.repositories.sectors;
+  }
+  get systems() {
+    return this.repositories.systems;
+  }
+  get teams() {
+    return this.repositories.teams;
+  }
+  get users() {
+    return this.repositories.users;
+  }
+  get sessions() {
+    return this.repositories.sessions;
+  }
+  get events() {
+    return this.repositories.events;
+  }
+  get incidents() {
+    return this.repositories.incidents;
+  }
+  get counters() {
+    return this.repositories.counters;
+  }
+  get idempotency() {
+    return this.repositories.idempotency;
+  }
+  get attachments() {
+    return this.repositories.attachments;
+  }
+  get apiKeys() {
+    return this.repositories.apiKeys;
+  }
+  get comments() {
+    return this.repositories.comments;
+  }
+  get playbooks() {
+    return this.repositories.playbooks;
+  }
+}
