@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningHub } from '../../server/src/server.js';
-import { createSeededHub, openTestHub, type TestHub } from '../../server/src/testing/testHub.js';
+import { createSeededHub, createTestHub, openTestHub, type TestHub } from '../../server/src/testing/testHub.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../../client/dist');
@@ -44,7 +44,16 @@ export interface ServedHub {
 
 /** The seeded hub served over real HTTP and sockets on a free loopback port, console included. */
 export async function serveSeededHub(): Promise<ServedHub> {
-  let hub = await createSeededHub({ clientDir: CLIENT_DIST });
+  return serveHub(await createSeededHub({ clientDir: CLIENT_DIST }));
+}
+
+/** An empty hub (no accounts yet), as on a first start. */
+export async function serveEmptyHub(): Promise<ServedHub> {
+  return serveHub(createTestHub({ clientDir: CLIENT_DIST }));
+}
+
+async function serveHub(first: TestHub): Promise<ServedHub> {
+  let hub = first;
   let running: RunningHub = await startServer(hub.deps, hub.services, { port: 0, host: '127.0.0.1' });
   const port = running.port;
   const served: ServedHub = {
