@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { HealthView } from '@cert-hub/shared';
+import { openApiDocument } from '../openapi/document.js';
 import type { Store } from '../store/port.js';
 import type { SetupService } from '../setup/service.js';
 
@@ -14,6 +15,10 @@ export function healthRoutes(store: Store, setup: SetupService): Router {
     } catch {
       res.status(503).json({ error: { code: 'internal', message: 'The store is not answering' } });
     }
+  });
+  const document = openApiDocument();
+  r.get('/openapi.json', (_req, res) => {
+    res.json(document);
   });
   return r;
 }

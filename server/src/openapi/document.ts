@@ -1,0 +1,241 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same shared zod schemas the routes validate
+ * with (design.md, HTTP API conventions). Served at GET /api/openapi.json.
+ */
+import { z } from 'zod';
+import * as schemas from '@cert-hub/shared';
+
+type Method = 'get' | 'post' | 'put' | 'patch';
+interface Operation {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  auth?: 'none' | 'user' | 'user_or_api_key';
+  multipart?: boolean;
+}
+
+const ops: Operation[] = [
+  { method: 'get', path: '/health', summary: 'Liveness and store kind', tag: 'operations', auth: 'none' },
+  { method: 'get', path: '/setup', summary: 'Whether the first administrator must be created', tag: 'setup', auth: 'none' },
+  {
+    method: 'post',
+    path: '/setup',
+    summary: 'Create the first administrator with the printed token',
+    tag: 'setup',
+    body: schemas.setupInput,
+    auth: 'none',
+  },
+  {
+    method: 'post',
+    path: '/auth/login',
+    summary: 'Sign in: access token + refresh cookie',
+    tag: 'auth',
+    body: schemas.loginInput,
+    auth: 'none',
+  },
+  { method: 'post', path: '/auth/refresh', summary: 'Rotate the refresh cookie, new access token', tag: 'auth', auth: 'none' },
+  { method: 'post', path: '/auth/logout', summary: 'End this login (all its refresh tokens)', tag: 'auth', auth: 'none' },
+  { method: 'get', path: '/me', summary: 'The signed-in user', tag: 'auth' },
+  { method: 'patch', path: '/me', summary: 'Update own profile', tag: 'auth', body: schemas.updateMeInput },
+  {
+    method: 'post',
+    path: '/me/password',
+    summary: 'Change own password (ends every session)',
+    tag: 'auth',
+    body: schemas.changePasswordInput,
+  },
+  { method: 'get', path: '/agencies', summary: 'List agencies', tag: 'registry', query: schemas.listAgenciesQuery },
+  { method: 'post', path: '/agencies', summary: 'Create an agency', tag: 'registry', body: schemas.createAgencyInput },
+  { method: 'get', path: '/agencies/{id}', summary: 'One agency', tag: 'registry' },
+  { method: 'patch', path: '/agencies/{id}', summary: 'Update (rename keeps history)', tag: 'registry', body: schemas.updateAgencyInput },
+  {
+    method: 'put',
+    path: '/agencies/{id}/focal-points',
+    summary: 'Set focal points with 24/7 contacts (R6)',
+    tag: 'registry',
+    body: schemas.setFocalPointsInput,
+  },
+  { method: 'post', path: '/agencies/{id}/merge', summary: 'Merge into another agency', tag: 'registry', body: schemas.mergeAgencyInput },
+  { method: 'get', path: '/agencies/{id}/history', summary: 'Recorded changes of an agency', tag: 'registry' },
+  { method: 'get', path: '/sectors', summary: 'Sectors', tag: 'registry' },
+  { method: 'post', path: '/sectors', summary: 'Add a sector', tag: 'registry', body: schemas.createSectorInput },
+  { method: 'get', path: '/systems', summary: 'List information systems', tag: 'registry', query: schemas.listSystemsQuery },
+  { method: 'post', path: '/systems', summary: 'Register an information system', tag: 'registry', body: schemas.createSystemInput },
+  { method: 'get', path: '/systems/{id}', summary: 'One information system', tag: 'registry' },
+  { method: 'patch', path: '/systems/{id}', summary: 'Update an information system', tag: 'registry', body: schemas.updateSystemInput },
+  { method: 'get', path: '/teams', summary: 'List teams', tag: 'registry', query: schemas.listTeamsQuery },
+  { method: 'post', path: '/teams', summary: 'Create a team', tag: 'registry', body: schemas.createTeamInput },
+  { method: 'get', path: '/teams/{id}', summary: 'One team', tag: 'registry' },
+  { method: 'patch', path: '/teams/{id}', summary: 'Update a team', tag: 'registry', body: schemas.updateTeamInput },
+  { method: 'put', path: '/teams/{id}/members', summary: 'Set team members', tag: 'registry', body: schemas.setTeamMembersInput },
+  { method: 'get', path: '/users', summary: 'List users', tag: 'registry', query: schemas.listUsersQuery },
+  { method: 'post', path: '/users', summary: 'Create a user', tag: 'registry', body: schemas.createUserInput },
+  { method: 'get', path: '/users/{id}', summary: 'One user', tag: 'registry' },
+  {
+    method: 'patch',
+    path: '/users/{id}',
+    summary: 'Update a user (disable ends sessions)',
+    tag: 'registry',
+    body: schemas.updateUserInput,
+  },
+  {
+    method: 'post',
+    path: '/users/{id}/password',
+    summary: 'Reset a password (ends sessions)',
+    tag: 'registry',
+    body: schemas.resetPasswordInput,
+  },
+  {
+    method: 'post',
+    path: '/incidents',
+    summary: 'File an incident report (Idempotency-Key header)',
+    tag: 'incidents',
+    body: schemas.createIncidentInput,
+    auth: 'user_or_api_key',
+  },
+  { method: 'get', path: '/incidents', summary: 'Search incidents, newest first', tag: 'incidents', query: schemas.listIncidentsQuery },
+  { method: 'get', path: '/incidents/{id}', summary: 'One incident', tag: 'incidents' },
+  {
+    method: 'patch',
+    path: '/incidents/{id}',
+    summary: 'Classify, assign, tag (version checked)',
+    tag: 'incidents',
+    body: schemas.updateIncidentInput,
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/transitions',
+    summary: 'Move along the lifecycle',
+    tag: 'incidents',
+    body: schemas.transitionInput,
+  },
+  { method: 'get', path: '/incidents/{id}/timeline', summary: 'Events the caller may see', tag: 'incidents' },
+  { method: 'get', path: '/incidents/{id}/comments', summary: 'Comments the caller may see', tag: 'incidents' },
+  {
+    method: 'post',
+    path: '/incidents/{id}/comments',
+    summary: 'Comment (agency-visible or internal)',
+    tag: 'incidents',
+    body: schemas.commentInput,
+  },
+  { method: 'get', path: '/incidents/{id}/attachments', summary: 'Evidence files', tag: 'incidents' },
+  {
+    method: 'post',
+    path: '/incidents/{id}/attachments',
+    summary: 'Upload evidence (multipart, field "file")',
+    tag: 'incidents',
+    multipart: true,
+    auth: 'user_or_api_key',
+  },
+  { method: 'get', path: '/incidents/{id}/attachments/{attachmentId}', summary: 'Download evidence', tag: 'incidents' },
+  { method: 'post', path: '/incidents/{id}/tasks', summary: 'Add a checklist task', tag: 'incidents', body: schemas.addTaskInput },
+  { method: 'put', path: '/incidents/{id}/tasks/{taskId}', summary: 'Tick or untick a task', tag: 'incidents', body: schemas.setTaskInput },
+  {
+    method: 'post',
+    path: '/incidents/{id}/closure-confirmation',
+    summary: 'The agency confirms the closing report',
+    tag: 'incidents',
+    body: schemas.confirmClosureInput,
+  },
+  { method: 'get', path: '/playbooks', summary: 'Response playbooks by category', tag: 'incidents' },
+  { method: 'put', path: '/playbooks/{category}', summary: 'Edit a playbook', tag: 'incidents', body: schemas.setPlaybookInput },
+  { method: 'get', path: '/api-keys', summary: 'Machine-source API keys', tag: 'machine intake' },
+  { method: 'post', path: '/api-keys', summary: 'Issue a key (shown once)', tag: 'machine intake', body: schemas.createApiKeyInput },
+  { method: 'post', path: '/api-keys/{id}/revoke', summary: 'Revoke a key', tag: 'machine intake' },
+  {
+    method: 'get',
+    path: '/events',
+    summary: 'Events after a sequence number, filtered for the caller',
+    tag: 'realtime',
+    query: schemas.eventsQuery,
+  },
+  { method: 'get', path: '/events/head', summary: 'The last sequence number', tag: 'realtime' },
+];
+
+const jsonSchema = (schema: z.ZodType) => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+const errorResponse = {
+  description: 'Error',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: { code: { type: 'string', enum: [...schemas.ERROR_CODES] }, message: { type: 'string' }, details: {} },
+            required: ['code', 'message'],
+          },
+        },
+      },
+    },
+  },
+};
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of ops) {
+    const parameters: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (op.query) {
+      const query = jsonSchema(op.query) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(query.properties ?? {}))
+        parameters.push({
+          name,
+          in: 'query',
+          required: (query.required ?? []).includes(name) && !(schema as { default?: unknown }).default,
+          schema,
+        });
+    }
+    if (op.path === '/incidents' && op.method === 'post')
+      parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: jsonSchema(schemas.idempotencyKeySchema) });
+    const security = op.auth === 'none' ? [] : op.auth === 'user_or_api_key' ? [{ bearer: [] }, { apiKey: [] }] : [{ bearer: [] }];
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      security,
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+                },
+              },
+            },
+          }
+        : {}),
+      responses: { '2XX': { description: 'Success' }, '4XX': errorResponse },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CERT Hub API',
+      version: '0.1.0',
+      description: 'Provincial cyber-incident reporting and coordination. Errors: { error: { code, message, details? } }.',
+    },
+    servers: [{ url: '/api' }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+    },
+    paths,
+  };
+}
