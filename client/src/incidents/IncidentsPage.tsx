@@ -90,7 +90,7 @@ export function IncidentsPage() {
             title: t('incidents.code'),
             dataIndex: 'code',
             render: (v: string) => (
-              <Typography.Text strong copyable={false}>
+              <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
                 {v}
               </Typography.Text>
             ),
