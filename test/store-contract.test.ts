@@ -298,6 +298,9 @@ for (const adapter of adapters) {
       );
       expect(await ids({ limit: 10, teamIds: ['t3'], status: 'triage' })).toEqual(['i1']);
       expect(await store.incidents.update({ ...i1, version: 2 }, 1)).toBe(false);
+      expect(await store.incidents.reassignAgency('a2', 'a9', NOW)).toBe(1);
+      expect(await ids({ limit: 10, agencyIds: ['a9'] })).toEqual(['i3']);
+      expect((await store.incidents.get('i3'))!.version).toBe(2);
     });
 
     it('counts per name, idempotency keys per scope, comments in order', async () => {

@@ -154,6 +154,8 @@ export class AgencyService {
       if (!(await tx.agencies.update(merged, source.version))) throw versionConflict(presentAgency(source));
       if (!(await tx.agencies.update(survivor, target.version))) throw versionConflict(presentAgency(target));
       const systemsMoved = await tx.systems.reassignAgency(source.id, target.id, now);
+      // The successor agency follows its predecessor's incidents (their event history is unchanged).
+      const incidentsMoved = await tx.incidents.reassignAgency(source.id, target.id, now);
       const users = await tx.users.listByAgency(source.id);
       for (const user of users)
         await tx.users.update({ ...user, agencyId: target.id, version: user.version + 1, updatedAt: now }, user.version);
@@ -163,6 +165,7 @@ export class AgencyService {
         into: target.id,
         intoName: target.name,
         systemsMoved,
+        incidentsMoved,
         usersMoved: users.length,
       };
       await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: source.id, version: merged.version, data });

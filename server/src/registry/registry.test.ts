@@ -191,6 +191,14 @@ describe('administrators manage the registry', () => {
       agencyId: created.body.id,
     });
     expect(focal.status).toBe(201);
+    const reported = await as('admin').post('/api/incidents', {
+      agencyId: created.body.id,
+      title: 'Trang tin xã bị thay đổi giao diện',
+      category: 'defacement',
+      description: 'Báo qua điện thoại trước khi sáp nhập.',
+      detectedAt: '2026-11-19T08:00:00+07:00',
+    });
+    expect(reported.status).toBe(201);
     const target = (await as('admin').get('/api/agencies?q=tan%20hoi')).body.items[0] as AgencyView;
     const merged = await as('admin').post(`/api/agencies/${created.body.id}/merge`, {
       intoAgencyId: target.id,
@@ -200,6 +208,10 @@ describe('administrators manage the registry', () => {
     expect(merged.body.mergedIntoId).toBe(target.id);
     expect((await as('admin').get(`/api/systems/${system.body.id}`)).body.agencyId).toBe(target.id);
     expect((await as('admin').get(`/api/users/${focal.body.id}`)).body.agencyId).toBe(target.id);
+    // The successor's focal point now follows the predecessor's incidents.
+    expect((await as('admin').get(`/api/incidents/${reported.body.id}`)).body.agencyId).toBe(target.id);
+    const mergedEvent = (await as('admin').get(`/api/agencies/${target.id}/history`)).body.items.at(-1);
+    expect(mergedEvent.data).toMatchObject({ incidentsMoved: 1, systemsMoved: 1, usersMoved: 1 });
     const survivor = (await as('admin').get(`/api/agencies/${target.id}`)).body as AgencyView;
     expect(survivor.formerNames).toEqual(expect.arrayContaining(['UBND xã Hòa Ninh Mới', 'UBND xã Hòa Ninh']));
     // The merged agency keeps its whole history, and leaves the default list.

@@ -279,6 +279,8 @@ export interface IncidentRepository {
   get(id: string): Promise<IncidentRecord | null>;
   list(query: IncidentListQuery): Promise<PageResult<IncidentRecord>>;
   count(): Promise<number>;
+  /** Moves every incident of `fromAgencyId` to its successor (agency merge); returns how many. */
+  reassignAgency(fromAgencyId: string, toAgencyId: string, at: string): Promise<number>;
 }
 
 export interface CounterRepository {

@@ -307,6 +307,14 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       );
     },
     count: () => incidents.count(),
+    async reassignAgency(fromAgencyId, toAgencyId, at) {
+      const r = await models.Incident.updateMany(
+        { agencyId: fromAgencyId },
+        { $set: { agencyId: toAgencyId, updatedAt: at }, $inc: { version: 1 } },
+        { session },
+      );
+      return r.modifiedCount;
+    },
   };
 
   const plain = <T>(doc: Record<string, unknown> | null, idField = 'id'): T | null => {

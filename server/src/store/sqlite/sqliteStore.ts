@@ -502,6 +502,14 @@ class SqliteIncidents implements IncidentRepository {
   async count() {
     return (this.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
   }
+  async reassignAgency(fromAgencyId: string, toAgencyId: string, at: string) {
+    const rows = this.db.prepare('SELECT doc FROM incidents WHERE agency_id = ?').all(fromAgencyId) as { doc: string }[];
+    for (const row of rows) {
+      const i = JSON.parse(row.doc) as IncidentRecord;
+      await this.update({ ...i, agencyId: toAgencyId, version: i.version + 1, updatedAt: at }, i.version);
+    }
+    return rows.length;
+  }
 }
 
 class SqliteCounters implements CounterRepository {
