@@ -195,3 +195,31 @@ describe('incident rooms', () => {
     await gone;
   });
 });
+
+describe('access changes', () => {
+  it('a user taken off a team stops receiving its events at once', async () => {
+    const adminToken = await signIn(hub, 'admin');
+    token.admin = adminToken;
+    const agencyA = (await api<{ agencyId: string }>('focal.a', 'GET', '/me')).agencyId;
+    const teams = await api<{ items: { id: string; isStanding: boolean; memberIds: string[]; version: number }[] }>(
+      'admin',
+      'GET',
+      '/teams',
+    );
+    const cert = teams.items.find((t) => t.isStanding)!;
+    const users = await api<{ items: { id: string; username: string }[] }>('admin', 'GET', '/users?limit=100');
+    const responderId = users.items.find((u) => u.username === 'responder')!.id;
+
+    const socket = await open({ token: await signIn(hub, 'responder') });
+    const got = collect(socket);
+    const reconnected = new Promise((resolve) => socket.once('disconnect', resolve));
+    await api('admin', 'PUT', `/teams/${cert.id}/members`, {
+      userIds: cert.memberIds.filter((id) => id !== responderId),
+      version: cert.version,
+    });
+    await reconnected; // the hub drops the socket so it cannot keep its old rooms
+    const after = await report('focal.a', agencyA, 'Sau khi rời đội');
+    await settle();
+    expect(got.some((m) => m.event.incidentId === after.id)).toBe(false);
+  });
+});

@@ -5,10 +5,24 @@
  * in one, and internal notes must not reach them.
  */
 import type { Server } from 'socket.io';
-import { SOCKET_EVENTS } from '@cert-hub/shared';
+import { EVENTS, SOCKET_EVENTS } from '@cert-hub/shared';
+import type { EventRecord } from '../store/port.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import type { EventFeed } from './feed.js';
+import { rooms, type EventFeed } from './feed.js';
+
+/** Users whose rooms no longer match what they may see (team, role or agency changed). */
+function usersToRejoin(event: EventRecord): string[] {
+  if (event.type === EVENTS.teamMembersChanged) {
+    const data = event.data as { added?: string[]; removed?: string[] };
+    return [...(data.added ?? []), ...(data.removed ?? [])];
+  }
+  if (event.type === EVENTS.userUpdated) {
+    const changes = (event.data as { changes?: Record<string, unknown> }).changes ?? {};
+    if (['teamIds', 'role', 'agencyId', 'disabled'].some((k) => k in changes)) return [event.entityId];
+  }
+  return [];
+}
 
 export function startDispatcher(io: Server, bus: EventBus, feed: EventFeed, logger: Logger): () => void {
   // Events are routed one at a time, in the order they were committed.
@@ -16,6 +30,9 @@ export function startDispatcher(io: Server, bus: EventBus, feed: EventFeed, logg
   return bus.subscribe((event) => {
     chain = chain
       .then(async () => {
+        // Sockets of a user whose access changed reconnect, joining the rooms they may now see
+        // (and catching up on what those rooms carried meanwhile).
+        for (const userId of usersToRejoin(event)) io.in(rooms.user(userId)).disconnectSockets();
         const routed = await feed.route(event);
         if (routed) io.to(routed.rooms).emit(SOCKET_EVENTS.domainEvent, routed.message);
       })
