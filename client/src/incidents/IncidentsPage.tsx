@@ -1,5 +1,5 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useUser } from '../auth/AuthContext.js';
 import { formatDateTime } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
+import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
@@ -45,16 +46,12 @@ export function IncidentsPage() {
         )}
       </div>
       <div className="toolbar">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('common.search')}
-          style={{ width: 320 }}
+        <SearchInput
+          width={320}
           value={search}
-          aria-label={t('common.search')}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setParam('q', e.target.value || undefined);
+          onChange={(value) => {
+            setSearch(value);
+            setParam('q', value || undefined);
           }}
         />
         <Select
@@ -124,11 +121,7 @@ export function IncidentsPage() {
           { title: t('incidents.reportedAt'), dataIndex: 'reportedAt', render: (v: string) => formatDateTime(v) },
         ]}
       />
-      {list.hasMore && (
-        <div className="load-more">
-          <Button onClick={list.loadMore}>{t('common.loadMore')}</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </>
   );
 }

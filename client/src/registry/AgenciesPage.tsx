@@ -1,11 +1,12 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Drawer, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Drawer, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_TYPE_LABELS, AGENCY_TYPES, type AgencyView } from '@cert-hub/shared';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
+import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced } from '../lib/useDirectory.js';
 import { AgencyDetail } from './AgencyDetail.js';
@@ -35,17 +36,13 @@ export function AgenciesPage() {
         )}
       </div>
       <div className="toolbar">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('common.search')}
-          style={{ width: 320 }}
+        <SearchInput
+          width={320}
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setParam('q', e.target.value || undefined);
+          onChange={(value) => {
+            setSearch(value);
+            setParam('q', value || undefined);
           }}
-          aria-label={t('common.search')}
         />
         <Select
           allowClear
@@ -88,13 +85,7 @@ export function AgenciesPage() {
           { title: t('common.email'), dataIndex: 'email', render: (v: string | null) => v ?? '' },
         ]}
       />
-      {list.hasMore && (
-        <div className="load-more">
-          <Button onClick={list.loadMore} loading={list.loading}>
-            {t('common.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={list} />
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} size="large" width={900} destroyOnHidden title={t('common.details')}>
         {openId && <AgencyDetail agencyId={openId} onChanged={list.reload} />}
       </Drawer>

@@ -1,10 +1,11 @@
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_TYPE_LABELS, AGENCY_TYPES, phoneSchema, type AgencyView } from '@cert-hub/shared';
 import { z } from 'zod';
 import { api } from '../api/client.js';
 import { useLabel } from '../lib/labels.js';
+import { FormDrawer } from '../lib/FormDrawer.js';
 import { useApiError } from '../lib/useApiError.js';
 import { zodRule } from '../lib/zodRule.js';
 
@@ -59,20 +60,12 @@ export function AgencyForm({ agency, open, onClose, onSaved, province }: Props) 
 
   const required = { required: true, message: t('common.required') };
   return (
-    <Drawer
+    <FormDrawer
       title={agency ? `${t('common.edit')}: ${agency.name}` : `${t('common.create')} — ${t('agencies.title')}`}
       open={open}
       onClose={onClose}
-      size="large"
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onSave={() => form.submit()}
+      busy={busy}
     >
       <Form form={form} layout="vertical" onFinish={submit} name="agency">
         <Form.Item name="name" label={t('common.name')} rules={[required, { min: 2 }]}>
@@ -100,6 +93,6 @@ export function AgencyForm({ agency, open, onClose, onSaved, province }: Props) 
           <Input placeholder="https://" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

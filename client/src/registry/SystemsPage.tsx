@@ -1,6 +1,6 @@
 import { diacriticFilter } from '../lib/selectFilter.js';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { domainSchema, ipRangeSchema, type SystemView } from '@cert-hub/shared';
@@ -8,7 +8,9 @@ import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
+import { FormDrawer } from '../lib/FormDrawer.js';
 import { useApiError } from '../lib/useApiError.js';
+import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 
@@ -95,15 +97,7 @@ export function SystemsPage() {
         )}
       </div>
       <div className="toolbar">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('common.search')}
-          style={{ width: 300 }}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label={t('common.search')}
-        />
+        <SearchInput width={300} value={search} onChange={setSearch} />
         {user.role !== 'focal_point' && (
           <Select
             allowClear
@@ -156,25 +150,13 @@ export function SystemsPage() {
           },
         ]}
       />
-      {list.hasMore && (
-        <div className="load-more">
-          <Button onClick={list.loadMore}>{t('common.loadMore')}</Button>
-        </div>
-      )}
-      <Drawer
+      <LoadMore list={list} />
+      <FormDrawer
         title={editing === 'new' ? `${t('common.create')} — ${t('systems.title')}` : editing ? editing.name : ''}
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size="large"
-        destroyOnHidden
-        extra={
-          <Space>
-            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={busy} onClick={() => form.submit()}>
-              {t('common.save')}
-            </Button>
-          </Space>
-        }
+        onSave={() => form.submit()}
+        busy={busy}
       >
         <Form form={form} layout="vertical" onFinish={submit} name="system">
           <Form.Item name="agencyId" label={t('systems.agency')} rules={[required]}>
@@ -207,7 +189,7 @@ export function SystemsPage() {
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
-      </Drawer>
+      </FormDrawer>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { diacriticFilter } from '../lib/selectFilter.js';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { phoneSchema, TEAM_KIND_LABELS, TEAM_KINDS, type TeamView, type UserView } from '@cert-hub/shared';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
+import { FormDrawer } from '../lib/FormDrawer.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll, useCursorList } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
@@ -124,20 +125,11 @@ export function TeamsPage() {
           },
         ]}
       />
-      <Drawer
+      <FormDrawer
         title={editing === 'new' ? `${t('common.create')} — ${t('teams.title')}` : editing ? editing.name : ''}
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size="large"
-        destroyOnHidden
-        extra={
-          <Space>
-            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-            <Button type="primary" onClick={() => form.submit()}>
-              {t('common.save')}
-            </Button>
-          </Space>
-        }
+        onSave={() => form.submit()}
       >
         <Form form={form} layout="vertical" onFinish={submit} name="team">
           <Form.Item name="name" label={t('common.name')} rules={[{ required: true, min: 2, message: t('common.required') }]}>
@@ -165,7 +157,7 @@ export function TeamsPage() {
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
-      </Drawer>
+      </FormDrawer>
       <Modal
         title={`${t('teams.editMembers')}: ${membersOf?.name ?? ''}`}
         open={membersOf !== null}

@@ -1,6 +1,6 @@
 import { diacriticFilter } from '../lib/selectFilter.js';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordSchema, phoneSchema, ROLE_LABELS, ROLES, usernameSchema, type Role, type UserView } from '@cert-hub/shared';
@@ -9,7 +9,9 @@ import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
+import { FormDrawer } from '../lib/FormDrawer.js';
 import { useApiError } from '../lib/useApiError.js';
+import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 import { zodRule } from '../lib/zodRule.js';
@@ -82,15 +84,7 @@ export function UsersPage() {
         )}
       </div>
       <div className="toolbar">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('common.search')}
-          style={{ width: 300 }}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label={t('common.search')}
-        />
+        <SearchInput width={300} value={search} onChange={setSearch} />
         <Select
           allowClear
           placeholder={t('users.role')}
@@ -135,25 +129,12 @@ export function UsersPage() {
           },
         ]}
       />
-      {list.hasMore && (
-        <div className="load-more">
-          <Button onClick={list.loadMore}>{t('common.loadMore')}</Button>
-        </div>
-      )}
-      <Drawer
+      <LoadMore list={list} />
+      <FormDrawer
         title={editing === 'new' ? `${t('common.create')} — ${t('users.title')}` : editing ? editing.username : ''}
         open={editing !== null}
         onClose={() => setEditing(null)}
-        size="large"
-        destroyOnHidden
-        extra={
-          <Space>
-            <Button onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-            <Button type="primary" onClick={() => form.submit()}>
-              {t('common.save')}
-            </Button>
-          </Space>
-        }
+        onSave={() => form.submit()}
       >
         <Form form={form} layout="vertical" onFinish={submit} name="user">
           <Form.Item name="username" label={t('users.username')} rules={[required, zodRule(usernameSchema)]}>
@@ -201,7 +182,7 @@ export function UsersPage() {
             </Form.Item>
           )}
         </Form>
-      </Drawer>
+      </FormDrawer>
       <Modal
         title={`${t('users.resetPassword')}: ${resetting?.username ?? ''}`}
         open={resetting !== null}
