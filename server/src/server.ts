@@ -34,9 +34,12 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     httpServer,
     port: (httpServer.address() as AddressInfo).port,
     close: async () => {
-      await realtime.close();
+      // Stop accepting first, then cut keep-alive connections: otherwise an idle browser
+      // connection keeps the server (and socket.io's close, which waits for it) open.
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await realtime.close();
+      await stopped;
     },
   };
 }
