@@ -9,3 +9,4 @@ export * from './incidentSchemas.js';
 export * from './lifecycle.js';
 export * from './realtime.js';
 export * from './playbooks.js';
+export * from './milestones.js';
