@@ -11,3 +11,4 @@ export * from './realtime.js';
 export * from './playbooks.js';
 export * from './milestones.js';
 export * from './drills.js';
+export type * from './drillViews.js';

@@ -1,10 +1,10 @@
 /** The explicit whitelist of drill fields that leave the server, with what the reader may do. */
-import { DRILL_PHASE_OF } from '@cert-hub/shared';
+import { DRILL_PHASE_OF, type DrillView } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import type { DrillRecord } from '../store/port.js';
 import { drillPolicy } from './policy.js';
 
-export const presentDrill = (d: DrillRecord, actor: Actor) => ({
+export const presentDrill = (d: DrillRecord, actor: Actor): DrillView => ({
   id: d.id,
   source: d.source,
   name: d.name,
@@ -80,4 +80,3 @@ export const presentDrill = (d: DrillRecord, actor: Actor) => ({
   updatedAt: d.updatedAt,
   abilities: { manage: drillPolicy.manage(actor), evaluate: drillPolicy.evaluate(actor, d) },
 });
-export type DrillView = ReturnType<typeof presentDrill>;

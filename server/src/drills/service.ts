@@ -14,6 +14,8 @@ import {
   type CreateDrillInput,
   type CreateIncidentInput,
   type DrillAction,
+  type DrillMetricsView,
+  type DrillYearView,
   type ExternalDrillInput,
   type Milestone,
 } from '@cert-hub/shared';
@@ -280,7 +282,7 @@ export class DrillService {
 
   // ---- measuring and evaluating ----
 
-  async metrics(actor: Actor, id: string): Promise<DrillMetrics> {
+  async metrics(actor: Actor, id: string): Promise<DrillMetricsView> {
     return this.metricsOf(await this.get(actor, id));
   }
 
@@ -468,7 +470,7 @@ export class DrillService {
     return participatingOf(await this.deps.store.drills.listByYear(year));
   }
 
-  async year(actor: Actor, year: number) {
+  async year(actor: Actor, year: number): Promise<DrillYearView> {
     if (!can.read(actor)) throw forbidden();
     const drills = (await this.deps.store.drills.listByYear(year)).filter((d) => drillWasHeld(d.status) || d.source === 'hub');
     const held = drills.filter((d) => drillWasHeld(d.status));
