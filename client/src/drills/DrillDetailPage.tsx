@@ -26,7 +26,7 @@ import { api, downloadFile } from '../api/client.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
-import { DrillStatusTag, minutesOf } from './DrillStatusTag.js';
+import { DrillStatusTag, formatSeconds, minutesOf } from './DrillStatusTag.js';
 import './drills.css';
 
 type Participant = DrillView['participants'][number];
@@ -186,7 +186,7 @@ export function DrillDetailPage() {
             rowKey="id"
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={drill.injects}
             columns={[
               { title: '#', render: (_: unknown, __: unknown, index: number) => index + 1 },
@@ -196,11 +196,11 @@ export function DrillDetailPage() {
                 render: (_: unknown, i: DrillView['injects'][number]) => i.title ?? i.incident?.title ?? i.message,
               },
               { title: t('drills.targetTeam'), render: (_: unknown, i: DrillView['injects'][number]) => teamName(i.target.teamId) },
-              { title: t('drills.dueAt'), render: (_: unknown, i: DrillView['injects'][number]) => formatDateTime(i.dueAt) },
+              { title: t('drills.dueAt'), render: (_: unknown, i: DrillView['injects'][number]) => formatSeconds(i.dueAt) },
               {
                 title: t('drills.firedAt'),
                 render: (_: unknown, i: DrillView['injects'][number]) =>
-                  i.firedAt ? <Tag color="geekblue">{formatDateTime(i.firedAt)}</Tag> : <Tag>{t('drills.notFired')}</Tag>,
+                  i.firedAt ? <Tag color="geekblue">{formatSeconds(i.firedAt)}</Tag> : <Tag>{t('drills.notFired')}</Tag>,
               },
               {
                 title: t('drills.incident'),
@@ -218,7 +218,7 @@ export function DrillDetailPage() {
             rowKey={(r) => `${r.injectId}:${r.teamId}`}
             size="small"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={metrics?.rows ?? []}
             columns={[
               { title: t('drills.injectTitle'), dataIndex: 'injectTitle' },
@@ -308,7 +308,7 @@ export function DrillDetailPage() {
           rowKey="id"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           dataSource={drill.lessons}
           locale={{ emptyText: t('drills.none') }}
           columns={[
@@ -367,7 +367,7 @@ export function DrillDetailPage() {
           rowKey="id"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           dataSource={participants}
           locale={{ emptyText: t('drills.none') }}
           columns={[
@@ -466,7 +466,7 @@ function ParticipantAdder({
           ]}
         />
       </Form.Item>
-      <Form.Item name="agencyId" label={t('drills.targetAgency')} rules={[{ required: true }]}>
+      <Form.Item name="agencyId" label={t('drills.participantAgency')} rules={[{ required: true }]}>
         <Select style={{ minWidth: 200 }} options={agencyOptions} />
       </Form.Item>
       <Button htmlType="submit">{t('drills.addParticipant')}</Button>

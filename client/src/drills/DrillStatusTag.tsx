@@ -1,6 +1,8 @@
 import { Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DrillView } from '@cert-hub/shared';
+import { TIME_ZONE } from '../lib/format.js';
 
 const COLORS: Record<DrillView['status'], string> = {
   planned: 'default',
@@ -24,3 +26,6 @@ export function DrillStatusTag({ drill }: { drill: Pick<DrillView, 'status' | 's
 /** Seconds as minutes with one decimal, for tables and charts. */
 export const minutesOf = (seconds: number | null | undefined) =>
   seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10;
+
+/** Inject times to the second: injects can be seconds apart. */
+export const formatSeconds = (iso: string | null) => (iso ? dayjs(iso).tz(TIME_ZONE).format('DD/MM/YYYY HH:mm:ss') : '—');

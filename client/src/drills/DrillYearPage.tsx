@@ -87,7 +87,7 @@ export function DrillYearPage() {
               rowKey="id"
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={view.drills}
               locale={{ emptyText: t('drills.noDrills') }}
               columns={[
@@ -151,7 +151,7 @@ export function DrillYearPage() {
                   rowKey="teamId"
                   size="small"
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={view.teams}
                   columns={[
                     { title: t('drills.team'), dataIndex: 'teamName' },
@@ -182,7 +182,6 @@ export function DrillYearPage() {
                         name: String(y.year),
                         [t('drills.drillsHeld')]: y.drillsHeld,
                         [t('drills.participating')]: y.participatingAgencies,
-                        [t('drills.nonParticipatingCount')]: y.nonParticipatingAgencies,
                       }))}
                     >
                       <CartesianGrid strokeDasharray="3 3" />
@@ -192,7 +191,6 @@ export function DrillYearPage() {
                       <Legend />
                       <Bar dataKey={t('drills.drillsHeld')} fill={COLORS[0]} />
                       <Bar dataKey={t('drills.participating')} fill={COLORS[2]} />
-                      <Bar dataKey={t('drills.nonParticipatingCount')} fill="#cf1322" />
                     </BarChart>
                   </ResponsiveContainer>
                 </div>
@@ -200,12 +198,13 @@ export function DrillYearPage() {
                   rowKey="year"
                   size="small"
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={view.previousYears}
                   columns={[
                     { title: t('drills.year'), dataIndex: 'year', render: (y: number) => <Link to={`/drills/years/${y}`}>{y}</Link> },
                     { title: t('drills.drillsHeld'), dataIndex: 'drillsHeld' },
                     { title: t('drills.participating'), dataIndex: 'participatingAgencies' },
+                    { title: t('drills.nonParticipatingShort'), dataIndex: 'nonParticipatingAgencies' },
                     { title: t('drills.attendees'), dataIndex: 'attendees' },
                     {
                       title: t('drills.milestones.acknowledged'),
@@ -232,7 +231,7 @@ export function DrillYearPage() {
                   rowKey="id"
                   size="small"
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   data-testid="non-participating"
                   dataSource={view.nonParticipatingAgencies}
                   locale={{ emptyText: t('drills.allDone') }}
@@ -253,7 +252,7 @@ export function DrillYearPage() {
                   rowKey="id"
                   size="small"
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={view.participatingAgencies}
                   locale={{ emptyText: t('drills.none') }}
                   columns={[
@@ -276,7 +275,7 @@ export function DrillYearPage() {
                   rowKey={(p) => `${p.drillId}:${p.name}:${p.agencyName ?? p.teamName ?? ''}`}
                   size="small"
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={view.attendees}
                   locale={{ emptyText: t('drills.none') }}
                   columns={[
@@ -297,7 +296,7 @@ export function DrillYearPage() {
                   rowKey="id"
                   size="small"
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={view.lessons.items}
                   locale={{ emptyText: t('drills.none') }}
                   columns={[

@@ -151,7 +151,7 @@ export function DrillsPage() {
         loading={list.loading}
         dataSource={list.items}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('drills.noDrills') }}
         columns={[
           { title: t('drills.name'), dataIndex: 'name', render: (name: string, d) => <Link to={`/drills/${d.id}`}>{name}</Link> },
