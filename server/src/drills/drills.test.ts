@@ -333,6 +333,17 @@ describe('evaluating and the after-action report', () => {
   });
 });
 
+describe('the API document', () => {
+  it('describes the drill endpoints from the shared schemas', async () => {
+    const doc = (await hub.http().get('/api/openapi.json')).body;
+    const create = doc.paths['/drills'].post.requestBody.content['application/json'].schema;
+    expect(create.required).toEqual(expect.arrayContaining(['name', 'year', 'type']));
+    expect(doc.paths['/drills/external'].post).toBeTruthy();
+    expect(doc.paths['/drills/years/{year}'].get.parameters[0]).toMatchObject({ name: 'year', in: 'path' });
+    expect(doc.paths['/drills/{id}/start'].post).toBeTruthy();
+  });
+});
+
 describe('the leaders’ year view', () => {
   it('lists agencies that took part in no drill, critical sectors first; an external drill with one of them removes it', async () => {
     const view = (await as('leader').get('/api/drills/years/2026')).body;

@@ -472,7 +472,8 @@ export class DrillService {
 
   async year(actor: Actor, year: number): Promise<DrillYearView> {
     if (!can.read(actor)) throw forbidden();
-    const drills = (await this.deps.store.drills.listByYear(year)).filter((d) => drillWasHeld(d.status) || d.source === 'hub');
+    // Planned drills are listed too (the plan for the year); only held ones count for R4.
+    const drills = await this.deps.store.drills.listByYear(year);
     const held = drills.filter((d) => drillWasHeld(d.status));
     const agencies = await this.allAgencies();
     const critical = await this.criticalAgencyIds();
