@@ -14,6 +14,7 @@ import { diacriticFilter } from '../lib/selectFilter.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll, useCursorList } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
+import { DrillPlanCard } from './DrillPlanCard.js';
 import { DrillStatusTag } from './DrillStatusTag.js';
 import './drills.css';
 
@@ -146,6 +147,7 @@ export function DrillsPage() {
           )}
         </Space>
       </div>
+      <DrillPlanCard year={year} sectors={directory.sectors} drills={list.items} canManage={canManage} />
       <Table<DrillView>
         rowKey="id"
         loading={list.loading}

@@ -333,6 +333,23 @@ describe('evaluating and the after-action report', () => {
   });
 });
 
+describe('the annual drill plan', () => {
+  it('keeps one plan per year that a coordinator sets and everyone on staff reads', async () => {
+    expect((await as('leader').get('/api/drills/plans/2027')).body).toMatchObject({ year: 2027, items: [] });
+    const items = [
+      { title: 'Diễn tập ngành năng lượng', month: 5, type: 'live_fire', sectorCodes: ['energy'] },
+      { title: 'Diễn tập liên ngành', month: 10, type: 'combined', sectorCodes: [] },
+    ];
+    expect((await as('leader').put('/api/drills/plans/2027', { items })).status).toBe(403);
+    expect((await as('coordinator').put('/api/drills/plans/2027', { items: [{ ...items[0], month: 13 }] })).status).toBe(400);
+    const saved = await as('coordinator').put('/api/drills/plans/2027', { items });
+    expect(saved.status).toBe(200);
+    const read = (await as('leader').get('/api/drills/plans/2027')).body;
+    expect(read.items).toEqual(items.map((i) => ({ ...i, drillId: null })));
+    expect(read.updatedAt).toBe(hub.clock.now().toISOString());
+  });
+});
+
 describe('the API document', () => {
   it('describes the drill endpoints from the shared schemas', async () => {
     const doc = (await hub.http().get('/api/openapi.json')).body;
