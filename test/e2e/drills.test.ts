@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DrillView, IncidentView, TeamView } from '@cert-hub/shared';
+import type { DrillMetricsView, DrillView, IncidentView, TeamView } from '@cert-hub/shared';
 import { signIn } from '../../server/src/testing/testHub.js';
 import { launchBrowser, screenshot, serveSeededHub, signInThroughConsole, watchConsole, type ServedHub } from '../helpers/browser.js';
 
@@ -106,7 +106,7 @@ describe('drills in the console (real Chromium)', () => {
     return page;
   };
 
-  it('a coordinator plans and starts a drill; its incidents appear on the board marked DIỄN TẬP', async () => {
+  it('a coordinator plans and starts a drill; its incidents appear on the board marked DIỄN TẬP; the responder’s times show on the drill', async () => {
     const page = await newPage();
     await signInThroughConsole(page, served.url, 'coordinator');
     await page.getByRole('menuitem', { name: 'Diễn tập' }).click();
@@ -127,6 +127,7 @@ describe('drills in the console (real Chromium)', () => {
     }
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    const drillUrl = page.url();
     await page.getByText('Đang diễn tập').first().waitFor();
     await screenshot(page, 'drill-running');
 
@@ -140,6 +141,34 @@ describe('drills in the console (real Chromium)', () => {
     await expect.poll(async () => second.count(), { timeout: 15_000 }).toBe(1);
     expect(await second.innerText()).toContain('DIỄN TẬP');
     await screenshot(page, 'drill-board');
+
+    // The responder acknowledges both 45 s after the first inject and contains them a minute later.
+    const drillId = new URL(drillUrl).pathname.split('/').pop()!;
+    const drill = (await call<DrillView>('coordinator', 'GET', `/drills/${drillId}`)).body;
+    const incidentIds = drill.injects.map((i) => i.incidentId!);
+    const moveAll = async (to: string, extra: Record<string, unknown> = {}) => {
+      for (const id of incidentIds) {
+        const current = (await call<IncidentView>('responder', 'GET', `/incidents/${id}`)).body;
+        const moved = await call('responder', 'POST', `/incidents/${id}/transitions`, { to, version: current.version, ...extra });
+        expect(moved.status).toBe(200);
+      }
+    };
+    served.hub.clock.advance(15_000);
+    await moveAll('triage');
+    served.hub.clock.advance(60_000);
+    await moveAll('initial_response', { severity: 'high' });
+    await moveAll('containment');
+    await moveAll('recovery');
+    const metrics = (await call<DrillMetricsView>('coordinator', 'GET', `/drills/${drillId}/metrics`)).body;
+    expect(metrics.rows.map((r) => [r.seconds.acknowledged, r.seconds.contained])).toEqual([
+      [45, 105],
+      [15, 75],
+    ]);
+    await page.goto(drillUrl);
+    await screenshot(page, 'drill-metrics');
+    // On the controller's panel: 45 s to acknowledge, 105 s to leave triage and to contain.
+    const row = page.getByRole('row').filter({ hasText: 'máy chủ thư điện tử nhiễm mã độc' }).filter({ hasText: 'phút' });
+    await expect.poll(async () => (await row.innerText()).replace(/\s+/g, ' ')).toContain('0.8 phút 1.8 phút 1.8 phút —');
     expect(problems).toEqual([]);
     await page.context().close();
   }, 90_000);
@@ -152,7 +181,7 @@ describe('drills in the console (real Chromium)', () => {
       await page.getByRole('heading', { name: /Tổng kết diễn tập năm \d{4}/ }).waitFor();
       await page.getByText(/Cơ quan chưa tham gia diễn tập năm/).waitFor();
       await page.getByTestId('non-participating').getByText('UBND phường Hòa Bình').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, `drill-year-${width}`);
       expect(problems).toEqual([]);
