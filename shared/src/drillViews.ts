@@ -15,6 +15,7 @@ export interface DrillInjectView {
   dueAt: string | null;
   firedAt: string | null;
   incidentId: string | null;
+  failure: string | null;
 }
 
 export interface DrillView {
@@ -112,7 +113,14 @@ export interface DrillYearView {
   nonParticipatingAgencyIds: string[];
   participatingAgencies: { id: string; name: string; critical: boolean }[];
   nonParticipatingAgencies: { id: string; name: string; type: string; critical: boolean }[];
-  attendees: { drillId: string; name: string; position: string | null; role: 'leader' | 'staff'; agencyName: string | null; teamName: string | null }[];
+  attendees: {
+    drillId: string;
+    name: string;
+    position: string | null;
+    role: 'leader' | 'staff';
+    agencyName: string | null;
+    teamName: string | null;
+  }[];
   averageSeconds: MilestoneSecondsView;
   teams: { teamId: string; teamName: string; injects: number; averageSeconds: MilestoneSecondsView }[];
   lessons: {

@@ -206,6 +206,7 @@ export function DrillDetailPage() {
                 title: t('drills.incident'),
                 render: (_: unknown, i: DrillView['injects'][number]) => {
                   const row = metrics?.rows.find((r) => r.injectId === i.id);
+                  if (i.failure) return <Typography.Text type="danger">{i.failure}</Typography.Text>;
                   return i.incidentId ? <Link to={`/incidents/${i.incidentId}`}>{row?.incidentCode ?? t('drills.incident')}</Link> : '—';
                 },
               },

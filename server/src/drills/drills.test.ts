@@ -218,6 +218,37 @@ describe('running a drill on the live board', () => {
   });
 });
 
+describe('an inject that intake refuses', () => {
+  it('is recorded once with the reason and the rest of the drill goes on', async () => {
+    const doomed = (
+      await as('admin').post('/api/agencies', { name: 'Sở Sắp Sáp Nhập', type: 'provincial_department', province: 'Tỉnh Hòa Lâm' })
+    ).body;
+    const drill = (
+      await as('coordinator').post(
+        '/api/drills',
+        drillBody({
+          name: 'Diễn tập cơ quan đã sáp nhập',
+          participatingAgencyIds: [doomed.id],
+          injects: [
+            { offset: 'PT10S', target: { teamId: certTeam, agencyId: doomed.id }, incident: template('Sự cố tại cơ quan đã sáp nhập') },
+            { offset: 'PT20S', target: { teamId: certTeam, agencyId: agencyA }, incident: template('Sự cố tại Sở Tài chính') },
+          ],
+        }),
+      )
+    ).body;
+    await as('coordinator').post(`/api/drills/${drill.id}/start`);
+    const merged = await as('admin').post(`/api/agencies/${doomed.id}/merge`, { intoAgencyId: agencyA, version: doomed.version });
+    expect(merged.status).toBe(200);
+    hub.clock.advance(20_000);
+    expect(await hub.services.drills.fireDue()).toBe(2);
+    expect(await hub.services.drills.fireDue()).toBe(0);
+    const after = (await as('coordinator').get(`/api/drills/${drill.id}`)).body;
+    expect(after.injects[0]).toMatchObject({ incidentId: null, failure: 'Unknown agency' });
+    expect(after.injects[1].incidentId).toBeTruthy();
+    await as('coordinator').post(`/api/drills/${drill.id}/end`);
+  });
+});
+
 describe('evaluating and the after-action report', () => {
   let drillId: string;
   beforeAll(async () => {

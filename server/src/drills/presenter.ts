@@ -37,6 +37,7 @@ export const presentDrill = (d: DrillRecord, actor: Actor): DrillView => ({
     dueAt: i.dueAt,
     firedAt: i.firedAt,
     incidentId: i.incidentId,
+    failure: i.failure ?? null,
   })),
   status: d.status,
   phase: DRILL_PHASE_OF[d.status],

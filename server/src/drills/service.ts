@@ -22,7 +22,7 @@ import {
 import type { z } from 'zod';
 import type { copyDrillInput, drillPlanInput, lessonInput, observationInput, scoreInput, updateLessonInput } from '@cert-hub/shared';
 import { actorOf, systemActor, type Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { AppError, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
 import type { IncidentService } from '../incidents/service.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type {
@@ -242,21 +242,29 @@ export class DrillService {
     const controller = drill.controllerId ? await this.deps.store.users.get(drill.controllerId) : null;
     const actor = controller && !controller.disabled ? actorOf(controller, null) : systemActor;
     let incidentId: string | null = null;
+    let failure: string | null = null;
     if (inject.incident) {
       const { agencyId: templateAgencyId, ...template } = inject.incident;
       const input: CreateIncidentInput = { ...template, agencyId: (inject.target.agencyId ?? templateAgencyId)!, detectedAt: inject.dueAt };
-      const { incident } = await this.incidents.create(actor, input, `drill:${drill.id}:${inject.id}`, {
-        drillId: drill.id,
-        injectId: inject.id,
-        targetTeamId: inject.target.teamId,
-      });
-      incidentId = incident.id;
+      try {
+        const { incident } = await this.incidents.create(actor, input, `drill:${drill.id}:${inject.id}`, {
+          drillId: drill.id,
+          injectId: inject.id,
+          targetTeamId: inject.target.teamId,
+        });
+        incidentId = incident.id;
+      } catch (error) {
+        // Refused by intake (e.g. the target agency was merged since planning): recorded on the
+        // inject once, instead of retried every second. Anything else (store down) is retried.
+        if (!(error instanceof AppError)) throw error;
+        failure = error.message;
+      }
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await this.deps.store.drills.get(drillId);
       if (!current || current.injects.find((i) => i.id === injectId)?.firedAt) return false;
       const claimed = await commit(this.deps, actor, async (tx, record, at) => {
-        const injects = current.injects.map((i) => (i.id === injectId ? { ...i, firedAt: at, incidentId } : i));
+        const injects = current.injects.map((i) => (i.id === injectId ? { ...i, firedAt: at, incidentId, failure } : i));
         const next: DrillRecord = {
           ...current,
           injects,
@@ -271,7 +279,7 @@ export class DrillService {
           entityId: drillId,
           incidentId,
           version: next.version,
-          data: { injectId, incidentId, dueAt: inject.dueAt, message: inject.message },
+          data: { injectId, incidentId, dueAt: inject.dueAt, message: inject.message, failure },
         });
         return true;
       });
@@ -623,6 +631,7 @@ export class DrillService {
         dueAt: null,
         firedAt: null,
         incidentId: null,
+        failure: null,
       })),
       status: 'planned',
       controllerId: null,

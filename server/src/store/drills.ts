@@ -20,6 +20,8 @@ export interface DrillInject {
   dueAt: string | null;
   firedAt: string | null;
   incidentId: string | null;
+  /** Why intake refused the inject's incident, when it did (it is not retried). */
+  failure?: string | null;
 }
 
 export interface DrillParticipant {
