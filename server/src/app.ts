@@ -18,6 +18,8 @@ import { ApiKeyService } from './apikeys/service.js';
 import { apiKeyRoutes } from './apikeys/routes.js';
 import { authenticate, authenticateUserOrMachine } from './http/authenticate.js';
 import { AttachmentService } from './incidents/attachments.js';
+import { drillRoutes } from './drills/routes.js';
+import { DrillService } from './drills/service.js';
 import { attachmentUploadRoutes, incidentRoutes } from './incidents/routes.js';
 import { PlaybookService } from './incidents/playbooks.js';
 import { IncidentService } from './incidents/service.js';
@@ -85,6 +87,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   feed: EventFeed;
   playbooks: PlaybookService;
+  drills: DrillService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -95,6 +98,7 @@ export function createServices(deps: AppDeps): Services {
   const incidents = new IncidentService(base, playbooks);
   return {
     incidents,
+    drills: new DrillService(base, incidents),
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
       maxBytes: s.attachmentMaxBytes,
       maxCount: s.attachmentMaxCount,
@@ -180,6 +184,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }));
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(incidentRoutes(incidentDeps));
+  api.use(drillRoutes({ authenticate: auth, rateLimit, drills: services.drills }));
   api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
   api.use(eventRoutes({ authenticate: auth, rateLimit, feed: services.feed }));
   api.use(notFoundHandler);

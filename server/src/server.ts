@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps, type Services } from './app.js';
+import { startDrillTimer } from './drills/scheduler.js';
 import { attachRealtime } from './realtime/socketServer.js';
 
 export interface RunningHub {
@@ -30,12 +31,15 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     httpServer.once('error', reject);
     httpServer.listen(listen.port, listen.host, () => resolve());
   });
+  // Drill injects due while the hub was down fire now; the rest on time (stored due times).
+  const drillTimer = startDrillTimer(services.drills, deps.store.drills, deps.clock, deps.logger);
   return {
     httpServer,
     port: (httpServer.address() as AddressInfo).port,
     close: async () => {
       // Stop accepting first, then cut keep-alive connections: otherwise an idle browser
       // connection keeps the server (and socket.io's close, which waits for it) open.
+      drillTimer.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await realtime.close();

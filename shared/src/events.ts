@@ -26,6 +26,16 @@ export const EVENTS = {
   playbookUpdated: 'playbook.updated',
   apiKeyIssued: 'api_key.issued',
   apiKeyRevoked: 'api_key.revoked',
+  drillCreated: 'drill.created',
+  drillStatusChanged: 'drill.status_changed',
+  drillInjectFired: 'drill.inject_fired',
+  drillParticipantsChanged: 'drill.participants_changed',
+  drillScored: 'drill.scored',
+  drillObservationAdded: 'drill.observation_added',
+  drillLessonAdded: 'drill.lesson_added',
+  drillLessonUpdated: 'drill.lesson_updated',
+  drillExternalRecorded: 'drill.external_recorded',
+  drillPlanUpdated: 'drill_plan.updated',
 } as const;
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES = Object.values(EVENTS) as EventType[];

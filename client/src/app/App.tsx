@@ -5,6 +5,9 @@ import { useAuth } from '../auth/AuthContext.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { SetupPage } from '../auth/SetupPage.js';
 import { BoardPage } from '../board/BoardPage.js';
+import { DrillDetailPage } from '../drills/DrillDetailPage.js';
+import { DrillsPage } from '../drills/DrillsPage.js';
+import { DrillYearPage } from '../drills/DrillYearPage.js';
 import { HomePage } from '../home/HomePage.js';
 import { LiveProvider } from '../realtime/LiveProvider.js';
 import { IncidentDetailPage } from '../incidents/IncidentDetailPage.js';
@@ -146,6 +149,30 @@ export function App() {
             element={
               <RoleGate path="/sectors">
                 <SectorsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="drills"
+            element={
+              <RoleGate path="/drills">
+                <DrillsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="drills/years/:year"
+            element={
+              <RoleGate path="/drills">
+                <DrillYearPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="drills/:id"
+            element={
+              <RoleGate path="/drills">
+                <DrillDetailPage />
               </RoleGate>
             }
           />

@@ -9,6 +9,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FlagOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
@@ -40,6 +41,7 @@ export const NAVIGATION: NavItem[] = [
     icon: <AlertOutlined />,
     roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'],
   },
+  { path: '/drills', labelKey: 'drills.nav', icon: <FlagOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
   { path: '/my-agency', labelKey: 'nav.myAgency', icon: <BankOutlined />, roles: ['focal_point'] },
   { path: '/agencies', labelKey: 'nav.agencies', icon: <BankOutlined />, roles: STAFF },
   {

@@ -1,4 +1,4 @@
-import { BankOutlined, ClusterOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { BankOutlined, ClusterOutlined, DatabaseOutlined, FlagOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,13 @@ export function HomePage() {
       <Typography.Title level={3}>{t('home.welcome', { name: user.displayName })}</Typography.Title>
       {agency && !agency.focalPoints.some((f) => f.available247) && (
         <Alert type="error" showIcon message={<Link to="/my-agency">{t('home.focalMissing')}</Link>} style={{ marginBottom: 16 }} />
+      )}
+      {user.role === 'leader' && (
+        <Card style={{ marginBottom: 16 }}>
+          <Link to={`/drills/years/${new Date().getFullYear()}`}>
+            <FlagOutlined /> {t('drills.homeLink', { year: new Date().getFullYear() })}
+          </Link>
+        </Card>
       )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }}>

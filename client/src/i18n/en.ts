@@ -1,3 +1,4 @@
+import { drillsI18n } from '../drills/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -291,4 +292,5 @@ export const en: Messages = {
     by: 'by {{user}}',
     system: 'system',
   },
+  drills: drillsI18n.en,
 };

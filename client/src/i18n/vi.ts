@@ -1,4 +1,5 @@
 /** Vietnamese, the console's default language. */
+import { drillsI18n } from '../drills/i18n.js';
 export const vi = {
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
   nav: {
@@ -291,5 +292,6 @@ export const vi = {
     by: 'bởi {{user}}',
     system: 'hệ thống',
   },
+  drills: drillsI18n.vi,
 };
 export type Messages = typeof vi;

@@ -66,7 +66,16 @@ export class IncidentService {
     private readonly playbooks: PlaybookService,
   ) {}
 
-  async create(actor: Actor, input: CreateIncidentInput, idempotencyKey: string | null): Promise<CreateResult> {
+  /**
+   * `drill` is set only by the drill scheduler (drills/scheduler.ts): the same intake path,
+   * marked as a drill incident and also routed to the inject's target team.
+   */
+  async create(
+    actor: Actor,
+    input: CreateIncidentInput,
+    idempotencyKey: string | null,
+    drill: { drillId: string; injectId: string; targetTeamId: string | null } | null = null,
+  ): Promise<CreateResult> {
     const scope = `incident.create:${actor.kind}:${actor.id}`;
     const requestHash = hashBody(input);
     if (idempotencyKey) {
@@ -87,6 +96,10 @@ export class IncidentService {
     const system = await this.resolveSystem(input);
     const teams = (await this.deps.store.teams.list({ limit: 200 })).items;
     const routing = routeIncident(teams, input);
+    if (drill?.targetTeamId && !routing.teamIds.includes(drill.targetTeamId)) {
+      routing.teamIds.push(drill.targetTeamId);
+      routing.reasons.push('drill_target_team');
+    }
     const seriousness = assessSeriousness({ systemLevel: system.level, nationalCritical: system.nationalCritical, impacts: input.impacts });
     const checklist = await this.playbooks.tasksFor(input.category);
     const contact = input.contact
@@ -134,7 +147,7 @@ export class IncidentService {
           assigneeIds: [],
           tags: [],
           tasks: checklist.map((title) => ({ id: this.deps.ids(), title, done: false, doneBy: null, doneAt: null })),
-          drill: null,
+          drill: drill ? { drillId: drill.drillId, injectId: drill.injectId } : null,
           rejectionReason: null,
           closingReport: null,
           closureConfirmation: null,

@@ -6,6 +6,8 @@
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
  */
+export type * from './drills.js';
+import type { DrillRepository } from './drills.js';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -388,6 +390,7 @@ export interface Repositories {
   apiKeys: ApiKeyRepository;
   comments: CommentRepository;
   playbooks: PlaybookRepository;
+  drills: DrillRepository;
 }
 
 export interface Store extends Repositories {

@@ -46,4 +46,7 @@ export abstract class StoreBase implements Repositories {
   get playbooks() {
     return this.repositories.playbooks;
   }
+  get drills() {
+    return this.repositories.drills;
+  }
 }

@@ -4,6 +4,7 @@
  * Models are bound to one connection (no global mongoose singleton).
  */
 import { Schema, type Connection } from 'mongoose';
+import { drillPlanSchema, drillSchema } from './drillModels.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
 const keys = { sortKey: { type: String, required: true }, searchText: { type: String, required: true } };
@@ -260,6 +261,8 @@ export function bindModels(conn: Connection) {
     ApiKey: conn.model('ApiKey', apiKeySchema, 'api_keys'),
     Comment: conn.model('Comment', commentSchema, 'comments'),
     Playbook: conn.model('Playbook', playbookSchema, 'playbooks'),
+    Drill: conn.model('Drill', drillSchema, 'drills'),
+    DrillPlan: conn.model('DrillPlan', drillPlanSchema, 'drill_plans'),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

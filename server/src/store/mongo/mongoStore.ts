@@ -36,6 +36,7 @@ import type {
   UserRepository,
 } from '../port.js';
 import { bindModels, type Models } from './models.js';
+import { mongoDrills } from './drills.js';
 
 type Filter = Record<string, unknown>;
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -345,6 +346,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       },
     },
     incidents: incidentRepo,
+    drills: mongoDrills(models, session),
     counters: {
       async next(name) {
         const counter = await models.Counter.findOneAndUpdate(

@@ -153,4 +153,20 @@ export const MIGRATIONS: string[] = [
   `
   CREATE TABLE playbooks (category TEXT PRIMARY KEY, doc TEXT NOT NULL);
   `,
+  // 4: drills (R4) with the due time of their next inject, and the annual drill plans
+  `
+  CREATE TABLE drills (
+    id TEXT PRIMARY KEY,
+    sort_key TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    next_due_at TEXT,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX drills_year ON drills (year, sort_key, id);
+  CREATE INDEX drills_sort ON drills (sort_key, id);
+  CREATE INDEX drills_due ON drills (status, next_due_at);
+  CREATE TABLE drill_plans (year INTEGER PRIMARY KEY, doc TEXT NOT NULL);
+  `,
 ];
