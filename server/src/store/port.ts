@@ -6,6 +6,8 @@
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
  */
+export { DuplicateKeyError } from './errors.js';
+import type { Server as SocketIoServer } from 'socket.io';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -400,4 +402,7 @@ export interface Store extends Repositories {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** A socket.io adapter that shares realtime rooms between hub processes (scale-out stores only). */
+  socketAdapter?(): Promise<SocketIoAdapter>;
 }
+type SocketIoAdapter = Parameters<SocketIoServer['adapter']>[0];

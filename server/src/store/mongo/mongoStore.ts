@@ -6,6 +6,7 @@ import mongoose, { type ClientSession, type Connection, type Model } from 'mongo
 import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { DuplicateKeyError, translateErrors } from '../errors.js';
 import { StoreBase } from '../storeBase.js';
 import type {
   ApiKeyRecord,
@@ -444,6 +445,12 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
   };
 }
 
+/** MongoDB reports a unique index violation as error 11000; the port calls it DuplicateKeyError. */
+const portErrors = (repos: Repositories) =>
+  translateErrors(repos, (error) =>
+    (error as { code?: unknown } | null)?.code === 11000 ? new DuplicateKeyError((error as Error).message, { cause: error }) : error,
+  );
+
 export class MongoStore extends StoreBase implements Store {
   readonly kind = 'mongodb' as const;
   readonly repositories: Repositories;
@@ -453,7 +460,7 @@ export class MongoStore extends StoreBase implements Store {
     private readonly models: Models,
   ) {
     super();
-    this.repositories = repositories(models, undefined);
+    this.repositories = portErrors(repositories(models, undefined));
   }
 
   static async connect(uri: string): Promise<MongoStore> {
@@ -463,8 +470,14 @@ export class MongoStore extends StoreBase implements Store {
     return new MongoStore(conn, models);
   }
 
+  /** Several hub processes share one live board through MongoDB (@socket.io/mongo-adapter). */
+  async socketAdapter() {
+    const { createAdapter } = await import('@socket.io/mongo-adapter');
+    return createAdapter(await this.socketAdapterCollection());
+  }
+
   /** The capped collection @socket.io/mongo-adapter passes messages through between hub nodes. */
-  async socketAdapterCollection() {
+  private async socketAdapterCollection() {
     const db = this.conn.db!;
     const name = 'socket_io_adapter_events';
     if (!(await db.listCollections({ name }).hasNext())) {
@@ -484,7 +497,7 @@ export class MongoStore extends StoreBase implements Store {
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
     // mongoose retries the callback on transient transaction errors.
-    return this.conn.transaction((session) => work(repositories(this.models, session)));
+    return this.conn.transaction((session) => work(portErrors(repositories(this.models, session))));
   }
 
   async ping() {

@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
-import { Mutex, serialiseWrites } from '../mutex.js';
+import { Mutex, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
+import { DuplicateKeyError, translateErrors } from '../errors.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
 import { StoreBase } from '../storeBase.js';
 import type {
@@ -47,7 +48,9 @@ import type {
   UserRecord,
   UserRepository,
 } from '../port.js';
+import { GroupCommitter } from './groupCommit.js';
 import { MIGRATIONS } from './migrations.js';
+import { cacheStatements } from './statementCache.js';
 
 type Row = { doc: string; sort_key: string; id: string };
 type Params = (string | number | null)[];
@@ -605,16 +608,16 @@ class SqlitePlaybooks implements PlaybookRepository {
   }
 }
 
-export class SqliteStore extends StoreBase implements Store {
-  readonly kind = 'sqlite' as const;
-  private readonly mutex = new Mutex();
-  private readonly txRepos: Repositories;
-  /** Repositories for use outside a transaction: their writes wait for a running one. */
-  readonly repositories: Repositories;
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+const toPortError = (error: unknown) =>
+  isUniqueViolation(error) ? new DuplicateKeyError((error as Error).message, { cause: error }) : error;
 
-  constructor(private readonly db: Db) {
-    super();
-    this.txRepos = {
+function repositoriesOn(db: Db): Repositories {
+  return translateErrors<Repositories>(
+    {
       agencies: new SqliteAgencies(db),
       sectors: new SqliteSectors(db),
       systems: new SqliteSystems(db),
@@ -629,26 +632,47 @@ export class SqliteStore extends StoreBase implements Store {
       apiKeys: new SqliteApiKeys(db),
       comments: new SqliteComments(db),
       playbooks: new SqlitePlaybooks(db),
-    };
-    this.repositories = serialiseWrites(this.txRepos, this.mutex);
+    },
+    toPortError,
+  );
+}
+
+export class SqliteStore extends StoreBase implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly mutex = new Mutex();
+  private readonly committer: GroupCommitter<Repositories>;
+  /**
+   * Repositories for use outside a transaction. Writes wait for the running transaction
+   * instead of landing inside it; reads go to a second connection, which sees only
+   * committed rows (WAL snapshot), so a read never observes a transaction in progress.
+   * An in-memory database cannot have a second connection: its reads wait like writes.
+   */
+  readonly repositories: Repositories;
+
+  constructor(
+    private readonly db: Db,
+    private readonly readDb: Db | null = null,
+  ) {
+    super();
+    cacheStatements(db);
+    const txRepos = repositoriesOn(db);
+    this.committer = new GroupCommitter(db, this.mutex, txRepos);
+    const writes = serialiseWrites(txRepos, this.mutex);
+    this.repositories = readDb ? readsFrom(repositoriesOn(cacheStatements(readDb)), writes) : serialiseReads(writes, this.mutex);
   }
 
   static open(file: string): SqliteStore {
-    return new SqliteStore(openSqliteDatabase(file));
+    const db = openSqliteDatabase(file);
+    return new SqliteStore(db, file === ':memory:' ? null : openSqliteDatabase(file));
+  }
+
+  /** The write connection, for the online backup (the backup API reads it page by page). */
+  get database(): Db {
+    return this.db;
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(this.txRepos);
-        this.db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-    });
+    return this.committer.run(work);
   }
 
   async ping() {
@@ -656,6 +680,9 @@ export class SqliteStore extends StoreBase implements Store {
   }
 
   async close() {
-    await this.mutex.run(async () => this.db.close());
+    await this.mutex.run(async () => {
+      this.db.close();
+      this.readDb?.close();
+    });
   }
 }
