@@ -93,8 +93,13 @@ class DocCollection<T extends { id: string; version: number }> {
 
   async page(filter: Filter, query: PageQuery & { q?: string }): Promise<PageResult<T>> {
     const clauses: Filter[] = [filter];
-    const needle = query.q ? normalizeSearch(query.q) : '';
-    if (needle) clauses.push({ searchText: { $regex: escapeRegex(needle) } });
+    // Every word, in any order: the text index finds candidates, the regex keeps SQLite's
+    // substring meaning for each word (the text index alone matches whole words only).
+    const words = [...new Set((query.q ? normalizeSearch(query.q) : '').split(' ').filter(Boolean))];
+    if (words.length > 0) {
+      clauses.push({ $text: { $search: words.map((w) => `"${w.replace(/"/g, '')}"`).join(' ') } });
+      for (const word of words) clauses.push({ searchText: { $regex: escapeRegex(word) } });
+    }
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
       if (!position) throw new InvalidCursorError();

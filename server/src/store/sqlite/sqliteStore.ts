@@ -11,7 +11,7 @@ import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { Mutex, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
 import { DuplicateKeyError, translateErrors } from '../errors.js';
-import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { agencyKeys, incidentKeys, incidentSortKeyAt, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
 import { StoreBase } from '../storeBase.js';
 import type {
   AgencyRecord,
@@ -49,7 +49,7 @@ import type {
   UserRepository,
 } from '../port.js';
 import { GroupCommitter } from './groupCommit.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, OPEN_COLUMN_STATUSES } from './migrations.js';
 import { cacheStatements } from './statementCache.js';
 
 type Row = { doc: string; sort_key: string; id: string };
@@ -77,18 +77,25 @@ function migrate(db: Db): void {
   });
 }
 
+/** The columns a page is ordered by: the table's own, or a joined index table's copy of them. */
+interface PageKeys {
+  sort: string;
+  id: string;
+}
+const OWN_KEYS: PageKeys = { sort: 'sort_key', id: 'id' };
+
 /** Keyset pagination over (sort_key, id) shared by every document table. */
-function page<T>(db: Db, table: string, where: string[], params: Params, query: PageQuery): PageResult<T> {
+function page<T>(db: Db, from: string, where: string[], params: Params, query: PageQuery, keys: PageKeys = OWN_KEYS): PageResult<T> {
   const clauses = [...where];
   const args = [...params];
   if (query.cursor) {
     const position = decodeCursor(query.cursor);
     if (!position) throw new InvalidCursorError();
-    clauses.push('(sort_key > ? OR (sort_key = ? AND id > ?))');
+    clauses.push(`(${keys.sort} > ? OR (${keys.sort} = ? AND ${keys.id} > ?))`);
     args.push(position.key, position.key, position.id);
   }
-  const sql = `SELECT id, sort_key, doc FROM ${table} ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
-    ORDER BY sort_key, id LIMIT ?`;
+  const sql = `SELECT ${keys.id} AS id, ${keys.sort} AS sort_key, doc FROM ${from} ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
+    ORDER BY ${keys.sort}, ${keys.id} LIMIT ?`;
   const rows = db.prepare(sql).all(...args, query.limit + 1) as Row[];
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
@@ -99,11 +106,31 @@ function page<T>(db: Db, table: string, where: string[], params: Params, query: 
   };
 }
 
-const searchClause = (q: string | undefined, where: string[], params: Params) => {
-  const needle = q ? normalizeSearch(q) : '';
-  if (!needle) return;
-  where.push(`search_text LIKE ? ESCAPE '\\'`);
-  params.push(`%${needle.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+/**
+ * Every word of the query must occur in the record's normalised search text, in any order
+ * ("so tai chinh hoa lam" finds "Sở Tài chính tỉnh Hòa Lâm"). Words of three or more
+ * characters are looked up in the table's trigram index; shorter ones (which a trigram
+ * index cannot hold) are checked on the rows it found.
+ */
+const searchClause = (table: string, q: string | undefined, where: string[], params: Params) => {
+  const words = [...new Set((q ? normalizeSearch(q) : '').split(' ').filter(Boolean))];
+  const indexed = words.filter((w) => [...w].length >= 3);
+  if (indexed.length > 0) {
+    where.push(`${table}.id IN (SELECT id FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
+    params.push(indexed.map((w) => `"${w.replace(/"/g, '""')}"`).join(' '));
+  }
+  for (const word of words.filter((w) => [...w].length < 3)) {
+    where.push(`${table}.search_text LIKE ? ESCAPE '\\'`);
+    params.push(escapeLike(word));
+  }
+};
+
+const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((x) => set.has(x));
 };
 
 const getDoc = <T>(db: Db, table: string, id: string): T | null => {
@@ -132,7 +159,7 @@ class SqliteAgencies implements AgencyRepository {
   async list(query: Parameters<AgencyRepository['list']>[0]) {
     const where: string[] = [];
     const params: Params = [];
-    searchClause(query.q, where, params);
+    searchClause('agencies', query.q, where, params);
     if (query.type) {
       where.push('type = ?');
       params.push(query.type);
@@ -184,7 +211,7 @@ class SqliteSystems implements SystemRepository {
   async list(query: Parameters<SystemRepository['list']>[0]) {
     const where: string[] = [];
     const params: Params = [];
-    searchClause(query.q, where, params);
+    searchClause('systems', query.q, where, params);
     if (query.agencyIds) {
       if (query.agencyIds.length === 0) return { items: [], nextCursor: null };
       where.push(`agency_id IN (${query.agencyIds.map(() => '?').join(',')})`);
@@ -228,7 +255,7 @@ class SqliteTeams implements TeamRepository {
   async list(query: Parameters<TeamRepository['list']>[0]) {
     const where: string[] = [];
     const params: Params = [];
-    searchClause(query.q, where, params);
+    searchClause('teams', query.q, where, params);
     if (query.kind) {
       where.push('kind = ?');
       params.push(query.kind);
@@ -274,7 +301,7 @@ class SqliteUsers implements UserRepository {
   async list(query: Parameters<UserRepository['list']>[0]) {
     const where: string[] = [];
     const params: Params = [];
-    searchClause(query.q, where, params);
+    searchClause('users', query.q, where, params);
     if (query.role) {
       where.push('role = ?');
       params.push(query.role);
@@ -414,10 +441,13 @@ class SqliteEvents implements EventRepository {
 
 class SqliteIncidents implements IncidentRepository {
   constructor(private readonly db: Db) {}
+  /** Team rows carry the incident's order and open flag so a team's board is one index range. */
   private writeTeams(i: IncidentRecord) {
     this.db.prepare('DELETE FROM incident_teams WHERE incident_id = ?').run(i.id);
-    const add = this.db.prepare('INSERT INTO incident_teams (incident_id, team_id) VALUES (?, ?)');
-    for (const teamId of new Set(i.routing.teamIds)) add.run(i.id, teamId);
+    const add = this.db.prepare('INSERT INTO incident_teams (incident_id, team_id, incident_sort_key, incident_open) VALUES (?, ?, ?, ?)');
+    const sortKey = incidentKeys(i).sortKey;
+    const open = isOpenColumn(i.status) ? 1 : 0;
+    for (const teamId of new Set(i.routing.teamIds)) add.run(i.id, teamId, sortKey, open);
   }
   private columns(i: IncidentRecord) {
     const k = incidentKeys(i);
@@ -460,8 +490,8 @@ class SqliteIncidents implements IncidentRepository {
   async list(query: IncidentListQuery) {
     const where: string[] = [];
     const params: Params = [];
-    searchClause(query.q, where, params);
-    const inList = (column: string, values: string[]) => {
+    searchClause('incidents', query.q, where, params);
+    const inList = (column: string, values: readonly (string | number)[]) => {
       where.push(`${column} IN (${values.map(() => '?').join(',')})`);
       params.push(...values);
     };
@@ -469,10 +499,23 @@ class SqliteIncidents implements IncidentRepository {
       if (query.agencyIds.length === 0) return { items: [], nextCursor: null };
       inList('agency_id', query.agencyIds);
     }
+    const openOnly = query.statuses !== undefined && sameSet(query.statuses, OPEN_COLUMN_STATUSES);
+    let from = 'incidents';
+    let keys: PageKeys = OWN_KEYS;
     if (query.teamIds) {
-      if (query.teamIds.length === 0) return { items: [], nextCursor: null };
-      where.push(`id IN (SELECT incident_id FROM incident_teams WHERE team_id IN (${query.teamIds.map(() => '?').join(',')}))`);
-      params.push(...query.teamIds);
+      const teamIds = [...new Set(query.teamIds)];
+      if (teamIds.length === 0) return { items: [], nextCursor: null };
+      if (teamIds.length === 1) {
+        // One team (a responder's usual case): walk that team's rows in board order.
+        from = 'incident_teams CROSS JOIN incidents ON incidents.id = incident_teams.incident_id';
+        keys = { sort: 'incident_teams.incident_sort_key', id: 'incident_teams.incident_id' };
+        where.push('incident_teams.team_id = ?');
+        params.push(teamIds[0]!);
+        if (openOnly) where.push('incident_teams.incident_open = 1');
+      } else {
+        where.push(`incidents.id IN (SELECT incident_id FROM incident_teams WHERE team_id IN (${teamIds.map(() => '?').join(',')}))`);
+        params.push(...teamIds);
+      }
     }
     const equal = (column: string, value: string | number | undefined) => {
       if (value === undefined) return;
@@ -482,7 +525,8 @@ class SqliteIncidents implements IncidentRepository {
     equal('status', query.status);
     if (query.statuses) {
       if (query.statuses.length === 0) return { items: [], nextCursor: null };
-      inList('status', [...query.statuses]);
+      if (openOnly) where.push('is_open = 1');
+      else inList('status', query.statuses);
     }
     if (query.assigneeId) {
       where.push(`EXISTS (SELECT 1 FROM json_each(incidents.doc, '$.assigneeIds') WHERE value = ?)`);
@@ -492,15 +536,16 @@ class SqliteIncidents implements IncidentRepository {
     equal('severity', query.severity);
     equal('serious', query.serious === undefined ? undefined : query.serious ? 1 : 0);
     equal('is_drill', query.drill === undefined ? undefined : query.drill ? 1 : 0);
+    // The sort key counts reporting time down, so a date range is a sort-key range (one index).
     if (query.from) {
-      where.push('reported_at >= ?');
-      params.push(new Date(query.from).toISOString());
+      where.push('incidents.sort_key <= ?');
+      params.push(incidentSortKeyAt(query.from));
     }
     if (query.to) {
-      where.push('reported_at <= ?');
-      params.push(new Date(query.to).toISOString());
+      where.push('incidents.sort_key >= ?');
+      params.push(incidentSortKeyAt(query.to));
     }
-    return page<IncidentRecord>(this.db, 'incidents', where, params, query);
+    return page<IncidentRecord>(this.db, from, where, params, query, keys);
   }
   async count() {
     return (this.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
