@@ -43,4 +43,3 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     },
   };
 }
-

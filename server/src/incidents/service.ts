@@ -24,7 +24,14 @@ import type { commentInput, confirmClosureInput, listIncidentsQuery } from '@cer
 import type { Actor } from '../auth/actor.js';
 import { AppError, badRequest, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
-import { DuplicateKeyError, type CommentRecord, type EventRecord, type IncidentRecord, type PageResult, type Repositories } from '../store/port.js';
+import {
+  DuplicateKeyError,
+  type CommentRecord,
+  type EventRecord,
+  type IncidentRecord,
+  type PageResult,
+  type Repositories,
+} from '../store/port.js';
 import { incidentPolicy as can } from './policy.js';
 import { presentIncident } from './presenter.js';
 import type { PlaybookService } from './playbooks.js';
