@@ -10,6 +10,30 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/** The disk holding the store (or the attachments) is full: nothing of the write was kept. */
+export class StorageFullError extends Error {
+  readonly code = 'STORAGE_FULL';
+  constructor(message = 'the disk holding the store is full', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Another process held the database lock for longer than the store waits: retry later. */
+export class StoreBusyError extends Error {
+  readonly code = 'STORE_BUSY';
+  constructor(message = 'the store is busy', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreBusyError';
+  }
+}
+
+/** A file-system error meaning the disk is full (attachments, temp files, the database). */
+export const isDiskFull = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+};
+
 /**
  * Wraps every method of every repository so that a driver error is rethrown as the port's
  * error (`translate` returns the error unchanged when it is not one the port names).

@@ -6,7 +6,7 @@
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
  */
-export { DuplicateKeyError } from './errors.js';
+export { DuplicateKeyError, StorageFullError, StoreBusyError } from './errors.js';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 

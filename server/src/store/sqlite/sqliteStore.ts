@@ -10,7 +10,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { Mutex, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
-import { DuplicateKeyError, translateErrors } from '../errors.js';
+import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError, translateErrors } from '../errors.js';
 import { agencyKeys, incidentKeys, incidentSortKeyAt, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
 import { StoreBase } from '../storeBase.js';
 import type {
@@ -657,8 +657,13 @@ const isUniqueViolation = (error: unknown) => {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
-const toPortError = (error: unknown) =>
-  isUniqueViolation(error) ? new DuplicateKeyError((error as Error).message, { cause: error }) : error;
+const toPortError = (error: unknown) => {
+  if (isUniqueViolation(error)) return new DuplicateKeyError((error as Error).message, { cause: error });
+  if (isDiskFull(error)) return new StorageFullError((error as Error).message, { cause: error });
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) return new StoreBusyError((error as Error).message, { cause: error });
+  return error;
+};
 
 function repositoriesOn(db: Db): Repositories {
   return translateErrors<Repositories>(
@@ -717,7 +722,9 @@ export class SqliteStore extends StoreBase implements Store {
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.committer.run(work);
+    return this.committer.run(work).catch((error: unknown) => {
+      throw toPortError(error);
+    });
   }
 
   async ping() {
