@@ -63,7 +63,7 @@ const agency = (id: string, name: string): AgencyRecord => ({
 const team = (id: string, name: string, isStanding: boolean): TeamRecord => ({
   id,
   name,
-  kind: 'cert',
+  kind: 'provincial_cert',
   isStanding,
   organization: null,
   sectorCode: null,

@@ -98,7 +98,7 @@ const cases: [string, (s: Store) => Promise<unknown>, string][] = [
   ['systems by level', (s) => s.systems.list({ ...page, level: 4 }), 'systems_level_sort'],
   ['systems search', (s) => s.systems.list({ ...page, q: 'cong thong tin' }), 'systems_fts'],
   ['teams', (s) => s.teams.list(page), 'teams_sort'],
-  ['teams by kind', (s) => s.teams.list({ ...page, kind: 'cert' }), 'teams_kind_sort'],
+  ['teams by kind', (s) => s.teams.list({ ...page, kind: 'provincial_cert' }), 'teams_kind_sort'],
   ['teams search', (s) => s.teams.list({ ...page, q: 'ung cuu' }), 'teams_fts'],
   ['users', (s) => s.users.list(page), 'users_sort'],
   ['users by role', (s) => s.users.list({ ...page, role: 'responder' }), 'users_role_sort'],
