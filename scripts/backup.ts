@@ -15,4 +15,6 @@ if (config.mongodbUri) {
 }
 const destination = path.resolve(process.argv[2] ?? path.join(config.dataDir, '..', 'backups'));
 const { dir, manifest } = await backupStore(config.dataDir, destination, new Date());
-process.stdout.write(`Backup written to ${dir}\n  ${manifest.incidents} incidents, ${manifest.attachments} attachments, integrity ${manifest.integrity}\n`);
+process.stdout.write(
+  `Backup written to ${dir}\n  ${manifest.incidents} incidents, ${manifest.attachments} attachments, integrity ${manifest.integrity}\n`,
+);
