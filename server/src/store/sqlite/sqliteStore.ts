@@ -716,11 +716,6 @@ export class SqliteStore extends StoreBase implements Store {
     return new SqliteStore(db, file === ':memory:' ? null : openSqliteDatabase(file));
   }
 
-  /** The write connection, for the online backup (the backup API reads it page by page). */
-  get database(): Db {
-    return this.db;
-  }
-
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
     return this.committer.run(work).catch((error: unknown) => {
       throw toPortError(error);
