@@ -5,6 +5,8 @@
  *
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
+ * Adapters report failures as the port's errors (errors.ts), never as driver codes.
+ * (Over 400 lines while eight branches add repositories here; records vs interfaces split later.)
  */
 export { DuplicateKeyError, StorageFullError, StoreBusyError } from './errors.js';
 import type { Server as SocketIoServer } from 'socket.io';

@@ -1,6 +1,9 @@
 /**
  * The scale-out adapter: MongoDB through mongoose, selected by MONGODB_URI. Needs a replica
  * set (transactions). Same behaviour as the SQLite adapter, held to it by the contract suite.
+ * Search uses a text index (whole words, any order) narrowed by a per-word substring check,
+ * so a word found only inside a longer word matches in SQLite (trigram) but not here.
+ * (Over 400 lines: split per repository in the same later round as sqliteStore.ts.)
  */
 import mongoose, { type ClientSession, type Connection, type Model } from 'mongoose';
 import { normalizeSearch } from '@cert-hub/shared';
