@@ -17,7 +17,7 @@ export interface RunningHub {
 
 export async function startServer(deps: AppDeps, services: Services, listen: { port: number; host: string }): Promise<RunningHub> {
   const httpServer = http.createServer(createApp(deps, services));
-  const adapter = deps.store.kind === 'mongodb' ? await mongoSocketAdapter(deps) : undefined;
+  const adapter = deps.store.socketAdapter ? await deps.store.socketAdapter() : undefined;
   const realtime = attachRealtime(httpServer, {
     auth: services.auth,
     incidents: services.incidents,
@@ -46,12 +46,4 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
       await stopped;
     },
   };
-}
-
-/** Several hub processes share one live board through MongoDB (@socket.io/mongo-adapter). */
-async function mongoSocketAdapter(deps: AppDeps) {
-  const { createAdapter } = await import('@socket.io/mongo-adapter');
-  const { MongoStore } = await import('./store/mongo/mongoStore.js');
-  if (!(deps.store instanceof MongoStore)) return undefined;
-  return createAdapter(await deps.store.socketAdapterCollection());
 }

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'setup_unavailable',
   'internal',
+  'insufficient_storage',
+  'store_busy',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

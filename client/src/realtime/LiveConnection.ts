@@ -71,8 +71,11 @@ export class LiveConnection {
       try {
         for (;;) {
           const page = await api<EventsPage>(`/events?after=${this.lastSeq}&limit=500`);
+          // Compare with where this page started: delivering moves lastSeq to the page's last
+          // event, so comparing afterwards stopped a long catch-up after its first page.
+          const startedAt = this.lastSeq;
           page.events.forEach((m) => this.deliver(m));
-          const advanced = page.lastSeq > this.lastSeq;
+          const advanced = page.lastSeq > startedAt;
           this.lastSeq = Math.max(this.lastSeq, page.lastSeq);
           if (page.events.length === 0 || !advanced) break;
         }

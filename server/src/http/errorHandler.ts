@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ApiErrorBody } from '@cert-hub/shared';
 import { InvalidCursorError } from '../store/cursor.js';
+import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError } from '../store/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { AppError } from './errors.js';
 import { issuesOf } from './validate.js';
@@ -17,6 +18,11 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof ZodError) return new AppError(400, 'validation_failed', 'Invalid request', issuesOf(error));
   if (error instanceof InvalidCursorError)
     return new AppError(400, 'validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this server' }]);
+  // Store errors the port names: answered as what they mean, never as a 500.
+  if (error instanceof DuplicateKeyError) return new AppError(409, 'conflict', 'A record with the same unique key already exists');
+  if (error instanceof StorageFullError || isDiskFull(error))
+    return new AppError(507, 'insufficient_storage', 'The server’s disk is full; nothing was saved. Try again later.');
+  if (error instanceof StoreBusyError) return new AppError(503, 'store_busy', 'The server is busy; nothing was saved. Try again.');
   const multerError = error as { name?: string; code?: string };
   if (multerError?.name === 'MulterError')
     return multerError.code === 'LIMIT_FILE_SIZE'
@@ -43,6 +49,7 @@ function toAppError(error: unknown): AppError | null {
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = toAppError(error);
+    if (known?.status === 503) res.setHeader('Retry-After', '1');
     if (known?.status === 429 && known.details && typeof known.details === 'object' && 'retryAfterSeconds' in known.details)
       res.setHeader('Retry-After', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
     const body: ApiErrorBody = known

@@ -24,7 +24,14 @@ import type { commentInput, confirmClosureInput, listIncidentsQuery } from '@cer
 import type { Actor } from '../auth/actor.js';
 import { AppError, badRequest, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
-import type { CommentRecord, EventRecord, IncidentRecord, PageResult, Repositories } from '../store/port.js';
+import {
+  DuplicateKeyError,
+  type CommentRecord,
+  type EventRecord,
+  type IncidentRecord,
+  type PageResult,
+  type Repositories,
+} from '../store/port.js';
 import { incidentPolicy as can } from './policy.js';
 import { presentIncident } from './presenter.js';
 import type { PlaybookService } from './playbooks.js';
@@ -171,7 +178,7 @@ export class IncidentService {
       });
     } catch (error) {
       // A concurrent retry won the race on another node (unique key): answer its result.
-      if (idempotencyKey && isDuplicateKey(error)) {
+      if (idempotencyKey && error instanceof DuplicateKeyError) {
         const earlier = await this.replay(scope, idempotencyKey, requestHash, this.deps.store);
         if (earlier) return earlier;
       }
@@ -446,9 +453,4 @@ function dedupeIndicators(indicators: CreateIncidentInput['indicators']) {
     seen.add(key);
     return true;
   });
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown };
-  return e?.code === 11000 || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -29,3 +29,33 @@ export function serialiseWrites<T extends object>(repos: T, mutex: Mutex): T {
   }
   return wrapped as T;
 }
+
+/** Like serialiseWrites for the read methods: a read waits for the running transaction. */
+export function serialiseReads<T extends object>(repos: T, mutex: Mutex): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, repo] of Object.entries(repos)) {
+    wrapped[name] = new Proxy(repo as object, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string' || !isReadMethod(prop)) return value;
+        return (...args: unknown[]) => mutex.run(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      },
+    });
+  }
+  return wrapped as T;
+}
+
+/** Read methods from `reads`, everything else from `writes` (same repository names). */
+export function readsFrom<T extends object>(reads: T, writes: T): T {
+  const combined: Record<string, unknown> = {};
+  for (const [name, writeRepo] of Object.entries(writes)) {
+    const readRepo = (reads as Record<string, object>)[name]!;
+    combined[name] = new Proxy(writeRepo as object, {
+      get(target, prop, receiver) {
+        if (typeof prop === 'string' && isReadMethod(prop)) return Reflect.get(readRepo, prop) as unknown;
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+  }
+  return combined as T;
+}

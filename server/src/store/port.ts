@@ -5,9 +5,13 @@
  *
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
+ * Adapters report failures as the port's errors (errors.ts), never as driver codes.
+ * (Over 400 lines while eight branches add repositories here; records vs interfaces split later.)
  */
 export type * from './drills.js';
 import type { DrillRepository } from './drills.js';
+export { DuplicateKeyError, StorageFullError, StoreBusyError } from './errors.js';
+import type { Server as SocketIoServer } from 'socket.io';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -403,4 +407,7 @@ export interface Store extends Repositories {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** A socket.io adapter that shares realtime rooms between hub processes (scale-out stores only). */
+  socketAdapter?(): Promise<SocketIoAdapter>;
 }
+type SocketIoAdapter = Parameters<SocketIoServer['adapter']>[0];

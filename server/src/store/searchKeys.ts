@@ -23,7 +23,8 @@ export const userKeys = (u: UserRecord) => ({
 
 /** Newest first with the same ascending keyset: the key is the time counted down from year 9999. */
 const MAX_MS = 253_402_300_799_999;
+export const incidentSortKeyAt = (time: string) => String(MAX_MS - new Date(time).getTime()).padStart(15, '0');
 export const incidentKeys = (i: IncidentRecord) => ({
-  sortKey: String(MAX_MS - new Date(i.reportedAt).getTime()).padStart(15, '0'),
+  sortKey: incidentSortKeyAt(i.reportedAt),
   searchText: join(i.code, i.title, i.description, i.systemName, i.detectionMethod, i.actionsTaken, ...i.indicators.map((x) => x.value)),
 });

@@ -189,6 +189,10 @@ const incidentSchema = new Schema(
   options,
 );
 incidentSchema.index({ sortKey: 1, _id: 1 });
+// One index per list filter, each ending in the keyset order (issue #11).
+for (const field of ['agencyId', 'routing.teamIds', 'status', 'category', 'severity', 'serious', 'drill'])
+  incidentSchema.index({ [field]: 1, sortKey: 1, _id: 1 });
+incidentSchema.index({ reportedAt: 1 });
 
 const idempotencySchema = new Schema(
   { _id: String, scope: String, key: String, requestHash: String, resourceId: String, status: Number, createdAt: String },
@@ -244,6 +248,10 @@ commentSchema.index({ incidentId: 1, position: 1 }, { unique: true });
 const playbookSchema = new Schema({ _id: String, category: String, tasks: [String], updatedAt: String, updatedBy: String }, options);
 
 const counterSchema = new Schema({ _id: String, seq: Number }, options);
+
+// Search: a text index over the normalised search text (whole words, any order; no stemming).
+for (const schema of [agencySchema, systemSchema, teamSchema, userSchema, incidentSchema])
+  schema.index({ searchText: 'text' }, { default_language: 'none', language_override: 'searchLanguage' });
 
 export function bindModels(conn: Connection) {
   return {

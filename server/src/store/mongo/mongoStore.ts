@@ -1,11 +1,15 @@
 /**
  * The scale-out adapter: MongoDB through mongoose, selected by MONGODB_URI. Needs a replica
  * set (transactions). Same behaviour as the SQLite adapter, held to it by the contract suite.
+ * Search uses a text index (whole words, any order) narrowed by a per-word substring check,
+ * so a word found only inside a longer word matches in SQLite (trigram) but not here.
+ * (Over 400 lines: split per repository in the same later round as sqliteStore.ts.)
  */
 import mongoose, { type ClientSession, type Connection, type Model } from 'mongoose';
 import { normalizeSearch } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { DuplicateKeyError, translateErrors } from '../errors.js';
 import { StoreBase } from '../storeBase.js';
 import type {
   ApiKeyRecord,
@@ -93,8 +97,13 @@ class DocCollection<T extends { id: string; version: number }> {
 
   async page(filter: Filter, query: PageQuery & { q?: string }): Promise<PageResult<T>> {
     const clauses: Filter[] = [filter];
-    const needle = query.q ? normalizeSearch(query.q) : '';
-    if (needle) clauses.push({ searchText: { $regex: escapeRegex(needle) } });
+    // Every word, in any order: the text index finds candidates, the regex keeps SQLite's
+    // substring meaning for each word (the text index alone matches whole words only).
+    const words = [...new Set((query.q ? normalizeSearch(query.q) : '').split(' ').filter(Boolean))];
+    if (words.length > 0) {
+      clauses.push({ $text: { $search: words.map((w) => `"${w.replace(/"/g, '')}"`).join(' ') } });
+      for (const word of words) clauses.push({ searchText: { $regex: escapeRegex(word) } });
+    }
     if (query.cursor) {
       const position = decodeCursor(query.cursor);
       if (!position) throw new InvalidCursorError();
@@ -446,6 +455,12 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
   };
 }
 
+/** MongoDB reports a unique index violation as error 11000; the port calls it DuplicateKeyError. */
+const portErrors = (repos: Repositories) =>
+  translateErrors(repos, (error) =>
+    (error as { code?: unknown } | null)?.code === 11000 ? new DuplicateKeyError((error as Error).message, { cause: error }) : error,
+  );
+
 export class MongoStore extends StoreBase implements Store {
   readonly kind = 'mongodb' as const;
   readonly repositories: Repositories;
@@ -455,7 +470,7 @@ export class MongoStore extends StoreBase implements Store {
     private readonly models: Models,
   ) {
     super();
-    this.repositories = repositories(models, undefined);
+    this.repositories = portErrors(repositories(models, undefined));
   }
 
   static async connect(uri: string): Promise<MongoStore> {
@@ -465,8 +480,14 @@ export class MongoStore extends StoreBase implements Store {
     return new MongoStore(conn, models);
   }
 
+  /** Several hub processes share one live board through MongoDB (@socket.io/mongo-adapter). */
+  async socketAdapter() {
+    const { createAdapter } = await import('@socket.io/mongo-adapter');
+    return createAdapter(await this.socketAdapterCollection());
+  }
+
   /** The capped collection @socket.io/mongo-adapter passes messages through between hub nodes. */
-  async socketAdapterCollection() {
+  private async socketAdapterCollection() {
     const db = this.conn.db!;
     const name = 'socket_io_adapter_events';
     if (!(await db.listCollections({ name }).hasNext())) {
@@ -486,7 +507,7 @@ export class MongoStore extends StoreBase implements Store {
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
     // mongoose retries the callback on transient transaction errors.
-    return this.conn.transaction((session) => work(repositories(this.models, session)));
+    return this.conn.transaction((session) => work(portErrors(repositories(this.models, session))));
   }
 
   async ping() {

@@ -2,6 +2,36 @@
  * Versioned schema migrations, applied in order inside one transaction each and recorded
  * in `PRAGMA user_version`. Never edit a shipped migration: add the next one.
  */
+/**
+ * The statuses migration 4's `is_open` column counts as open (the board's list). Frozen with
+ * that migration: the store uses the column only when a query asks for exactly this set.
+ */
+export const OPEN_COLUMN_STATUSES = ['received', 'triage', 'initial_response', 'containment', 'recovery'] as const;
+
+/**
+ * A trigram full-text index over a table's normalised `search_text` (words match in any
+ * order, inside words too). The FTS rows are keyed through `<table>_fts_ids`, not by the
+ * table's implicit rowid, which VACUUM may renumber.
+ */
+const searchIndex = (table: string) => `
+  CREATE VIRTUAL TABLE ${table}_fts USING fts5(search_text, id UNINDEXED, tokenize = 'trigram');
+  CREATE TABLE ${table}_fts_ids (id TEXT PRIMARY KEY, fts_rowid INTEGER NOT NULL);
+  INSERT INTO ${table}_fts (search_text, id) SELECT search_text, id FROM ${table};
+  INSERT INTO ${table}_fts_ids (id, fts_rowid) SELECT id, rowid FROM ${table}_fts;
+  CREATE TRIGGER ${table}_fts_insert AFTER INSERT ON ${table} BEGIN
+    INSERT INTO ${table}_fts (search_text, id) VALUES (new.search_text, new.id);
+    INSERT INTO ${table}_fts_ids (id, fts_rowid) VALUES (new.id, last_insert_rowid());
+  END;
+  CREATE TRIGGER ${table}_fts_update AFTER UPDATE OF search_text ON ${table} WHEN old.search_text IS NOT new.search_text BEGIN
+    UPDATE ${table}_fts SET search_text = new.search_text
+      WHERE rowid = (SELECT fts_rowid FROM ${table}_fts_ids WHERE id = new.id);
+  END;
+  CREATE TRIGGER ${table}_fts_delete AFTER DELETE ON ${table} BEGIN
+    DELETE FROM ${table}_fts WHERE rowid = (SELECT fts_rowid FROM ${table}_fts_ids WHERE id = old.id);
+    DELETE FROM ${table}_fts_ids WHERE id = old.id;
+  END;
+`;
+
 export const MIGRATIONS: string[] = [
   // 1: registry, accounts, sessions, event log
   `
@@ -168,5 +198,38 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX drills_sort ON drills (sort_key, id);
   CREATE INDEX drills_due ON drills (status, next_due_at);
   CREATE TABLE drill_plans (year INTEGER PRIMARY KEY, doc TEXT NOT NULL);
+  `,
+  // 4: every list query served by an index (issue #11): one index per incident filter ending
+  // in the keyset order, the open flag for the board, team rows carrying the incident's
+  // order and open flag (a team's board reads its own index range), registry filters, and
+  // full-text search.
+  `
+  DROP INDEX incidents_agency;
+  DROP INDEX incidents_status;
+  CREATE INDEX incidents_agency_sort ON incidents (agency_id, sort_key, id);
+  CREATE INDEX incidents_status_sort ON incidents (status, sort_key, id);
+  CREATE INDEX incidents_category_sort ON incidents (category, sort_key, id);
+  CREATE INDEX incidents_severity_sort ON incidents (severity, sort_key, id);
+  CREATE INDEX incidents_serious_sort ON incidents (serious, sort_key, id);
+  CREATE INDEX incidents_drill_sort ON incidents (is_drill, sort_key, id);
+  ALTER TABLE incidents ADD COLUMN is_open INTEGER NOT NULL
+    GENERATED ALWAYS AS (status IN (${OPEN_COLUMN_STATUSES.map((s) => `'${s}'`).join(', ')})) VIRTUAL;
+  CREATE INDEX incidents_open_sort ON incidents (is_open, sort_key, id);
+
+  ALTER TABLE incident_teams ADD COLUMN incident_sort_key TEXT NOT NULL DEFAULT '';
+  ALTER TABLE incident_teams ADD COLUMN incident_open INTEGER NOT NULL DEFAULT 0;
+  UPDATE incident_teams SET
+    incident_sort_key = (SELECT sort_key FROM incidents WHERE incidents.id = incident_teams.incident_id),
+    incident_open = (SELECT is_open FROM incidents WHERE incidents.id = incident_teams.incident_id);
+  CREATE INDEX incident_teams_team_sort ON incident_teams (team_id, incident_sort_key, incident_id);
+  CREATE INDEX incident_teams_team_open_sort ON incident_teams (team_id, incident_open, incident_sort_key, incident_id);
+
+  CREATE INDEX agencies_type_sort ON agencies (type, sort_key, id);
+  CREATE INDEX systems_level_sort ON systems (level, sort_key, id);
+  CREATE INDEX teams_kind_sort ON teams (kind, sort_key, id);
+  DROP INDEX users_agency;
+  CREATE INDEX users_agency_sort ON users (agency_id, sort_key, id);
+  CREATE INDEX users_role_sort ON users (role, sort_key, id);
+  ${['agencies', 'systems', 'teams', 'users', 'incidents'].map(searchIndex).join('')}
   `,
 ];
