@@ -10,6 +10,8 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { bindModels } from '../server/src/store/mongo/models.js';
+import type { DrillPlanRecord, DrillRecord } from '../server/src/store/drills.js';
+import { drillSortKey } from '../server/src/store/sqlite/drills.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../server/src/store/searchKeys.js';
 import type {
   AgencyRecord,
@@ -199,6 +201,73 @@ const comment: CommentRecord = {
 };
 const playbook: PlaybookRecord = { category: 'defacement', tasks: ['Chụp màn hình'], updatedAt: T, updatedBy: 'u1' };
 
+const drill: DrillRecord = {
+  id: 'd1',
+  source: 'hub',
+  name: 'Diễn tập mã độc tống tiền 2026',
+  year: 2026,
+  type: 'tabletop',
+  scenario: 'Kịch bản',
+  objectives: [{ id: 'o1', title: 'Báo cáo trong 15 phút', description: null }],
+  rubric: [{ score: 1, label: 'Chưa đạt' }],
+  scheduledStart: T,
+  sectorCodes: ['health'],
+  participatingAgencyIds: ['a1'],
+  teamIds: ['t1'],
+  evaluatorIds: ['u1'],
+  participants: [{ id: 'p1', agencyId: 'a1', teamId: null, name: 'Trần Văn B', position: 'Phó giám đốc', role: 'leader', attended: true }],
+  injects: [
+    {
+      id: 'j1',
+      title: 'Mã độc',
+      offset: 'PT10M',
+      target: { teamId: 't1', agencyId: 'a1' },
+      incident: null,
+      message: 'Báo chí gọi điện',
+      dueAt: T,
+      firedAt: T,
+      incidentId: 'i1',
+      failure: null,
+    },
+  ],
+  status: 'running',
+  controllerId: 'u1',
+  startedAt: T,
+  pausedAt: null,
+  pausedMs: 0,
+  endedAt: null,
+  nextDueAt: T,
+  scores: [{ objectiveId: 'o1', evaluatorId: 'u1', evaluatorName: 'A', score: 3, comment: null, at: T }],
+  observations: [{ id: 'b1', authorId: 'u1', authorName: 'A', text: 'Tốt', injectId: 'j1', teamId: 't1', at: T }],
+  lessons: [
+    {
+      id: 'l1',
+      title: 'Cập nhật danh bạ',
+      ownerName: 'B',
+      ownerAgencyId: 'a1',
+      dueDate: '2026-12-31',
+      status: 'open',
+      doneAt: null,
+      note: null,
+      createdAt: T,
+    },
+  ],
+  organizer: null,
+  heldOn: null,
+  externalResults: [{ agencyId: 'a1', score: 80, rank: 2, findings: 'Tốt' }],
+  copiedFromId: null,
+  createdBy: 'u1',
+  version: 2,
+  createdAt: T,
+  updatedAt: T,
+};
+const drillPlan: DrillPlanRecord = {
+  year: 2026,
+  items: [{ title: 'Diễn tập', month: 9, type: 'tabletop', sectorCodes: ['health'], drillId: 'd1' }],
+  updatedAt: T,
+  updatedBy: 'u1',
+};
+
 /** The documents exactly as mongoStore.ts writes them (`_id` for the id, plus derived keys). */
 const withId = <R extends { id: string }>(r: R) => {
   const { id, ...rest } = r;
@@ -220,6 +289,16 @@ const stored = {
   ApiKey: withId(apiKey),
   Comment: withId(comment),
   Playbook: { _id: playbook.category, ...playbook },
+  Drill: {
+    _id: drill.id,
+    sortKey: drillSortKey(drill),
+    year: drill.year,
+    status: drill.status,
+    nextDueAt: drill.nextDueAt,
+    version: drill.version,
+    doc: drill,
+  },
+  DrillPlan: { _id: drillPlan.year, doc: drillPlan },
 };
 
 describe('mongoose schemas hold every field of the port records (no MongoDB needed)', () => {
