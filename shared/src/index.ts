@@ -10,3 +10,6 @@ export * from './lifecycle.js';
 export * from './realtime.js';
 export * from './playbooks.js';
 export * from './milestones.js';
+export * from './routing.js';
+export * from './oncall.js';
+export * from './serious.js';

@@ -6,6 +6,11 @@
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
  */
+import type { SeriousnessState } from '@cert-hub/shared';
+import type { OnCallRepository } from './oncall.js';
+import type { RoutingRuleRepository, UpwardNotificationRepository } from './routing.js';
+export type * from './routing.js';
+export type * from './oncall.js';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -194,7 +199,10 @@ export interface IncidentRecord {
   seriousReasons: string[];
   lateReport: boolean;
   reportedAt: string;
-  routing: { ownerTeamId: string | null; teamIds: string[]; reasons: string[] };
+  /** R2 as corrected; `serious`/`seriousReasons` above follow from it. */
+  seriousness: SeriousnessState;
+  /** The routing decision and the rule that made it; `teamIds` = every team that may work on or see it. */
+  routing: IncidentRouting;
   assigneeIds: string[];
   tags: string[];
   tasks: IncidentTask[];
@@ -207,6 +215,18 @@ export interface IncidentRecord {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface IncidentRouting {
+  /** The owning team. */
+  teamId: string | null;
+  /** The routing rule that decided it (null: the built-in default, or a coordinator's reroute). */
+  ruleId: string | null;
+  informedTeamIds: string[];
+  /** Who routing assigned at intake (the owning team's on-call). */
+  assigneeIds: string[];
+  teamIds: string[];
+  reasons: string[];
 }
 
 export interface IncidentListQuery extends PageQuery {
@@ -388,6 +408,9 @@ export interface Repositories {
   apiKeys: ApiKeyRepository;
   comments: CommentRepository;
   playbooks: PlaybookRepository;
+  routingRules: RoutingRuleRepository;
+  upwardNotifications: UpwardNotificationRepository;
+  onCall: OnCallRepository;
 }
 
 export interface Store extends Repositories {

@@ -46,4 +46,13 @@ export abstract class StoreBase implements Repositories {
   get playbooks() {
     return this.repositories.playbooks;
   }
+  get routingRules() {
+    return this.repositories.routingRules;
+  }
+  get upwardNotifications() {
+    return this.repositories.upwardNotifications;
+  }
+  get onCall() {
+    return this.repositories.onCall;
+  }
 }

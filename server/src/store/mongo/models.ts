@@ -4,6 +4,7 @@
  * Models are bound to one connection (no global mongoose singleton).
  */
 import { Schema, type Connection } from 'mongoose';
+import { routingModels } from './routing.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
 const keys = { sortKey: { type: String, required: true }, searchText: { type: String, required: true } };
@@ -167,10 +168,14 @@ const incidentSchema = new Schema(
     severity: nullableString,
     serious: Boolean,
     seriousReasons: [String],
+    seriousness: { type: Schema.Types.Mixed, default: null },
     lateReport: Boolean,
     reportedAt: String,
     routing: {
-      ownerTeamId: nullableString,
+      teamId: nullableString,
+      ruleId: nullableString,
+      informedTeamIds: [String],
+      assigneeIds: [String],
       teamIds: { type: [String], index: true },
       reasons: [String],
     },
@@ -260,6 +265,7 @@ export function bindModels(conn: Connection) {
     ApiKey: conn.model('ApiKey', apiKeySchema, 'api_keys'),
     Comment: conn.model('Comment', commentSchema, 'comments'),
     Playbook: conn.model('Playbook', playbookSchema, 'playbooks'),
+    ...routingModels(conn),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

@@ -48,6 +48,8 @@ import type {
   UserRepository,
 } from '../port.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteOnCall } from './oncall.js';
+import { SqliteRoutingRules, SqliteUpwardNotifications } from './routing.js';
 
 type Row = { doc: string; sort_key: string; id: string };
 type Params = (string | number | null)[];
@@ -629,6 +631,9 @@ export class SqliteStore extends StoreBase implements Store {
       apiKeys: new SqliteApiKeys(db),
       comments: new SqliteComments(db),
       playbooks: new SqlitePlaybooks(db),
+      routingRules: new SqliteRoutingRules(db),
+      upwardNotifications: new SqliteUpwardNotifications(db),
+      onCall: new SqliteOnCall(db),
     };
     this.repositories = serialiseWrites(this.txRepos, this.mutex);
   }
