@@ -278,7 +278,8 @@ describe('routing rules API', () => {
     expect(asAgency.trace[0]).toMatchObject({ ruleId: created.body.id, matched: false });
     const asMachine = await preview({ category: 'ddos', source: 'machine' });
     expect(asMachine).toMatchObject({ rule: { id: created.body.id }, routing: { teamId: telecom }, tags: ['siem'] });
-    expect(asMachine.routing.reasons).toEqual(['rule:SIEM DDoS → Quân sự', 'categories=ddos', 'sources=machine']);
+    // The military team keeps no roster: routing says nobody was on call rather than assigning no one silently.
+    expect(asMachine.routing.reasons).toEqual(['rule:SIEM DDoS → Quân sự', 'categories=ddos', 'sources=machine', 'nobody_on_call']);
 
     // Move it last: the default catches machine DDoS first now.
     const order = [...rules.slice(1).map((r) => r.id), created.body.id];
