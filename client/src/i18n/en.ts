@@ -1,3 +1,4 @@
+import { onCallI18n, routingI18n } from '../routing/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -291,4 +292,6 @@ export const en: Messages = {
     by: 'by {{user}}',
     system: 'system',
   },
+  routing: routingI18n.en,
+  oncall: onCallI18n.en,
 };

@@ -1,3 +1,4 @@
+import { onCallI18n, routingI18n } from '../routing/i18n.js';
 /** Vietnamese, the console's default language. */
 export const vi = {
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
@@ -291,5 +292,7 @@ export const vi = {
     by: 'bởi {{user}}',
     system: 'hệ thống',
   },
+  routing: routingI18n.vi,
+  oncall: onCallI18n.vi,
 };
 export type Messages = typeof vi;
