@@ -5,6 +5,7 @@ import { TLP_LEVELS, UPWARD_CHANNELS, type IncidentView, type RoutingRuleView, t
 import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { formatDateTime } from '../lib/format.js';
+import { diacriticFilter } from '../lib/selectFilter.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
 
@@ -242,7 +243,7 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
             />
           </Form.Item>
           <Form.Item name="teamId" label={t('routing.team')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select showSearch optionFilterProp="label" options={directory.teams.map((tm) => ({ value: tm.id, label: tm.name }))} aria-label={t('routing.team')} />
+            <Select showSearch filterOption={diacriticFilter} options={directory.teams.map((tm) => ({ value: tm.id, label: tm.name }))} aria-label={t('routing.team')} />
           </Form.Item>
           <Form.Item name="reason" label={t('routing.reason')} rules={[{ required: true, min: 3, message: t('common.required') }]}>
             <Input.TextArea rows={3} maxLength={2000} />

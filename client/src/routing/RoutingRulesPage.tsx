@@ -23,6 +23,7 @@ import { useUser } from '../auth/AuthContext.js';
 import { useCategoryLabel } from '../incidents/labels.js';
 import { FormDrawer } from '../lib/FormDrawer.js';
 import { useLabel } from '../lib/labels.js';
+import { diacriticFilter } from '../lib/selectFilter.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
@@ -223,7 +224,7 @@ export function RoutingRulesPage() {
 
   const multi = (name: (string | number)[], text: string, options: { value: string | number; label: string }[]) => (
     <Form.Item name={name} label={text}>
-      <Select mode="multiple" allowClear options={options} optionFilterProp="label" aria-label={text} />
+      <Select mode="multiple" allowClear filterOption={diacriticFilter} options={options} aria-label={text} />
     </Form.Item>
   );
   const triOptions = [
@@ -312,7 +313,7 @@ export function RoutingRulesPage() {
             <Typography.Paragraph type="secondary">{t('routing.previewHint')}</Typography.Paragraph>
             <Form form={previewForm} layout="vertical" initialValues={{ tlp: 'amber', source: 'agency', category: 'phishing', canHandleAlone: 'unknown' }}>
               <Form.Item name="agencyId" label={t('routing.agencyIds')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select showSearch optionFilterProp="label" options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))} aria-label={t('routing.agencyIds')} />
+                <Select showSearch filterOption={diacriticFilter} options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))} aria-label={t('routing.agencyIds')} />
               </Form.Item>
               <Form.Item name="category" label={t('routing.categories')}>
                 <Select options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))} aria-label={t('routing.categories')} />
