@@ -124,7 +124,13 @@ for (const adapter of adapters) {
       await store.upwardNotifications.insert(upward('n1', 'i1', '2026-11-20T02:00:01.000Z'));
       await store.upwardNotifications.insert(upward('n3', 'i2', NOW));
       expect((await store.upwardNotifications.listByIncident('i1')).map((n) => n.id)).toEqual(['n1', 'n2']);
-      const sent = { ...upward('n1', 'i1', '2026-11-20T02:00:01.000Z'), status: 'sent' as const, channel: 'email' as const, followUps: [{ at: NOW, by: 'u1', note: 'gọi lại' }], version: 2 };
+      const sent = {
+        ...upward('n1', 'i1', '2026-11-20T02:00:01.000Z'),
+        status: 'sent' as const,
+        channel: 'email' as const,
+        followUps: [{ at: NOW, by: 'u1', note: 'gọi lại' }],
+        version: 2,
+      };
       expect(await store.upwardNotifications.update(sent, 1)).toBe(true);
       expect(await store.upwardNotifications.update({ ...sent, version: 3 }, 1)).toBe(false);
       expect(await store.upwardNotifications.get('n1')).toEqual(sent);

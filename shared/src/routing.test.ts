@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { matchRoutingRule, type RoutingActions, type RoutingConditions, type RoutingFacts, type RuleLike } from './routing.js';
 
-const actions: RoutingActions = { owningTeamId: null, informTeamIds: [], assignOnCall: true, informLeaders: false, tags: [], playbook: null };
+const actions: RoutingActions = {
+  owningTeamId: null,
+  informTeamIds: [],
+  assignOnCall: true,
+  informLeaders: false,
+  tags: [],
+  playbook: null,
+};
 const rule = (id: string, conditions: RoutingConditions, enabled = true): RuleLike => ({ id, name: id, enabled, conditions, actions });
 const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
   category: 'phishing',
@@ -33,7 +40,11 @@ const RULES = [
 describe('matchRoutingRule: first enabled rule whose every condition holds', () => {
   it.each([
     ['a phishing report from a commune matches nothing specific', facts(), null],
-    ['state secrets go first, whatever else holds', facts({ impacts: ['service_interruption', 'state_secret_disclosure'], serious: true }), 'secrets'],
+    [
+      'state secrets go first, whatever else holds',
+      facts({ impacts: ['service_interruption', 'state_secret_disclosure'], serious: true }),
+      'secrets',
+    ],
     ['a defence-sector system', facts({ sector: 'defence' }), 'security-sector'],
     ['serious before health', facts({ sector: 'health', serious: true }), 'serious'],
     ['a health-sector system', facts({ sector: 'health' }), 'health'],

@@ -5,7 +5,16 @@
  * data (domain.md §2), the matching is this pure function, tested by tables.
  */
 import { z } from 'zod';
-import { IMPACTS, INCIDENT_CATEGORY_CODES, SEVERITIES, TLP_LEVELS, type Impact, type IncidentCategory, type Severity, type Tlp } from './incidents.js';
+import {
+  IMPACTS,
+  INCIDENT_CATEGORY_CODES,
+  SEVERITIES,
+  TLP_LEVELS,
+  type Impact,
+  type IncidentCategory,
+  type Severity,
+  type Tlp,
+} from './incidents.js';
 import { createIncidentInput } from './incidentSchemas.js';
 import { idSchema, versionField } from './schemas.js';
 import { AGENCY_TYPES, type AgencyType } from './vocabulary.js';

@@ -72,7 +72,12 @@ describe('routing rules editor', () => {
   });
 
   it('adds a rule through the drawer and fits a 390 px phone without horizontal scrolling', async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', isMobile: true });
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      isMobile: true,
+    });
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signInThroughConsole(page, served.url, 'coordinator');
@@ -85,7 +90,10 @@ describe('routing rules editor', () => {
     await drawer.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => ruleTitles(page)).toHaveLength(6);
     expect((await ruleTitles(page))[5]).toBe('6. DDoS từ SIEM → Quân sự');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const pageWidth = await page.evaluate(
+      () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+    );
+    expect(pageWidth).toBeLessThanOrEqual(390);
     await screenshot(page, 'routing-rules-phone');
     expect(problems).toEqual([]);
   });

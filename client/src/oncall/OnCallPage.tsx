@@ -122,7 +122,13 @@ export function OnCallPage() {
         <Typography.Paragraph type="secondary">{t('oncall.nowHint')}</Typography.Paragraph>
         <Space direction="vertical" style={{ width: '100%' }}>
           {rows.map((row) => (
-            <Descriptions key={row.teamId} title={<span style={{ whiteSpace: 'normal' }}>{row.teamName}</span>} column={1} size="small" bordered>
+            <Descriptions
+              key={row.teamId}
+              title={<span style={{ whiteSpace: 'normal' }}>{row.teamName}</span>}
+              column={1}
+              size="small"
+              bordered
+            >
               <Descriptions.Item label={t('oncall.primary')}>
                 <PersonCell person={row.primary} />
               </Descriptions.Item>
@@ -131,7 +137,9 @@ export function OnCallPage() {
               </Descriptions.Item>
               {row.source !== 'none' && (
                 <Descriptions.Item label={t('oncall.source')}>
-                  <Tag>{row.source === 'override' ? t('oncall.fromOverride') : t('oncall.fromRotation', { week: (row.week ?? 0) + 1 })}</Tag>
+                  <Tag>
+                    {row.source === 'override' ? t('oncall.fromOverride') : t('oncall.fromRotation', { week: (row.week ?? 0) + 1 })}
+                  </Tag>
                   {row.until && `${t('oncall.until')} ${formatDateTime(row.until)}`}
                 </Descriptions.Item>
               )}
@@ -175,7 +183,12 @@ export function OnCallPage() {
                           </Form.Item>
                         </Col>
                         <Col xs={4} sm={2}>
-                          <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('oncall.remove')} onClick={() => remove(field.name)} />
+                          <Button
+                            type="text"
+                            icon={<MinusCircleOutlined />}
+                            aria-label={t('oncall.remove')}
+                            onClick={() => remove(field.name)}
+                          />
                         </Col>
                       </Row>
                     ))}
@@ -204,7 +217,11 @@ export function OnCallPage() {
                           </Col>
                           <Col xs={24} sm={12}>
                             <Form.Item name={[field.name, 'backupUserId']} label={t('oncall.backup')}>
-                              <Select allowClear options={memberOptions} aria-label={`${t('oncall.backup')} (${t('oncall.overrides')} ${i + 1})`} />
+                              <Select
+                                allowClear
+                                options={memberOptions}
+                                aria-label={`${t('oncall.backup')} (${t('oncall.overrides')} ${i + 1})`}
+                              />
                             </Form.Item>
                           </Col>
                         </Row>

@@ -41,11 +41,18 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
   const s = incident.seriousness;
 
   useEffect(() => {
-    if (!isAgency) void api<{ items: RoutingRuleView[] }>('/routing/rules').then((r) => setRules(r.items), () => undefined);
+    if (!isAgency)
+      void api<{ items: RoutingRuleView[] }>('/routing/rules').then(
+        (r) => setRules(r.items),
+        () => undefined,
+      );
   }, [isAgency]);
   const loadUpward = useCallback(() => {
     if (isAgency) return;
-    void api<{ items: UpwardNotificationView[] }>(`/incidents/${incident.id}/upward-notifications`).then((r) => setUpward(r.items), showError);
+    void api<{ items: UpwardNotificationView[] }>(`/incidents/${incident.id}/upward-notifications`).then(
+      (r) => setUpward(r.items),
+      showError,
+    );
   }, [incident.id, isAgency, showError]);
   // Serious flips prepare notifications: reload whenever the incident changes.
   useEffect(loadUpward, [loadUpward, incident.version]);
@@ -67,9 +74,11 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
   };
   const decide = async () => {
     const v = await decisionForm.validateFields();
-    if (await call(`/incidents/${incident.id}/serious`, 'POST', { version: incident.version, action: deciding, reason: v.reason })) setDeciding(null);
+    if (await call(`/incidents/${incident.id}/serious`, 'POST', { version: incident.version, action: deciding, reason: v.reason }))
+      setDeciding(null);
   };
-  const answer = (canHandleAlone: boolean) => void call(`/incidents/${incident.id}/assessment`, 'PUT', { version: incident.version, canHandleAlone });
+  const answer = (canHandleAlone: boolean) =>
+    void call(`/incidents/${incident.id}/assessment`, 'PUT', { version: incident.version, canHandleAlone });
 
   const saveUpward = async () => {
     if (!editingUpward) return;
@@ -77,7 +86,12 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
     try {
       await api(`/incidents/${incident.id}/upward-notifications/${editingUpward.id}`, {
         method: 'PATCH',
-        body: { version: editingUpward.version, ...v, documentNumber: v.documentNumber || null, acknowledgement: v.acknowledgement || null },
+        body: {
+          version: editingUpward.version,
+          ...v,
+          documentNumber: v.documentNumber || null,
+          acknowledgement: v.acknowledgement || null,
+        },
       });
       setEditingUpward(null);
       loadUpward();
@@ -90,7 +104,10 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
     const note = followUps[n.id]?.trim();
     if (!note) return;
     try {
-      await api(`/incidents/${incident.id}/upward-notifications/${n.id}/follow-ups`, { method: 'POST', body: { version: n.version, note } });
+      await api(`/incidents/${incident.id}/upward-notifications/${n.id}/follow-ups`, {
+        method: 'POST',
+        body: { version: n.version, note },
+      });
       setFollowUps((f) => ({ ...f, [n.id]: '' }));
       loadUpward();
     } catch (e) {
@@ -119,7 +136,9 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
             <Descriptions.Item label={t('routing.owningTeam')}>
               {incident.routing.teamId ? directory.teamName(incident.routing.teamId) : '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('routing.rule')}>{rule?.name ?? (incident.routing.ruleId ? incident.routing.ruleId : t('routing.defaultRule'))}</Descriptions.Item>
+            <Descriptions.Item label={t('routing.rule')}>
+              {rule?.name ?? (incident.routing.ruleId ? incident.routing.ruleId : t('routing.defaultRule'))}
+            </Descriptions.Item>
             <Descriptions.Item label={t('routing.informed')}>
               {incident.routing.informedTeamIds.map((id) => directory.teamName(id)).join(', ') || '—'}
             </Descriptions.Item>
@@ -151,7 +170,11 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
             </div>
           )}
           <Typography.Text>
-            {s.canHandleAlone === null ? t('routing.agencyUnanswered') : s.canHandleAlone ? t('routing.agencyCan') : t('routing.agencyCannot')}
+            {s.canHandleAlone === null
+              ? t('routing.agencyUnanswered')
+              : s.canHandleAlone
+                ? t('routing.agencyCan')
+                : t('routing.agencyCannot')}
           </Typography.Text>
           {isAgency && (
             <Space wrap>
@@ -166,7 +189,8 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
           )}
           {s.decision && (
             <Typography.Text type="secondary">
-              {t('routing.decision')}: {s.decision.serious ? t('routing.isSerious') : t('routing.notSerious')} — {s.decision.reason} ({formatDateTime(s.decision.at)})
+              {t('routing.decision')}: {s.decision.serious ? t('routing.isSerious') : t('routing.notSerious')} — {s.decision.reason} (
+              {formatDateTime(s.decision.at)})
             </Typography.Text>
           )}
           {isCoordinator && (
@@ -213,7 +237,12 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
                 ))}
                 {isCoordinator && (
                   <Space.Compact style={{ width: '100%', marginTop: 4 }}>
-                    <Button onClick={() => (upwardForm.setFieldsValue({ ...n, sent: Boolean(n.sentAt), acknowledged: Boolean(n.acknowledgedAt) }), setEditingUpward(n))}>
+                    <Button
+                      onClick={() => (
+                        upwardForm.setFieldsValue({ ...n, sent: Boolean(n.sentAt), acknowledged: Boolean(n.acknowledgedAt) }),
+                        setEditingUpward(n)
+                      )}
+                    >
                       {t('routing.record')}
                     </Button>
                     <Input
@@ -231,7 +260,13 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
         </Card>
       )}
 
-      <Modal open={rerouting} title={t('routing.rerouteTitle')} onCancel={() => setRerouting(false)} onOk={() => void reroute()} destroyOnHidden>
+      <Modal
+        open={rerouting}
+        title={t('routing.rerouteTitle')}
+        onCancel={() => setRerouting(false)}
+        onOk={() => void reroute()}
+        destroyOnHidden
+      >
         <Form form={rerouteForm} layout="vertical" initialValues={{ action: 'add_team' }}>
           <Form.Item name="action" label={t('routing.action')}>
             <Radio.Group
@@ -243,7 +278,12 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
             />
           </Form.Item>
           <Form.Item name="teamId" label={t('routing.team')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select showSearch filterOption={diacriticFilter} options={directory.teams.map((tm) => ({ value: tm.id, label: tm.name }))} aria-label={t('routing.team')} />
+            <Select
+              showSearch
+              filterOption={diacriticFilter}
+              options={directory.teams.map((tm) => ({ value: tm.id, label: tm.name }))}
+              aria-label={t('routing.team')}
+            />
           </Form.Item>
           <Form.Item name="reason" label={t('routing.reason')} rules={[{ required: true, min: 3, message: t('common.required') }]}>
             <Input.TextArea rows={3} maxLength={2000} />
@@ -265,10 +305,19 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
         </Form>
       </Modal>
 
-      <Modal open={editingUpward !== null} title={editingUpward?.recipientName} onCancel={() => setEditingUpward(null)} onOk={() => void saveUpward()}>
+      <Modal
+        open={editingUpward !== null}
+        title={editingUpward?.recipientName}
+        onCancel={() => setEditingUpward(null)}
+        onOk={() => void saveUpward()}
+      >
         <Form form={upwardForm} layout="vertical">
           <Form.Item name="channel" label={t('routing.channel')}>
-            <Select allowClear options={UPWARD_CHANNELS.map((c) => ({ value: c, label: t(`routing.channels.${c}`) }))} aria-label={t('routing.channel')} />
+            <Select
+              allowClear
+              options={UPWARD_CHANNELS.map((c) => ({ value: c, label: t(`routing.channels.${c}`) }))}
+              aria-label={t('routing.channel')}
+            />
           </Form.Item>
           <Form.Item name="sent" label={t('routing.sent')} valuePropName="checked">
             <Switch aria-label={t('routing.sent')} />

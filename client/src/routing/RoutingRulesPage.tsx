@@ -1,5 +1,22 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Popconfirm, Radio, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Popconfirm,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -41,7 +58,10 @@ type RuleForm = {
   name: string;
   description?: string;
   enabled: boolean;
-  conditions: Omit<RoutingConditions, 'serious' | 'hasIndicators'> & { serious?: 'any' | 'yes' | 'no'; hasIndicators?: 'any' | 'yes' | 'no' };
+  conditions: Omit<RoutingConditions, 'serious' | 'hasIndicators'> & {
+    serious?: 'any' | 'yes' | 'no';
+    hasIndicators?: 'any' | 'yes' | 'no';
+  };
   actions: {
     owningTeamId?: string | null;
     informTeamIds?: string[];
@@ -87,7 +107,10 @@ export function RoutingRulesPage() {
   const [previewForm] = Form.useForm();
   const canEdit = user.role === 'coordinator' || user.role === 'admin';
 
-  const load = useCallback(() => void api<{ items: RoutingRuleView[] }>('/routing/rules').then((r) => setRules(r.items), showError), [showError]);
+  const load = useCallback(
+    () => void api<{ items: RoutingRuleView[] }>('/routing/rules').then((r) => setRules(r.items), showError),
+    [showError],
+  );
   useEffect(load, [load]);
   useEffect(() => {
     if (user.role === 'admin' || user.role === 'coordinator') void fetchAll<UserView>('/users').then(setUsers, () => undefined);
@@ -258,7 +281,13 @@ export function RoutingRulesPage() {
                 extra={
                   canEdit ? (
                     <Space size={4} wrap>
-                      <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('routing.moveUp')} disabled={index === 0} onClick={() => void move(index, -1)} />
+                      <Button
+                        size="small"
+                        icon={<ArrowUpOutlined />}
+                        aria-label={t('routing.moveUp')}
+                        disabled={index === 0}
+                        onClick={() => void move(index, -1)}
+                      />
                       <Button
                         size="small"
                         icon={<ArrowDownOutlined />}
@@ -300,7 +329,12 @@ export function RoutingRulesPage() {
                 </div>
                 {canEdit && (
                   <Space style={{ marginTop: 8 }}>
-                    <Switch size="small" checked={rule.enabled} onChange={(v) => void toggle(rule, v)} aria-label={`${t('routing.enabled')}: ${rule.name}`} />
+                    <Switch
+                      size="small"
+                      checked={rule.enabled}
+                      onChange={(v) => void toggle(rule, v)}
+                      aria-label={`${t('routing.enabled')}: ${rule.name}`}
+                    />
                     <Typography.Text type="secondary">{rule.enabled ? t('routing.enabled') : t('routing.disabled')}</Typography.Text>
                   </Space>
                 )}
@@ -311,17 +345,33 @@ export function RoutingRulesPage() {
         <Col xs={24} xl={10}>
           <Card title={t('routing.preview')} data-testid="routing-preview">
             <Typography.Paragraph type="secondary">{t('routing.previewHint')}</Typography.Paragraph>
-            <Form form={previewForm} layout="vertical" initialValues={{ tlp: 'amber', source: 'agency', category: 'phishing', canHandleAlone: 'unknown' }}>
+            <Form
+              form={previewForm}
+              layout="vertical"
+              initialValues={{ tlp: 'amber', source: 'agency', category: 'phishing', canHandleAlone: 'unknown' }}
+            >
               <Form.Item name="agencyId" label={t('routing.agencyIds')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select showSearch filterOption={diacriticFilter} options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))} aria-label={t('routing.agencyIds')} />
+                <Select
+                  showSearch
+                  filterOption={diacriticFilter}
+                  options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
+                  aria-label={t('routing.agencyIds')}
+                />
               </Form.Item>
               <Form.Item name="category" label={t('routing.categories')}>
-                <Select options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))} aria-label={t('routing.categories')} />
+                <Select
+                  options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))}
+                  aria-label={t('routing.categories')}
+                />
               </Form.Item>
               <Row gutter={8}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="systemLevel" label={t('routing.systemLevels')}>
-                    <Select allowClear options={SECURITY_LEVELS.map((l) => ({ value: l, label: String(l) }))} aria-label={t('routing.systemLevels')} />
+                    <Select
+                      allowClear
+                      options={SECURITY_LEVELS.map((l) => ({ value: l, label: String(l) }))}
+                      aria-label={t('routing.systemLevels')}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
@@ -350,7 +400,10 @@ export function RoutingRulesPage() {
                 </Col>
                 <Col xs={24} sm={12}>
                   <Form.Item name="tlp" label={t('routing.tlps')}>
-                    <Select options={TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` }))} aria-label={t('routing.tlps')} />
+                    <Select
+                      options={TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` }))}
+                      aria-label={t('routing.tlps')}
+                    />
                   </Form.Item>
                 </Col>
               </Row>
@@ -393,7 +446,8 @@ export function RoutingRulesPage() {
                     <li key={step.ruleId}>
                       {step.name} —{' '}
                       <Tag color={step.matched ? 'green' : 'default'}>{step.matched ? t('routing.matched') : t('routing.notMatched')}</Tag>
-                      {!step.matched && step.checks.filter((c) => !c.holds).map((c) => <Tag key={c.condition}>{t(`routing.${c.condition}`)}</Tag>)}
+                      {!step.matched &&
+                        step.checks.filter((c) => !c.holds).map((c) => <Tag key={c.condition}>{t(`routing.${c.condition}`)}</Tag>)}
                     </li>
                   ))}
                 </ol>
@@ -421,18 +475,50 @@ export function RoutingRulesPage() {
             <Switch aria-label={t('routing.enabled')} />
           </Form.Item>
           <Typography.Title level={5}>{t('routing.conditions')}</Typography.Title>
-          {multi(['conditions', 'categories'], t('routing.categories'), INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) })))}
-          {multi(['conditions', 'impacts'], t('routing.impacts'), IMPACTS.map((i) => ({ value: i, label: label(IMPACT_LABELS[i]) })))}
+          {multi(
+            ['conditions', 'categories'],
+            t('routing.categories'),
+            INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) })),
+          )}
+          {multi(
+            ['conditions', 'impacts'],
+            t('routing.impacts'),
+            IMPACTS.map((i) => ({ value: i, label: label(IMPACT_LABELS[i]) })),
+          )}
           <Form.Item name={['conditions', 'serious']} label={t('routing.serious')}>
             <Radio.Group optionType="button" options={triOptions} />
           </Form.Item>
-          {multi(['conditions', 'severities'], t('routing.severities'), SEVERITIES.map((s) => ({ value: s, label: label(SEVERITY_LABELS[s]) })))}
-          {multi(['conditions', 'systemLevels'], t('routing.systemLevels'), SECURITY_LEVELS.map((l) => ({ value: l, label: String(l) })))}
+          {multi(
+            ['conditions', 'severities'],
+            t('routing.severities'),
+            SEVERITIES.map((s) => ({ value: s, label: label(SEVERITY_LABELS[s]) })),
+          )}
+          {multi(
+            ['conditions', 'systemLevels'],
+            t('routing.systemLevels'),
+            SECURITY_LEVELS.map((l) => ({ value: l, label: String(l) })),
+          )}
           {multi(['conditions', 'sectors'], t('routing.sectors'), sectorOptions)}
-          {multi(['conditions', 'agencyTypes'], t('routing.agencyTypes'), AGENCY_TYPES.map((a) => ({ value: a, label: label(AGENCY_TYPE_LABELS[a]) })))}
-          {multi(['conditions', 'agencyIds'], t('routing.agencyIds'), directory.agencies.map((a) => ({ value: a.id, label: a.name })))}
-          {multi(['conditions', 'tlps'], t('routing.tlps'), TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` })))}
-          {multi(['conditions', 'sources'], t('routing.sources'), REPORT_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) })))}
+          {multi(
+            ['conditions', 'agencyTypes'],
+            t('routing.agencyTypes'),
+            AGENCY_TYPES.map((a) => ({ value: a, label: label(AGENCY_TYPE_LABELS[a]) })),
+          )}
+          {multi(
+            ['conditions', 'agencyIds'],
+            t('routing.agencyIds'),
+            directory.agencies.map((a) => ({ value: a.id, label: a.name })),
+          )}
+          {multi(
+            ['conditions', 'tlps'],
+            t('routing.tlps'),
+            TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` })),
+          )}
+          {multi(
+            ['conditions', 'sources'],
+            t('routing.sources'),
+            REPORT_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) })),
+          )}
           <Form.Item name={['conditions', 'hasIndicators']} label={t('routing.hasIndicators')}>
             <Radio.Group optionType="button" options={triOptions} />
           </Form.Item>
@@ -452,7 +538,10 @@ export function RoutingRulesPage() {
           </Form.Item>
           <Form.Item name={['actions', 'playbook']} label={t('routing.playbook')}>
             <Select
-              options={[{ value: null, label: t('routing.playbookOwn') }, ...INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))]}
+              options={[
+                { value: null, label: t('routing.playbookOwn') },
+                ...INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) })),
+              ]}
               aria-label={t('routing.playbook')}
             />
           </Form.Item>

@@ -201,7 +201,8 @@ export const routingI18n = {
     isSerious: 'Serious',
     notSerious: 'Not serious',
     upward: 'Upward notifications',
-    upwardHint: 'One record per recipient: channel, when sent, by whom, document number, what was sent and its TLP, acknowledgement, follow-ups.',
+    upwardHint:
+      'One record per recipient: channel, when sent, by whom, document number, what was sent and its TLP, acknowledgement, follow-ups.',
     recipient: 'Recipient',
     status: {
       prepared: 'Prepared',

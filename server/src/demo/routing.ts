@@ -48,12 +48,7 @@ export function demoRules(team: (key: string) => string): CreateRoutingRuleInput
       { sectors: ['health'] },
       { informTeamIds: [team('health-cert')], tags: ['y tế'] },
     ),
-    rule(
-      'Mặc định → Đội ứng cứu tỉnh (thường trực)',
-      'Mọi báo cáo khác: cơ quan thường trực, người trực được giao ngay.',
-      {},
-      {},
-    ),
+    rule('Mặc định → Đội ứng cứu tỉnh (thường trực)', 'Mọi báo cáo khác: cơ quan thường trực, người trực được giao ngay.', {}, {}),
   ];
 }
 

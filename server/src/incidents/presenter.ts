@@ -65,7 +65,8 @@ export const presentIncident = (i: IncidentRecord): IncidentView => ({
 /** Records filed before R2 was corrected carry only the computed flag. */
 function presentSeriousness(i: IncidentRecord): IncidentView['seriousness'] {
   const s = i.seriousness;
-  if (!s) return { meetsCriteria: i.serious, criteria: [...i.seriousReasons], canHandleAlone: null, mayExceedCapacity: false, decision: null };
+  if (!s)
+    return { meetsCriteria: i.serious, criteria: [...i.seriousReasons], canHandleAlone: null, mayExceedCapacity: false, decision: null };
   return {
     meetsCriteria: s.meetsCriteria,
     criteria: [...s.criteria],

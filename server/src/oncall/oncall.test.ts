@@ -21,10 +21,11 @@ beforeAll(async () => {
   hub.clock.set('2026-11-20T03:00:00Z');
   const admin = await as('admin');
   health = ((await admin.get('/api/teams?kind=sector_cert')).body.items as TeamView[]).find((t) => t.sectorCode === 'health')!.id;
-  for (const [username, name] of [
+  const people: [string, string][] = [
     ['yte.an', 'Nguyễn Văn An'],
     ['yte.binh', 'Lê Thị Bình'],
-  ]) {
+  ];
+  for (const [username, name] of people) {
     const created = await hub
       .http()
       .post('/api/users')
@@ -51,29 +52,57 @@ describe('on-call rosters', () => {
     const url = `/api/teams/${health}/oncall`;
     expect((await (await as('coordinator')).get(url)).body).toMatchObject({ roster: null, now: { primaryUserId: null, source: 'none' } });
     expect((await (await as('responder')).put(url, roster(null))).status).toBe(403);
-    const outsider = await (await as('coordinator')).put(url, { ...roster(null), weeks: [{ primaryUserId: ids.outsider, backupUserId: null }] });
+    const outsider = await (
+      await as('coordinator')
+    ).put(url, { ...roster(null), weeks: [{ primaryUserId: ids.outsider, backupUserId: null }] });
     expect(outsider.status).toBe(422);
     expect(outsider.body.error.details[0].path).toBe('weeks.0.primaryUserId');
     const saved = await (await as('coordinator')).put(url, roster(null));
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ teamId: health, version: 1, rotationStart: '2026-11-16T01:00:00.000Z' });
     expect((await (await as('coordinator')).put(url, roster(null))).status).toBe(409);
-    const badOverride = await (await as('coordinator')).put(url, roster(1, [{ from: '2026-12-31T00:00:00+07:00', to: '2026-12-30T00:00:00+07:00', primaryUserId: ids['yte.an'], backupUserId: null, reason: 'Tết' }]));
+    const badOverride = await (
+      await as('coordinator')
+    ).put(
+      url,
+      roster(1, [
+        {
+          from: '2026-12-31T00:00:00+07:00',
+          to: '2026-12-30T00:00:00+07:00',
+          primaryUserId: ids['yte.an'],
+          backupUserId: null,
+          reason: 'Tết',
+        },
+      ]),
+    );
     expect(badOverride.status).toBe(400);
   });
 
   it('hands over weekly and lets an override win, as the fake clock moves', async () => {
     const url = `/api/teams/${health}/oncall`;
     const current = (await (await as('coordinator')).get(url)).body.roster;
-    await (await as('coordinator')).put(
+    await (
+      await as('coordinator')
+    ).put(
       url,
       roster(current.version, [
-        { from: '2026-12-31T17:00:00Z', to: '2027-01-01T17:00:00Z', primaryUserId: ids['yte.binh'], backupUserId: null, reason: 'Trực Tết Dương lịch' },
+        {
+          from: '2026-12-31T17:00:00Z',
+          to: '2027-01-01T17:00:00Z',
+          primaryUserId: ids['yte.binh'],
+          backupUserId: null,
+          reason: 'Trực Tết Dương lịch',
+        },
       ]),
     );
     const now = async () => (await (await as('leader')).get(url)).body.now;
     hub.clock.set('2026-11-20T03:00:00Z'); // week 1
-    expect(await now()).toMatchObject({ primaryUserId: ids['yte.an'], backupUserId: ids['yte.binh'], source: 'rotation', until: '2026-11-23T01:00:00.000Z' });
+    expect(await now()).toMatchObject({
+      primaryUserId: ids['yte.an'],
+      backupUserId: ids['yte.binh'],
+      source: 'rotation',
+      until: '2026-11-23T01:00:00.000Z',
+    });
     hub.clock.set('2026-11-23T00:59:00Z'); // a minute before the handover
     expect((await now()).primaryUserId).toBe(ids['yte.an']);
     hub.clock.set('2026-11-23T01:00:00Z'); // Monday 08:00: week 2

@@ -90,7 +90,13 @@ export class OnCallService {
     const rows: OnCallNowView[] = [];
     for (const team of teams) {
       const now = onCallAt(await this.deps.store.onCall.get(team.id), at);
-      rows.push({ ...now, teamId: team.id, teamName: team.name, primary: await person(now.primaryUserId), backup: await person(now.backupUserId) });
+      rows.push({
+        ...now,
+        teamId: team.id,
+        teamName: team.name,
+        primary: await person(now.primaryUserId),
+        backup: await person(now.backupUserId),
+      });
     }
     return rows;
   }

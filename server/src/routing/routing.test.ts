@@ -106,11 +106,20 @@ describe('with the demo rules (issue 8, done when 1)', () => {
     const incident = res.body as IncidentView;
     const rules = (await as('coordinator').get('/api/routing/rules')).body.items as RoutingRuleView[];
     const defaultRule = rules.find((r) => Object.keys(r.conditions).length === 0)!;
-    expect(incident.routing).toMatchObject({ teamId: cert, ruleId: defaultRule.id, informedTeamIds: [], assigneeIds: [primary], teamIds: [cert] });
+    expect(incident.routing).toMatchObject({
+      teamId: cert,
+      ruleId: defaultRule.id,
+      informedTeamIds: [],
+      assigneeIds: [primary],
+      teamIds: [cert],
+    });
     expect(incident.assigneeIds).toEqual([primary]);
     const members = (await as('admin').get(`/api/teams/${cert}`)).body.memberIds as string[];
     expect(members).toContain(primary);
-    const timeline = (await as('coordinator').get(`/api/incidents/${incident.id}/timeline`)).body.items as { type: string; data: Record<string, unknown> }[];
+    const timeline = (await as('coordinator').get(`/api/incidents/${incident.id}/timeline`)).body.items as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
     expect(timeline.find((e) => e.type === EVENTS.incidentRouted)?.data).toMatchObject({ ruleId: defaultRule.id, teamId: cert });
   });
 
@@ -152,7 +161,8 @@ describe('with the demo rules (issue 8, done when 1)', () => {
       expect(m.event.incidentId).toBe(incident.id);
       expect(m.event.data).toEqual({ serious: true, reason: null, by: 'assessment' });
     }
-    const upward = (await as('coordinator').get(`/api/incidents/${incident.id}/upward-notifications`)).body.items as UpwardNotificationView[];
+    const upward = (await as('coordinator').get(`/api/incidents/${incident.id}/upward-notifications`)).body
+      .items as UpwardNotificationView[];
     const nationalBodies = teams.filter((t) => t.kind === 'national_body').map((t) => t.name);
     expect(upward.map((u) => u.recipientName).sort()).toEqual([...nationalBodies, expect.stringContaining('Lãnh đạo tỉnh')].sort());
     expect(upward.every((u) => u.status === 'prepared' && u.tlp === 'amber')).toBe(true);
@@ -174,24 +184,50 @@ describe('serious incidents: decision, re-assessment, upward tracking', () => {
     const cleared = await as('responder').put(`/api/incidents/${filed.id}/assessment`, { version: answered.body.version, impacts: [] });
     expect(cleared.body).toMatchObject({ serious: false, seriousness: { meetsCriteria: false } });
     // A stale version changes nothing.
-    expect((await as('responder').put(`/api/incidents/${filed.id}/assessment`, { version: filed.version, impacts: ['spreading'] })).status).toBe(409);
+    expect(
+      (await as('responder').put(`/api/incidents/${filed.id}/assessment`, { version: filed.version, impacts: ['spreading'] })).status,
+    ).toBe(409);
     // Only a coordinator declares, with a reason; confirming a non-serious incident is refused.
-    expect((await as('responder').post(`/api/incidents/${filed.id}/serious`, { version: cleared.body.version, action: 'declare', reason: 'Lan rộng' })).status).toBe(403);
-    expect((await as('coordinator').post(`/api/incidents/${filed.id}/serious`, { version: cleared.body.version, action: 'confirm', reason: 'Xác nhận' })).status).toBe(422);
-    expect((await as('coordinator').post(`/api/incidents/${filed.id}/serious`, { version: cleared.body.version, action: 'declare' })).status).toBe(400);
+    expect(
+      (
+        await as('responder').post(`/api/incidents/${filed.id}/serious`, {
+          version: cleared.body.version,
+          action: 'declare',
+          reason: 'Lan rộng',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await as('coordinator').post(`/api/incidents/${filed.id}/serious`, {
+          version: cleared.body.version,
+          action: 'confirm',
+          reason: 'Xác nhận',
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await as('coordinator').post(`/api/incidents/${filed.id}/serious`, { version: cleared.body.version, action: 'declare' })).status,
+    ).toBe(400);
     const declared = await as('coordinator').post(`/api/incidents/${filed.id}/serious`, {
       version: cleared.body.version,
       action: 'declare',
       reason: 'Ảnh hưởng dây chuyền tới hệ thống cấp 4 khác',
     });
-    expect(declared.body).toMatchObject({ serious: true, seriousReasons: ['coordinator_declared'], seriousness: { decision: { serious: true } } });
+    expect(declared.body).toMatchObject({
+      serious: true,
+      seriousReasons: ['coordinator_declared'],
+      seriousness: { decision: { serious: true } },
+    });
     const withdrawn = await as('coordinator').post(`/api/incidents/${filed.id}/serious`, {
       version: declared.body.version,
       action: 'withdraw',
       reason: 'Đơn vị đã tự khắc phục',
     });
     expect(withdrawn.body.serious).toBe(false);
-    const events = ((await as('coordinator').get(`/api/incidents/${filed.id}/timeline`)).body.items as { type: string; data: Record<string, unknown> }[])
+    const events = (
+      (await as('coordinator').get(`/api/incidents/${filed.id}/timeline`)).body.items as { type: string; data: Record<string, unknown> }[]
+    )
       .filter((e) => e.type === EVENTS.incidentSeriousChanged)
       .map((e) => e.data);
     expect(events).toEqual([
@@ -206,9 +242,28 @@ describe('serious incidents: decision, re-assessment, upward tracking', () => {
 
   it('re-assesses open incidents when the registry system’s level changes', async () => {
     const system = (
-      await as('admin').post('/api/systems', { agencyId: agencyA, name: 'Hệ thống quản lý ngân sách', level: 3, sectorCode: 'finance', domains: [], ipRanges: [] })
+      await as('admin').post('/api/systems', {
+        agencyId: agencyA,
+        name: 'Hệ thống quản lý ngân sách',
+        level: 3,
+        sectorCode: 'finance',
+        domains: [],
+        ipRanges: [],
+      })
     ).body as { id: string; version: number };
-    const filed = (await as('focal.a').post('/api/incidents', report({ agencyId: agencyA, systemId: system.id, systemName: null, systemLevel: null, impacts: ['integrity_loss'], canHandleAlone: false }))).body as IncidentView;
+    const filed = (
+      await as('focal.a').post(
+        '/api/incidents',
+        report({
+          agencyId: agencyA,
+          systemId: system.id,
+          systemName: null,
+          systemLevel: null,
+          impacts: ['integrity_loss'],
+          canHandleAlone: false,
+        }),
+      )
+    ).body as IncidentView;
     expect(filed.serious).toBe(false);
     const coordinator = await open('coordinator');
     const changed = waitFor(coordinator, EVENTS.incidentSeriousChanged, 2000, (m) => m.event.incidentId === filed.id);
@@ -218,7 +273,8 @@ describe('serious incidents: decision, re-assessment, upward tracking', () => {
   });
 
   it('tracks each upward notification: channel, sent by whom and when, document number, TLP, acknowledgement, follow-ups', async () => {
-    const filed = (await as('focal.b').post('/api/incidents', report({ systemLevel: 5, impacts: ['spreading'], canHandleAlone: false }))).body as IncidentView;
+    const filed = (await as('focal.b').post('/api/incidents', report({ systemLevel: 5, impacts: ['spreading'], canHandleAlone: false })))
+      .body as IncidentView;
     const [first] = (await as('coordinator').get(`/api/incidents/${filed.id}/upward-notifications`)).body.items as UpwardNotificationView[];
     const url = `/api/incidents/${filed.id}/upward-notifications/${first!.id}`;
     expect((await as('responder').patch(url, { version: 1, channel: 'email' })).status).toBe(403);
@@ -233,11 +289,24 @@ describe('serious incidents: decision, re-assessment, upward tracking', () => {
     });
     expect(sent.status).toBe(200);
     const coordinatorId = (await as('coordinator').get('/api/me')).body.id;
-    expect(sent.body).toMatchObject({ status: 'sent', sentAt: '2026-11-20T03:00:00.000Z', sentBy: coordinatorId, documentNumber: '123/CAT-PA05', tlp: 'amber+strict' });
+    expect(sent.body).toMatchObject({
+      status: 'sent',
+      sentAt: '2026-11-20T03:00:00.000Z',
+      sentBy: coordinatorId,
+      documentNumber: '123/CAT-PA05',
+      tlp: 'amber+strict',
+    });
     hub.clock.advance(600_000);
-    const acked = await as('coordinator').patch(url, { version: sent.body.version, acknowledged: true, acknowledgement: 'VNCERT/CC xác nhận đã nhận qua điện thoại' });
+    const acked = await as('coordinator').patch(url, {
+      version: sent.body.version,
+      acknowledged: true,
+      acknowledgement: 'VNCERT/CC xác nhận đã nhận qua điện thoại',
+    });
     expect(acked.body).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2026-11-20T03:10:00.000Z' });
-    const followed = await as('coordinator').post(`${url}/follow-ups`, { version: acked.body.version, note: 'Gửi báo cáo diễn biến lần 1' });
+    const followed = await as('coordinator').post(`${url}/follow-ups`, {
+      version: acked.body.version,
+      note: 'Gửi báo cáo diễn biến lần 1',
+    });
     expect(followed.status).toBe(201);
     expect(followed.body.followUps).toEqual([{ at: '2026-11-20T03:10:00.000Z', by: coordinatorId, note: 'Gửi báo cáo diễn biến lần 1' }]);
     expect((await as('coordinator').post(`${url}/follow-ups`, { version: 1, note: 'cũ' })).status).toBe(409);
@@ -248,8 +317,15 @@ describe('serious incidents: decision, re-assessment, upward tracking', () => {
     const filed = (await as('focal.b').post('/api/incidents', report({ systemLevel: 4, impacts: ['control_loss'] }))).body as IncidentView;
     // Drills inject their incidents through the store; mark this one as a drill inject.
     const stored = (await hub.store.incidents.get(filed.id))!;
-    await hub.store.incidents.update({ ...stored, drill: { drillId: 'drill-2026', injectId: null }, version: stored.version + 1 }, stored.version);
-    const declared = await as('coordinator').post(`/api/incidents/${filed.id}/serious`, { version: stored.version + 1, action: 'declare', reason: 'Kịch bản diễn tập' });
+    await hub.store.incidents.update(
+      { ...stored, drill: { drillId: 'drill-2026', injectId: null }, version: stored.version + 1 },
+      stored.version,
+    );
+    const declared = await as('coordinator').post(`/api/incidents/${filed.id}/serious`, {
+      version: stored.version + 1,
+      action: 'declare',
+      reason: 'Kịch bản diễn tập',
+    });
     expect(declared.body.serious).toBe(true);
     expect((await as('coordinator').get(`/api/incidents/${filed.id}/upward-notifications`)).body.items).toEqual([]);
   });
@@ -258,9 +334,22 @@ describe('serious incidents: decision, re-assessment, upward tracking', () => {
 describe('routing rules API', () => {
   it('coordinators create, update, reorder and delete rules; others may not; the preview says which rule and why', async () => {
     const telecom = teams.find((t) => t.kind === 'military')!.id;
-    expect((await as('responder').post('/api/routing/rules', { name: 'Mọi thứ', conditions: {}, actions: { owningTeamId: null } })).status).toBe(403);
-    expect((await as('coordinator').post('/api/routing/rules', { name: 'Sai', conditions: { categories: ['nope'] }, actions: { owningTeamId: null } })).status).toBe(400);
-    expect((await as('coordinator').post('/api/routing/rules', { name: 'Sai đội', conditions: {}, actions: { owningTeamId: 'no-such-team' } })).status).toBe(422);
+    expect(
+      (await as('responder').post('/api/routing/rules', { name: 'Mọi thứ', conditions: {}, actions: { owningTeamId: null } })).status,
+    ).toBe(403);
+    expect(
+      (
+        await as('coordinator').post('/api/routing/rules', {
+          name: 'Sai',
+          conditions: { categories: ['nope'] },
+          actions: { owningTeamId: null },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await as('coordinator').post('/api/routing/rules', { name: 'Sai đội', conditions: {}, actions: { owningTeamId: 'no-such-team' } }))
+        .status,
+    ).toBe(422);
     const created = await as('coordinator').post('/api/routing/rules', {
       name: 'SIEM DDoS → Quân sự',
       conditions: { sources: ['machine'], categories: ['ddos'] },
@@ -302,17 +391,27 @@ describe('routing rules API', () => {
 
 describe('reroute and add a body', () => {
   it('a coordinator transfers to another team or adds one with a reason; members of any working team can then be assigned', async () => {
-    const incident = (await as('focal.b').post('/api/incidents', report({ title: 'Thư giả mạo cần hỗ trợ nhà mạng' }))).body as IncidentView;
+    const incident = (await as('focal.b').post('/api/incidents', report({ title: 'Thư giả mạo cần hỗ trợ nhà mạng' })))
+      .body as IncidentView;
     const military = teamId('military');
     const cert = incident.routing.teamId!;
     const url = `/api/incidents/${incident.id}/routing`;
-    expect((await as('responder').post(url, { version: incident.version, action: 'add_team', teamId: military, reason: 'Cần hỗ trợ' })).status).toBe(403);
+    expect(
+      (await as('responder').post(url, { version: incident.version, action: 'add_team', teamId: military, reason: 'Cần hỗ trợ' })).status,
+    ).toBe(403);
     expect((await as('coordinator').post(url, { version: incident.version, action: 'add_team', teamId: military })).status).toBe(400);
-    const added = await as('coordinator').post(url, { version: incident.version, action: 'add_team', teamId: military, reason: 'Cần hỗ trợ kỹ thuật' });
+    const added = await as('coordinator').post(url, {
+      version: incident.version,
+      action: 'add_team',
+      teamId: military,
+      reason: 'Cần hỗ trợ kỹ thuật',
+    });
     expect(added.status).toBe(200);
     expect(added.body.routing).toMatchObject({ teamId: cert, informedTeamIds: [military] });
     expect(added.body.routing.teamIds.sort()).toEqual([cert, military].sort());
-    expect((await as('coordinator').post(url, { version: added.body.version, action: 'add_team', teamId: military, reason: 'lại' })).status).toBe(422);
+    expect(
+      (await as('coordinator').post(url, { version: added.body.version, action: 'add_team', teamId: military, reason: 'lại' })).status,
+    ).toBe(422);
 
     // A member of the added team can be assigned.
     const officer = await as('admin').post('/api/users', {
@@ -330,10 +429,21 @@ describe('reroute and add a body', () => {
     expect(assigned.status).toBe(200);
 
     // Transfer to the military team: the CERT stays informed; removing it then drops its assignees.
-    const transferred = await as('coordinator').post(url, { version: assigned.body.version, action: 'transfer', teamId: military, reason: 'Thuộc phạm vi quân sự' });
+    const transferred = await as('coordinator').post(url, {
+      version: assigned.body.version,
+      action: 'transfer',
+      teamId: military,
+      reason: 'Thuộc phạm vi quân sự',
+    });
     expect(transferred.body.routing).toMatchObject({ teamId: military, informedTeamIds: [cert] });
-    expect((await as('coordinator').post(url, { version: transferred.body.version, action: 'remove_team', teamId: military, reason: 'x y z' })).status).toBe(422);
-    const timeline = (await as('coordinator').get(`/api/incidents/${incident.id}/timeline`)).body.items as { type: string; data: Record<string, unknown> }[];
+    expect(
+      (await as('coordinator').post(url, { version: transferred.body.version, action: 'remove_team', teamId: military, reason: 'x y z' }))
+        .status,
+    ).toBe(422);
+    const timeline = (await as('coordinator').get(`/api/incidents/${incident.id}/timeline`)).body.items as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
     expect(timeline.filter((e) => e.type === EVENTS.incidentRoutingChanged).map((e) => [e.data.action, e.data.reason])).toEqual([
       ['add_team', 'Cần hỗ trợ kỹ thuật'],
       ['transfer', 'Thuộc phạm vi quân sự'],

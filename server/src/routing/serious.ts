@@ -116,7 +116,9 @@ export class SeriousService {
     if (current.version !== input.version) throw versionConflict(presentIncident(current));
     const state = seriousnessOf(current);
     if (input.action === 'confirm' && !isSerious(state))
-      throw unprocessable('Nothing to confirm: the incident is not serious; declare it instead', [{ path: 'action', message: 'not serious' }]);
+      throw unprocessable('Nothing to confirm: the incident is not serious; declare it instead', [
+        { path: 'action', message: 'not serious' },
+      ]);
     const decision =
       input.action === 'clear'
         ? null
@@ -166,11 +168,24 @@ export class SeriousService {
         if (i.systemLevel === system.level && i.nationalCritical === system.nationalCritical) continue;
         const state = seriousnessOf(i);
         const assessed = assessSerious(
-          { systemLevel: system.level, nationalCritical: system.nationalCritical, impacts: i.impacts, canHandleAlone: state.canHandleAlone, mayExceedCapacity: state.mayExceedCapacity },
+          {
+            systemLevel: system.level,
+            nationalCritical: system.nationalCritical,
+            impacts: i.impacts,
+            canHandleAlone: state.canHandleAlone,
+            mayExceedCapacity: state.mayExceedCapacity,
+          },
           state.decision,
         );
         try {
-          await this.write(null, { ...i, systemLevel: system.level, nationalCritical: system.nationalCritical }, assessed, 'assessment', null, { systemId });
+          await this.write(
+            null,
+            { ...i, systemLevel: system.level, nationalCritical: system.nationalCritical },
+            assessed,
+            'assessment',
+            null,
+            { systemId },
+          );
           changed++;
         } catch (error) {
           // Someone changed the incident meanwhile; their write stands and the next change re-assesses.
@@ -211,7 +226,8 @@ export class SeriousService {
     if (input.acknowledged === false) next.acknowledgedAt = null;
     if (next.acknowledgedAt && !next.sentAt)
       throw unprocessable('Record when it was sent before its acknowledgement', [{ path: 'acknowledged', message: 'not sent yet' }]);
-    if (next.sentAt && !next.channel) throw unprocessable('Say by which channel it was sent', [{ path: 'channel', message: 'required once sent' }]);
+    if (next.sentAt && !next.channel)
+      throw unprocessable('Say by which channel it was sent', [{ path: 'channel', message: 'required once sent' }]);
     next.status = next.acknowledgedAt ? 'acknowledged' : next.sentAt ? 'sent' : 'prepared';
     return this.saveUpward(actor, current, next, { status: next.status, channel: next.channel, documentNumber: next.documentNumber });
   }

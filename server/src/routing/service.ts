@@ -72,7 +72,13 @@ export class RoutingService {
       order.splice(position, 0, rule.id);
       await tx.routingRules.insert(rule);
       await this.renumber(tx, order, at, rule.id);
-      await record({ type: EVENTS.routingRuleCreated, entity: 'routing_rule', entityId: rule.id, version: 1, data: { rule: presentRule(rule) } });
+      await record({
+        type: EVENTS.routingRuleCreated,
+        entity: 'routing_rule',
+        entityId: rule.id,
+        version: 1,
+        data: { rule: presentRule(rule) },
+      });
       return rule;
     });
   }
@@ -128,7 +134,9 @@ export class RoutingService {
       const rules = await tx.routingRules.list();
       const known = new Set(rules.map((r) => r.id));
       if (ruleIds.length !== known.size || new Set(ruleIds).size !== ruleIds.length || !ruleIds.every((id) => known.has(id)))
-        throw unprocessable('Send every rule id exactly once, in the new order', [{ path: 'ruleIds', message: 'must list every rule once' }]);
+        throw unprocessable('Send every rule id exactly once, in the new order', [
+          { path: 'ruleIds', message: 'must list every rule once' },
+        ]);
       await this.renumber(tx, ruleIds, at);
       await record({ type: EVENTS.routingRulesReordered, entity: 'routing_rule', entityId: 'order', data: { ruleIds } });
       return tx.routingRules.list();
@@ -136,7 +144,11 @@ export class RoutingService {
   }
 
   /** The routing decision for a report's facts at a given time (intake). */
-  async decide(facts: RoutingFacts, at: Date, repos: Pick<Repositories, 'routingRules' | 'teams'> = this.deps.store): Promise<IntakeRouting> {
+  async decide(
+    facts: RoutingFacts,
+    at: Date,
+    repos: Pick<Repositories, 'routingRules' | 'teams'> = this.deps.store,
+  ): Promise<IntakeRouting> {
     const rules = await repos.routingRules.list();
     const teams = new Map((await repos.teams.list({ limit: 500 })).items.map((t) => [t.id, t]));
     const standing = [...teams.values()].find((t) => t.isStanding) ?? null;
@@ -186,7 +198,10 @@ export class RoutingService {
     };
     if (input.systemId) {
       const s = await this.deps.store.systems.get(input.systemId);
-      if (!s || s.agencyId !== agency.id) throw unprocessable('That information system is not one of this agency’s', [{ path: 'systemId', message: 'not a system of this agency' }]);
+      if (!s || s.agencyId !== agency.id)
+        throw unprocessable('That information system is not one of this agency’s', [
+          { path: 'systemId', message: 'not a system of this agency' },
+        ]);
       system = { level: s.level, nationalCritical: s.nationalCritical, sector: s.sectorCode };
     }
     const seriousness = assessSerious({
@@ -225,7 +240,8 @@ export class RoutingService {
     let owner = before.teamId;
     let informed = [...(before.informedTeamIds ?? [])];
     if (input.action === 'transfer') {
-      if (team.id === owner) throw unprocessable('The incident is already with this team', [{ path: 'teamId', message: 'already the owning team' }]);
+      if (team.id === owner)
+        throw unprocessable('The incident is already with this team', [{ path: 'teamId', message: 'already the owning team' }]);
       // The previous owner keeps sight of it as an informed body until a coordinator removes it.
       informed = [...informed.filter((t) => t !== team.id), ...(owner ? [owner] : [])];
       owner = team.id;
@@ -234,7 +250,8 @@ export class RoutingService {
         throw unprocessable('This team already works on the incident', [{ path: 'teamId', message: 'already on it' }]);
       informed.push(team.id);
     } else {
-      if (team.id === owner) throw unprocessable('Transfer the incident before removing its owning team', [{ path: 'teamId', message: 'owning team' }]);
+      if (team.id === owner)
+        throw unprocessable('Transfer the incident before removing its owning team', [{ path: 'teamId', message: 'owning team' }]);
       if (!informed.includes(team.id)) throw unprocessable('This team is not on the incident', [{ path: 'teamId', message: 'not on it' }]);
       informed = informed.filter((t) => t !== team.id);
     }
