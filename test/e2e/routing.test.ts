@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor as systemActorForTest } from '../../server/src/auth/actor.js';
 import { launchBrowser, screenshot, serveSeededHub, signInThroughConsole, watchConsole, type ServedHub } from '../helpers/browser.js';
 
 let browser: Browser;
@@ -98,3 +99,86 @@ describe('routing rules editor', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('on call and the incident room', () => {
+  it('shows who is on call now, and a serious incident’s panel with its upward notifications that a coordinator records', async () => {
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const hub = served.hub;
+    const agencyB = (await hub.services.users.list(systemActorForTest, { q: 'focal.b', limit: 5 })).items[0]!.agencyId!;
+    const focal = (await hub.services.users.list(systemActorForTest, { q: 'focal.b', limit: 5 })).items[0]!;
+    const { incident } = await hub.services.incidents.create(
+      {
+        kind: 'user',
+        id: focal.id,
+        username: focal.username,
+        displayName: focal.displayName,
+        role: 'focal_point',
+        agencyId: agencyB,
+        teamIds: [],
+        sessionId: null,
+      },
+      {
+        agencyId: agencyB,
+        systemName: 'Cổng dịch vụ công phường',
+        systemLevel: 4,
+        title: 'Cổng dịch vụ công ngừng hoạt động',
+        category: 'ddos',
+        description: 'Cổng dịch vụ công không truy cập được từ sáng.',
+        detectedAt: hub.clock.now().toISOString(),
+        impacts: ['service_interruption'],
+        indicators: [],
+        supportRequested: true,
+        canHandleAlone: false,
+        tlp: 'amber',
+      },
+      null,
+    );
+    expect(incident.serious).toBe(true);
+
+    await signInThroughConsole(page, served.url, 'coordinator');
+    await page.goto(`${served.url}/oncall`);
+    await expect
+      .poll(() => page.getByTestId('oncall-now').textContent(), { timeout: 10_000 })
+      .toContain('Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Hòa Lâm');
+    expect(await page.getByTestId('oncall-now').textContent()).toMatch(/Trần Thị Ứng Cứu|Nguyễn Văn Điều Phối/);
+    await screenshot(page, 'oncall-now-phone');
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The incident room at a desk (1366 px).
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const desk = await context.newPage();
+    const deskProblems = watchConsole(desk);
+    await signInThroughConsole(desk, served.url, 'coordinator');
+    await roomChecks(desk, incident.id);
+    expect(deskProblems).toEqual([]);
+  });
+});
+
+async function roomChecks(page: Page, incidentId: string) {
+  {
+    await page.goto(`${served.url}/incidents/${incidentId}`);
+    await expect.poll(() => page.getByTestId('serious-state').textContent(), { timeout: 10_000 }).toBe('Nghiêm trọng');
+    const upward = page.getByTestId('upward-card');
+    await expect.poll(() => upward.textContent(), { timeout: 10_000 }).toContain('Trung tâm ứng cứu khẩn cấp không gian mạng Việt Nam');
+    expect(await upward.textContent()).toContain('Lãnh đạo tỉnh');
+    const first = upward.locator('.ant-list-item').first();
+    await first.getByRole('button', { name: 'Cập nhật' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Kênh').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Công văn' }).click();
+    await dialog.getByRole('switch', { name: 'Đã gửi' }).click();
+    await dialog.getByLabel('Số văn bản').fill('45/CAT-PA05');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('45/CAT-PA05');
+    expect(await first.textContent()).toContain('Đã gửi');
+    await screenshot(page, 'incident-serious');
+  }
+}

@@ -265,6 +265,8 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
         title={t('routing.rerouteTitle')}
         onCancel={() => setRerouting(false)}
         onOk={() => void reroute()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
         destroyOnHidden
       >
         <Form form={rerouteForm} layout="vertical" initialValues={{ action: 'add_team' }}>
@@ -296,6 +298,8 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
         title={deciding ? t(`routing.${deciding}`) : ''}
         onCancel={() => setDeciding(null)}
         onOk={() => void decide()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
         destroyOnHidden
       >
         <Form form={decisionForm} layout="vertical">
@@ -310,6 +314,8 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
         title={editingUpward?.recipientName}
         onCancel={() => setEditingUpward(null)}
         onOk={() => void saveUpward()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
       >
         <Form form={upwardForm} layout="vertical">
           <Form.Item name="channel" label={t('routing.channel')}>
