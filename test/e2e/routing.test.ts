@@ -111,8 +111,8 @@ describe('on call and the incident room', () => {
     const page = await context.newPage();
     const problems = watchConsole(page);
     const hub = served.hub;
-    const agencyB = (await hub.services.users.list(systemActorForTest, { q: 'focal.b', limit: 5 })).items[0]!.agencyId!;
     const focal = (await hub.services.users.list(systemActorForTest, { q: 'focal.b', limit: 5 })).items[0]!;
+    const agencyB = focal.agencyId!;
     const { incident } = await hub.services.incidents.create(
       {
         kind: 'user',
@@ -162,23 +162,22 @@ describe('on call and the incident room', () => {
   });
 });
 
+/** The incident room of a serious incident: the R2 panel and the upward notifications, one recorded as sent. */
 async function roomChecks(page: Page, incidentId: string) {
-  {
-    await page.goto(`${served.url}/incidents/${incidentId}`);
-    await expect.poll(() => page.getByTestId('serious-state').textContent(), { timeout: 10_000 }).toBe('Nghiêm trọng');
-    const upward = page.getByTestId('upward-card');
-    await expect.poll(() => upward.textContent(), { timeout: 10_000 }).toContain('Trung tâm ứng cứu khẩn cấp không gian mạng Việt Nam');
-    expect(await upward.textContent()).toContain('Lãnh đạo tỉnh');
-    const first = upward.locator('.ant-list-item').first();
-    await first.getByRole('button', { name: 'Cập nhật' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Kênh').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'Công văn' }).click();
-    await dialog.getByRole('switch', { name: 'Đã gửi' }).click();
-    await dialog.getByLabel('Số văn bản').fill('45/CAT-PA05');
-    await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('45/CAT-PA05');
-    expect(await first.textContent()).toContain('Đã gửi');
-    await screenshot(page, 'incident-serious');
-  }
+  await page.goto(`${served.url}/incidents/${incidentId}`);
+  await expect.poll(() => page.getByTestId('serious-state').textContent(), { timeout: 10_000 }).toBe('Nghiêm trọng');
+  const upward = page.getByTestId('upward-card');
+  await expect.poll(() => upward.textContent(), { timeout: 10_000 }).toContain('Trung tâm ứng cứu khẩn cấp không gian mạng Việt Nam');
+  expect(await upward.textContent()).toContain('Lãnh đạo tỉnh');
+  const first = upward.locator('.ant-list-item').first();
+  await first.getByRole('button', { name: 'Cập nhật' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Kênh').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'Công văn' }).click();
+  await dialog.getByRole('switch', { name: 'Đã gửi' }).click();
+  await dialog.getByLabel('Số văn bản').fill('45/CAT-PA05');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('45/CAT-PA05');
+  expect(await first.textContent()).toContain('Đã gửi');
+  await screenshot(page, 'incident-serious');
 }
