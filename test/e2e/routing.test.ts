@@ -179,5 +179,9 @@ async function roomChecks(page: Page, incidentId: string) {
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('45/CAT-PA05');
   expect(await first.textContent()).toContain('Đã gửi');
+  // The timeline names the routing and serious events in Vietnamese.
+  const timeline = (await page.getByTestId('timeline-item').allTextContents()).join('\n');
+  expect(timeline).toContain('Điều phối theo quy tắc');
+  expect(timeline).toContain('Thay đổi tình trạng sự cố nghiêm trọng');
   await screenshot(page, 'incident-serious');
 }

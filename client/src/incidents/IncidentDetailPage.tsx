@@ -152,7 +152,7 @@ export function IncidentDetailPage() {
     return t(`incidents.event.${e.type}`, {
       status: data.to ? label(STATUS_LABELS[data.to]) : '',
       name: data.fileName ?? '',
-      defaultValue: e.type,
+      defaultValue: t(`routing.event.${e.type}`, { defaultValue: e.type }),
     });
   };
 

@@ -116,6 +116,14 @@ export const routingI18n = {
     mayExceedCapacity: 'Sự cố có thể vượt quá khả năng xử lý của đơn vị (báo cáo khẩn)',
     yesCan: 'Tự xử lý được',
     noCannot: 'Không tự xử lý được',
+    event: {
+      'incident.routed': 'Điều phối theo quy tắc',
+      'incident.routing_changed': 'Điều phối lại (chuyển / thêm đơn vị)',
+      'incident.serious_changed': 'Thay đổi tình trạng sự cố nghiêm trọng',
+      'incident.serious_assessed': 'Đánh giá lại sự cố nghiêm trọng',
+      'upward_notification.prepared': 'Chuẩn bị thông báo lên cấp trên',
+      'upward_notification.updated': 'Cập nhật thông báo lên cấp trên',
+    },
   },
   en: {
     nav: 'Routing rules',
@@ -232,6 +240,14 @@ export const routingI18n = {
     mayExceedCapacity: "It may exceed the agency's capacity (emergency report)",
     yesCan: 'Yes, we can',
     noCannot: 'No, we cannot',
+    event: {
+      'incident.routed': 'Routed by rule',
+      'incident.routing_changed': 'Rerouted (transfer / body added)',
+      'incident.serious_changed': 'Serious status changed',
+      'incident.serious_assessed': 'Serious assessment re-run',
+      'upward_notification.prepared': 'Upward notifications prepared',
+      'upward_notification.updated': 'Upward notification updated',
+    },
   },
 };
 
