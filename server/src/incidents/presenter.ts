@@ -32,7 +32,8 @@ export const presentIncident = (i: IncidentRecord): IncidentView => ({
   reportedAt: i.reportedAt,
   seriousness: presentSeriousness(i),
   routing: {
-    teamId: i.routing.teamId,
+    // Records routed before rules existed carry `ownerTeamId`.
+    teamId: i.routing.teamId ?? (i.routing as { ownerTeamId?: string | null }).ownerTeamId ?? null,
     ruleId: i.routing.ruleId ?? null,
     informedTeamIds: [...(i.routing.informedTeamIds ?? [])],
     assigneeIds: [...(i.routing.assigneeIds ?? [])],
