@@ -117,6 +117,7 @@ describe('rooms', () => {
     const types = (got: DomainEventMessage[]) => got.filter((m) => m.event.incidentId === incident.id).map((m) => m.event.type);
     expect(types(gotResponder)).toEqual([
       'incident.created',
+      'incident.routed', // routing decisions are internal: the agency does not get them
       'incident.status_changed',
       'incident.comment_added',
       'incident.comment_added',
@@ -150,6 +151,7 @@ describe('catching up', () => {
     const page = await api<EventsPage>('coordinator', 'GET', `/events?after=${lastSeen}`);
     expect(page.events.map((m) => [m.event.incidentId, m.event.type])).toEqual([
       [missed.id, 'incident.created'],
+      [missed.id, 'incident.routed'],
       [missed.id, 'incident.status_changed'],
       [first.id, 'incident.status_changed'],
     ]);

@@ -119,7 +119,8 @@ const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord>
   seriousReasons: [],
   lateReport: false,
   reportedAt,
-  routing: { ownerTeamId: 't1', teamIds: ['t1'], reasons: ['standing_team'] },
+  seriousness: { meetsCriteria: false, criteria: [], canHandleAlone: null, mayExceedCapacity: false, decision: null },
+  routing: { teamId: 't1', ruleId: null, informedTeamIds: [], assigneeIds: [], teamIds: ['t1'], reasons: ['standing_team'] },
   assigneeIds: [],
   tags: [],
   tasks: [],
@@ -274,7 +275,10 @@ for (const adapter of adapters) {
     it('lists incidents newest first, by team, agency, flags, dates and text', async () => {
       await store.incidents.insert(incident('i1', '2026-11-18T01:00:00.000Z'));
       await store.incidents.insert(
-        incident('i2', '2026-11-19T01:00:00.000Z', { serious: true, routing: { ownerTeamId: 't1', teamIds: ['t1', 't2'], reasons: [] } }),
+        incident('i2', '2026-11-19T01:00:00.000Z', {
+          serious: true,
+          routing: { teamId: 't1', ruleId: null, informedTeamIds: ['t2'], assigneeIds: [], teamIds: ['t1', 't2'], reasons: [] },
+        }),
       );
       await store.incidents.insert(
         incident('i3', '2026-11-20T01:00:00.000Z', { agencyId: 'a2', drill: { drillId: 'd1', injectId: null }, title: 'Mã độc tống tiền' }),

@@ -40,6 +40,12 @@ import { SystemService } from './registry/systems.service.js';
 import { TeamService } from './registry/teams.service.js';
 import { UserService } from './registry/users.service.js';
 import { setupRoutes } from './setup/routes.js';
+import { onCallRoutes } from './oncall/routes.js';
+import { OnCallService } from './oncall/service.js';
+import { routingRoutes } from './routing/routes.js';
+import { SeriousService } from './routing/serious.js';
+import { RoutingService } from './routing/service.js';
+import { EVENTS } from '@cert-hub/shared';
 import { SetupService } from './setup/service.js';
 import type { Store } from './store/port.js';
 
@@ -88,6 +94,9 @@ export interface Services {
   feed: EventFeed;
   playbooks: PlaybookService;
   drills: DrillService;
+  oncall: OnCallService;
+  routing: RoutingService;
+  serious: SeriousService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -95,8 +104,21 @@ export function createServices(deps: AppDeps): Services {
   const s = deps.settings;
   const users = new UserService(base, deps.hasher);
   const playbooks = new PlaybookService(base);
-  const incidents = new IncidentService(base, playbooks);
+  const oncall = new OnCallService(base);
+  const routing = new RoutingService(base, oncall);
+  const serious = new SeriousService(base);
+  const incidents = new IncidentService(base, playbooks, routing);
+  // R2: a system's level or critical flag changing re-assesses its open incidents.
+  deps.bus.subscribe((event) => {
+    if (event.type !== EVENTS.systemUpdated) return;
+    const changes = (event.data.changes ?? {}) as Record<string, unknown>;
+    if (!('level' in changes) && !('nationalCritical' in changes)) return;
+    serious.reassessSystem(event.entityId).catch((error: unknown) => deps.logger.error({ err: error }, 'serious re-assessment failed'));
+  });
   return {
+    oncall,
+    routing,
+    serious,
     incidents,
     drills: new DrillService(base, incidents),
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
@@ -185,6 +207,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(incidentRoutes(incidentDeps));
   api.use(drillRoutes({ authenticate: auth, rateLimit, drills: services.drills }));
+  api.use(routingRoutes({ authenticate: auth, rateLimit, routing: services.routing, serious: services.serious }));
+  api.use(onCallRoutes({ authenticate: auth, rateLimit, oncall: services.oncall }));
   api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
   api.use(eventRoutes({ authenticate: auth, rateLimit, feed: services.feed }));
   api.use(notFoundHandler);

@@ -43,6 +43,10 @@ export const createIncidentInput = z.strictObject({
   indicators: z.array(indicatorSchema).max(200).default([]),
   actionsTaken: longText(10_000).nullable().optional(),
   supportRequested: z.boolean().default(false),
+  /** R2 (c): can the agency control and handle it on its own? null/absent: not answered. */
+  canHandleAlone: z.boolean().nullable().optional(),
+  /** It may exceed the agency's capacity: an emergency report, made at once (R1). */
+  mayExceedCapacity: z.boolean().optional(),
   tlp: z.enum(TLP_LEVELS).default('amber'),
   /** Who to call back, when it is not the signed-in focal point (phone reports, machine sources). */
   contact: z

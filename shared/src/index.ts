@@ -12,3 +12,6 @@ export * from './playbooks.js';
 export * from './milestones.js';
 export * from './drills.js';
 export type * from './drillViews.js';
+export * from './routing.js';
+export * from './oncall.js';
+export * from './serious.js';

@@ -154,7 +154,23 @@ export interface IncidentView {
   seriousReasons: string[];
   lateReport: boolean;
   reportedAt: string;
-  routing: { ownerTeamId: string | null; teamIds: string[]; reasons: string[] };
+  /** R2 as corrected: (a)+(b) computed, (c) the agency's answer, a coordinator's decision. */
+  seriousness: {
+    meetsCriteria: boolean;
+    criteria: string[];
+    canHandleAlone: boolean | null;
+    mayExceedCapacity: boolean;
+    decision: { serious: boolean; reason: string; by: string; at: string } | null;
+  };
+  /** `teamId` owns it; `teamIds` is every team that may work on or see it. */
+  routing: {
+    teamId: string | null;
+    ruleId: string | null;
+    informedTeamIds: string[];
+    assigneeIds: string[];
+    teamIds: string[];
+    reasons: string[];
+  };
   assigneeIds: string[];
   tags: string[];
   /** The response checklist, started from the category's playbook. */

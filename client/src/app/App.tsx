@@ -22,6 +22,8 @@ import { SectorsPage } from '../registry/SectorsPage.js';
 import { SystemsPage } from '../registry/SystemsPage.js';
 import { TeamsPage } from '../registry/TeamsPage.js';
 import { UsersPage } from '../registry/UsersPage.js';
+import { OnCallPage } from '../oncall/OnCallPage.js';
+import { RoutingRulesPage } from '../routing/RoutingRulesPage.js';
 import { canVisit } from './navigation.js';
 import { Shell } from './Shell.js';
 
@@ -173,6 +175,22 @@ export function App() {
             element={
               <RoleGate path="/drills">
                 <DrillDetailPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="routing"
+            element={
+              <RoleGate path="/routing">
+                <RoutingRulesPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="oncall"
+            element={
+              <RoleGate path="/oncall">
+                <OnCallPage />
               </RoleGate>
             }
           />

@@ -4,6 +4,8 @@ import {
   AppstoreOutlined,
   BankOutlined,
   BookOutlined,
+  BranchesOutlined,
+  ScheduleOutlined,
   FileAddOutlined,
   KeyOutlined,
   ClusterOutlined,
@@ -53,6 +55,8 @@ export const NAVIGATION: NavItem[] = [
   { path: '/teams', labelKey: 'nav.teams', icon: <ClusterOutlined />, roles: STAFF },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ['admin', 'coordinator'] },
   { path: '/playbooks', labelKey: 'nav.playbooks', icon: <BookOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
+  { path: '/routing', labelKey: 'routing.nav', icon: <BranchesOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
+  { path: '/oncall', labelKey: 'routing.navOnCall', icon: <ScheduleOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
   { path: '/api-keys', labelKey: 'nav.apiKeys', icon: <KeyOutlined />, roles: ['admin'] },
   { path: '/sectors', labelKey: 'nav.sectors', icon: <TagsOutlined />, roles: STAFF },
   {

@@ -1,4 +1,5 @@
 import { drillsI18n } from '../drills/i18n.js';
+import { onCallI18n, routingI18n } from '../routing/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -293,4 +294,6 @@ export const en: Messages = {
     system: 'system',
   },
   drills: drillsI18n.en,
+  routing: routingI18n.en,
+  oncall: onCallI18n.en,
 };

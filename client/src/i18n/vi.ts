@@ -1,3 +1,4 @@
+import { onCallI18n, routingI18n } from '../routing/i18n.js';
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
 export const vi = {
@@ -293,5 +294,7 @@ export const vi = {
     system: 'hệ thống',
   },
   drills: drillsI18n.vi,
+  routing: routingI18n.vi,
+  oncall: onCallI18n.vi,
 };
 export type Messages = typeof vi;

@@ -48,6 +48,7 @@ import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
 import { Markdown } from './Markdown.js';
+import { IncidentRoutingPanel } from '../routing/IncidentRoutingPanel.js';
 import { WorkPanel } from './WorkPanel.js';
 import { TransitionModal } from './TransitionModal.js';
 import { usePresence } from './usePresence.js';
@@ -151,7 +152,7 @@ export function IncidentDetailPage() {
     return t(`incidents.event.${e.type}`, {
       status: data.to ? label(STATUS_LABELS[data.to]) : '',
       name: data.fileName ?? '',
-      defaultValue: e.type,
+      defaultValue: t(`routing.event.${e.type}`, { defaultValue: e.type }),
     });
   };
 
@@ -361,6 +362,7 @@ export function IncidentDetailPage() {
         <Col xs={24} xl={9}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             {!isAgency && <WorkPanel incident={incident} canWork={canWork} onChanged={setIncident} />}
+            <IncidentRoutingPanel incident={incident} onChanged={setIncident} />
             <Card title={t('incidents.conversation')}>
               <List
                 dataSource={comments}

@@ -159,6 +159,9 @@ export function ReportPage() {
       indicators: ((values.indicators as { type: string; value: string }[] | undefined) ?? []).filter((i) => i?.value),
       actionsTaken: values.actionsTaken || null,
       supportRequested: Boolean(values.supportRequested),
+      // R2 (c) and R1's emergency report, as the agency answers them.
+      canHandleAlone: values.canHandleAlone === 'yes' ? true : values.canHandleAlone === 'no' ? false : null,
+      mayExceedCapacity: Boolean(values.mayExceedCapacity),
       tlp: values.tlp,
       contact: !isAgency && values.contactName ? { name: values.contactName, phone: values.contactPhone } : null,
     };
@@ -357,6 +360,23 @@ export function ReportPage() {
           <Form.Item name="impacts" label={t('incidents.impacts')}>
             <Checkbox.Group options={IMPACTS.map((i) => ({ value: i, label: label(IMPACT_LABELS[i]) }))} />
           </Form.Item>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="canHandleAlone" label={t('routing.canHandleAloneQuestion')}>
+                <Radio.Group
+                  options={[
+                    { value: 'yes', label: t('routing.yesCan') },
+                    { value: 'no', label: t('routing.noCannot') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="mayExceedCapacity" label={t('routing.mayExceedCapacity')} valuePropName="checked">
+                <Switch aria-label={t('routing.mayExceedCapacity')} />
+              </Form.Item>
+            </Col>
+          </Row>
           <Form.Item name="actionsTaken" label={t('incidents.actionsTaken')}>
             <Input.TextArea rows={3} maxLength={10_000} />
           </Form.Item>

@@ -206,7 +206,8 @@ export const TEAMS: DemoTeam[] = [
     name: 'Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Hòa Lâm',
     kind: 'provincial_cert',
     isStanding: true,
-    organization: 'Sở Khoa học và Công nghệ tỉnh Hòa Lâm (cơ quan thường trực)',
+    // 2026 model (seed 004 §V.1): Provincial Police's PA05 is the standing office.
+    organization: 'Công an tỉnh Hòa Lâm - Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (PA05), cơ quan thường trực',
     phone: '0263 3999 115',
     email: 'ungcuu@hoalam.gov.vn',
   },
@@ -250,6 +251,14 @@ export const TEAMS: DemoTeam[] = [
     organization: 'Bộ Khoa học và Công nghệ',
     phone: '024 3640 4421',
     email: 'ir@vncert.example.vn',
+  },
+  {
+    key: 'ncsc-monitoring',
+    name: 'Trung tâm Giám sát an toàn không gian mạng quốc gia',
+    kind: 'national_body',
+    organization: 'Cục An toàn thông tin',
+    phone: '024 3943 6684',
+    email: 'ais@ncsc.example.gov.vn',
   },
   {
     key: 'ncsc',

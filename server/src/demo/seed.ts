@@ -4,6 +4,7 @@
  */
 import { systemActor } from '../auth/actor.js';
 import type { Services } from '../app.js';
+import { seedDemoRouting } from './routing.js';
 import { AGENCIES, DEMO_PASSWORD, PROVINCE, SYSTEMS, TEAMS, USERS } from './province.js';
 
 export interface SeedSummary {
@@ -101,10 +102,15 @@ export async function seedDemo(services: Services): Promise<SeedSummary> {
     teamIds.set(t.key, id);
   }
 
+  const userIds = new Map<string, string>();
   for (const u of USERS) {
     const existing = await services.users.list(actor, { q: u.username, limit: 50 });
-    if (existing.items.some((x) => x.username === u.username)) continue;
-    await services.users.create(actor, {
+    const found = existing.items.find((x) => x.username === u.username);
+    if (found) {
+      userIds.set(u.username, found.id);
+      continue;
+    }
+    const user = await services.users.create(actor, {
       username: u.username,
       displayName: u.displayName,
       password: DEMO_PASSWORD,
@@ -112,7 +118,9 @@ export async function seedDemo(services: Services): Promise<SeedSummary> {
       agencyId: u.agency ? agencyIds.get(u.agency)! : null,
       teamIds: (u.teams ?? []).map((k) => teamIds.get(k)!),
     });
+    userIds.set(u.username, user.id);
     created.users++;
   }
+  await seedDemoRouting(services, teamIds, userIds);
   return created;
 }

@@ -69,7 +69,7 @@ describe('filing a report', () => {
       drill: null,
     });
     const teams = (await as('admin').get('/api/teams')).body.items as TeamView[];
-    expect(incident.routing.ownerTeamId).toBe(teams.find((t) => t.isStanding)!.id);
+    expect(incident.routing.teamId).toBe(teams.find((t) => t.isStanding)!.id);
     expect(incident.indicators).toEqual([
       { type: 'ip', value: '203.0.113.7' },
       { type: 'domain', value: 'evil.example' },
@@ -79,11 +79,14 @@ describe('filing a report', () => {
     expect(Number(again.body.code.slice(-6))).toBe(Number(incident.code.slice(-6)) + 1);
   });
 
-  it('applies R2: a level-4 system with service interruption is serious, a level-2 one is not', async () => {
-    const four = await as('focal.a').post('/api/incidents', report({ systemLevel: 4 }));
-    const two = await as('focal.a').post('/api/incidents', report({ systemLevel: 2 }));
+  it('applies R2: a level-4 system with service interruption that the agency cannot handle is serious, a level-2 one is not', async () => {
+    const four = await as('focal.a').post('/api/incidents', report({ systemLevel: 4, canHandleAlone: false }));
+    const unanswered = await as('focal.a').post('/api/incidents', report({ systemLevel: 4 }));
+    const two = await as('focal.a').post('/api/incidents', report({ systemLevel: 2, canHandleAlone: false }));
     expect(four.body.serious).toBe(true);
-    expect(four.body.seriousReasons).toEqual(['system_level_4', 'impact_service_interruption']);
+    expect(four.body.seriousReasons).toEqual(['system_level_4', 'impact_service_interruption', 'owner_cannot_handle_alone']);
+    // (a)+(b) hold but the agency did not say it cannot cope: it meets the criteria, a coordinator decides.
+    expect(unanswered.body).toMatchObject({ serious: false, seriousness: { meetsCriteria: true, canHandleAlone: null } });
     expect(two.body.serious).toBe(false);
   });
 
@@ -95,7 +98,13 @@ describe('filing a report', () => {
       report({ agencyId: scada.agencyId, systemId: scada.id, systemName: null, systemLevel: null }),
     );
     expect(cert.status).toBe(201);
-    expect(cert.body).toMatchObject({ systemLevel: 5, nationalCritical: true, sector: 'energy', serious: true, reportedVia: 'cert' });
+    expect(cert.body).toMatchObject({
+      systemLevel: 5,
+      nationalCritical: true,
+      sector: 'energy',
+      seriousness: { meetsCriteria: true },
+      reportedVia: 'cert',
+    });
     const foreign = await as('focal.a').post('/api/incidents', report({ systemId: scada.id }));
     expect(foreign.status).toBe(422);
     expect(foreign.body.error.details[0].path).toBe('systemId');
@@ -244,7 +253,8 @@ describe('who sees what', () => {
     const res = await as('focal.a').post('/api/incidents', report({ impacts: ['state_secret_disclosure'] }));
     const police = ((await as('admin').get('/api/teams?kind=police')).body.items as TeamView[])[0]!;
     expect(res.body.routing.teamIds).toContain(police.id);
-    expect(res.body.routing.reasons).toContain('r7_state_secrets_to_police');
+    expect(res.body.routing.teamId).toBe(police.id);
+    expect(res.body.routing.reasons).toContain('impacts=state_secret_disclosure');
   });
 });
 

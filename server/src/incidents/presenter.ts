@@ -30,7 +30,16 @@ export const presentIncident = (i: IncidentRecord): IncidentView => ({
   seriousReasons: [...i.seriousReasons],
   lateReport: i.lateReport,
   reportedAt: i.reportedAt,
-  routing: { ownerTeamId: i.routing.ownerTeamId, teamIds: [...i.routing.teamIds], reasons: [...i.routing.reasons] },
+  seriousness: presentSeriousness(i),
+  routing: {
+    // Records routed before rules existed carry `ownerTeamId`.
+    teamId: i.routing.teamId ?? (i.routing as { ownerTeamId?: string | null }).ownerTeamId ?? null,
+    ruleId: i.routing.ruleId ?? null,
+    informedTeamIds: [...(i.routing.informedTeamIds ?? [])],
+    assigneeIds: [...(i.routing.assigneeIds ?? [])],
+    teamIds: [...i.routing.teamIds],
+    reasons: [...i.routing.reasons],
+  },
   assigneeIds: [...i.assigneeIds],
   tags: [...i.tags],
   // Records filed before checklists existed have none.
@@ -53,6 +62,20 @@ export const presentIncident = (i: IncidentRecord): IncidentView => ({
   createdAt: i.createdAt,
   updatedAt: i.updatedAt,
 });
+
+/** Records filed before R2 was corrected carry only the computed flag. */
+function presentSeriousness(i: IncidentRecord): IncidentView['seriousness'] {
+  const s = i.seriousness;
+  if (!s)
+    return { meetsCriteria: i.serious, criteria: [...i.seriousReasons], canHandleAlone: null, mayExceedCapacity: false, decision: null };
+  return {
+    meetsCriteria: s.meetsCriteria,
+    criteria: [...s.criteria],
+    canHandleAlone: s.canHandleAlone,
+    mayExceedCapacity: s.mayExceedCapacity,
+    decision: s.decision ? { serious: s.decision.serious, reason: s.decision.reason, by: s.decision.by, at: s.decision.at } : null,
+  };
+}
 
 export const presentAttachment = (a: AttachmentRecord): AttachmentView => ({
   id: a.id,

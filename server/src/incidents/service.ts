@@ -5,8 +5,10 @@
  */
 import crypto from 'node:crypto';
 import {
-  assessSeriousness,
+  assessSerious,
   canTransition,
+  isSerious,
+  seriousReasonsOf,
   EVENTS,
   formatIncidentCode,
   isAgencyVisibleEvent,
@@ -35,7 +37,8 @@ import {
 import { incidentPolicy as can } from './policy.js';
 import { presentIncident } from './presenter.js';
 import type { PlaybookService } from './playbooks.js';
-import { routeIncident } from './routing.js';
+import type { RoutingService } from '../routing/service.js';
+import { afterSeriousness } from '../routing/serious.js';
 
 /** Clocks drift: a detection time up to this far in the future is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -71,6 +74,7 @@ export class IncidentService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly playbooks: PlaybookService,
+    private readonly routing: RoutingService,
   ) {}
 
   /**
@@ -101,14 +105,37 @@ export class IncidentService {
     const agency = await this.deps.store.agencies.get(input.agencyId);
     if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
     const system = await this.resolveSystem(input);
-    const teams = (await this.deps.store.teams.list({ limit: 200 })).items;
-    const routing = routeIncident(teams, input);
+    const seriousness = assessSerious({
+      systemLevel: system.level,
+      nationalCritical: system.nationalCritical,
+      impacts: input.impacts,
+      canHandleAlone: input.canHandleAlone ?? null,
+      mayExceedCapacity: input.mayExceedCapacity ?? false,
+    });
+    const reportedVia = actor.role === 'focal_point' ? 'agency' : actor.role === 'machine' ? 'machine' : 'cert';
+    const decision = await this.routing.decide(
+      {
+        category: input.category,
+        severity: null,
+        serious: isSerious(seriousness),
+        systemLevel: system.level,
+        sector: system.sector,
+        agencyId: agency.id,
+        agencyType: agency.type,
+        tlp: input.tlp,
+        impacts: input.impacts,
+        hasIndicators: input.indicators.length > 0,
+        source: reportedVia,
+      },
+      now,
+    );
+    const routing = decision.routing;
     if (drill?.targetTeamId && !routing.teamIds.includes(drill.targetTeamId)) {
       routing.teamIds.push(drill.targetTeamId);
+      routing.informedTeamIds.push(drill.targetTeamId);
       routing.reasons.push('drill_target_team');
     }
-    const seriousness = assessSeriousness({ systemLevel: system.level, nationalCritical: system.nationalCritical, impacts: input.impacts });
-    const checklist = await this.playbooks.tasksFor(input.category);
+    const checklist = await this.playbooks.tasksFor(decision.playbook ?? input.category);
     const contact = input.contact
       ? { name: input.contact.name, phone: input.contact.phone, email: input.contact.email ?? null }
       : await this.defaultContact(actor, agency.focalPoints);
@@ -127,7 +154,7 @@ export class IncidentService {
           code: formatIncidentCode(year, sequence),
           agencyId: agency.id,
           reporter: { kind: actor.kind, id: actor.id, name: actor.displayName },
-          reportedVia: actor.role === 'focal_point' ? 'agency' : actor.role === 'machine' ? 'machine' : 'cert',
+          reportedVia,
           contact,
           systemId: system.id,
           systemName: system.name,
@@ -146,13 +173,14 @@ export class IncidentService {
           tlp: input.tlp,
           status: 'received',
           severity: null,
-          serious: seriousness.serious,
-          seriousReasons: seriousness.reasons,
+          serious: isSerious(seriousness),
+          seriousReasons: seriousReasonsOf(seriousness),
+          seriousness,
           lateReport: isLateReport(detectedAt, now),
           reportedAt: at,
           routing,
-          assigneeIds: [],
-          tags: [],
+          assigneeIds: [...routing.assigneeIds],
+          tags: [...new Set(decision.tags)],
           tasks: checklist.map((title) => ({ id: this.deps.ids(), title, done: false, doneBy: null, doneAt: null })),
           drill: drill ? { drillId: drill.drillId, injectId: drill.injectId } : null,
           rejectionReason: null,
@@ -174,6 +202,15 @@ export class IncidentService {
           version: 1,
           data: { incident: presentIncident(incident) },
         });
+        await record({
+          type: EVENTS.incidentRouted,
+          entity: 'incident',
+          entityId: incident.id,
+          incidentId: incident.id,
+          version: 1,
+          data: { ...routing, ruleName: decision.ruleName, informLeaders: decision.informLeaders },
+        });
+        await afterSeriousness(tx, record, this.deps.ids, at, false, incident, 'assessment', null);
         return { incident, replayed: false };
       });
     } catch (error) {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import * as schemas from '@cert-hub/shared';
 import { DRILL_OPERATIONS } from '../drills/openapi.js';
 
-type Method = 'get' | 'post' | 'put' | 'patch';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 interface Operation {
   method: Method;
   path: string;
@@ -143,6 +143,63 @@ const ops: Operation[] = [
   },
   { method: 'get', path: '/playbooks', summary: 'Response playbooks by category', tag: 'incidents' },
   { method: 'put', path: '/playbooks/{category}', summary: 'Edit a playbook', tag: 'incidents', body: schemas.setPlaybookInput },
+  { method: 'get', path: '/routing/rules', summary: 'Routing rules in order (first match wins)', tag: 'routing' },
+  { method: 'post', path: '/routing/rules', summary: 'Add a routing rule', tag: 'routing', body: schemas.createRoutingRuleInput },
+  { method: 'put', path: '/routing/rules/order', summary: 'Reorder the rules', tag: 'routing', body: schemas.reorderRoutingRulesInput },
+  { method: 'patch', path: '/routing/rules/{id}', summary: 'Edit a routing rule', tag: 'routing', body: schemas.updateRoutingRuleInput },
+  { method: 'delete', path: '/routing/rules/{id}', summary: 'Delete a routing rule', tag: 'routing' },
+  {
+    method: 'post',
+    path: '/routing/preview',
+    summary: 'Which rule would match an intake report, and why',
+    tag: 'routing',
+    body: schemas.routingPreviewInput,
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/routing',
+    summary: 'Transfer, add or remove a body (coordinator)',
+    tag: 'routing',
+    body: schemas.rerouteInput,
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/serious',
+    summary: 'Confirm, declare or withdraw serious (R2)',
+    tag: 'routing',
+    body: schemas.seriousDecisionInput,
+  },
+  {
+    method: 'put',
+    path: '/incidents/{id}/assessment',
+    summary: 'Re-assess R2: impacts, system, the agency’s answers',
+    tag: 'routing',
+    body: schemas.seriousAssessmentInput,
+  },
+  { method: 'get', path: '/incidents/{id}/upward-notifications', summary: 'Upward notifications per recipient', tag: 'routing' },
+  {
+    method: 'patch',
+    path: '/incidents/{id}/upward-notifications/{notificationId}',
+    summary: 'Record channel, sending, document number, acknowledgement',
+    tag: 'routing',
+    body: schemas.updateUpwardNotificationInput,
+  },
+  {
+    method: 'post',
+    path: '/incidents/{id}/upward-notifications/{notificationId}/follow-ups',
+    summary: 'Add a follow-up',
+    tag: 'routing',
+    body: schemas.upwardFollowUpInput,
+  },
+  { method: 'get', path: '/teams/{id}/oncall', summary: 'A team’s on-call roster and who is on call now', tag: 'routing' },
+  {
+    method: 'put',
+    path: '/teams/{id}/oncall',
+    summary: 'Set a team’s roster (weekly rotation, overrides)',
+    tag: 'routing',
+    body: schemas.setOnCallRosterInput,
+  },
+  { method: 'get', path: '/oncall/now', summary: 'Who is on call now, every team', tag: 'routing' },
   { method: 'get', path: '/api-keys', summary: 'Machine-source API keys', tag: 'machine intake' },
   { method: 'post', path: '/api-keys', summary: 'Issue a key (shown once)', tag: 'machine intake', body: schemas.createApiKeyInput },
   { method: 'post', path: '/api-keys/{id}/revoke', summary: 'Revoke a key', tag: 'machine intake' },

@@ -12,6 +12,11 @@ export type * from './drills.js';
 import type { DrillRepository } from './drills.js';
 export { DuplicateKeyError, StorageFullError, StoreBusyError } from './errors.js';
 import type { Server as SocketIoServer } from 'socket.io';
+import type { SeriousnessState } from '@cert-hub/shared';
+import type { OnCallRepository } from './oncall.js';
+import type { RoutingRuleRepository, UpwardNotificationRepository } from './routing.js';
+export type * from './routing.js';
+export type * from './oncall.js';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -200,7 +205,10 @@ export interface IncidentRecord {
   seriousReasons: string[];
   lateReport: boolean;
   reportedAt: string;
-  routing: { ownerTeamId: string | null; teamIds: string[]; reasons: string[] };
+  /** R2 as corrected; `serious`/`seriousReasons` above follow from it. */
+  seriousness: SeriousnessState;
+  /** The routing decision and the rule that made it; `teamIds` = every team that may work on or see it. */
+  routing: IncidentRouting;
   assigneeIds: string[];
   tags: string[];
   tasks: IncidentTask[];
@@ -213,6 +221,18 @@ export interface IncidentRecord {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface IncidentRouting {
+  /** The owning team. */
+  teamId: string | null;
+  /** The routing rule that decided it (null: the built-in default, or a coordinator's reroute). */
+  ruleId: string | null;
+  informedTeamIds: string[];
+  /** Who routing assigned at intake (the owning team's on-call). */
+  assigneeIds: string[];
+  teamIds: string[];
+  reasons: string[];
 }
 
 export interface IncidentListQuery extends PageQuery {
@@ -395,6 +415,9 @@ export interface Repositories {
   comments: CommentRepository;
   playbooks: PlaybookRepository;
   drills: DrillRepository;
+  routingRules: RoutingRuleRepository;
+  upwardNotifications: UpwardNotificationRepository;
+  onCall: OnCallRepository;
 }
 
 export interface Store extends Repositories {

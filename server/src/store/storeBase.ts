@@ -49,4 +49,13 @@ export abstract class StoreBase implements Repositories {
   get drills() {
     return this.repositories.drills;
   }
+  get routingRules() {
+    return this.repositories.routingRules;
+  }
+  get upwardNotifications() {
+    return this.repositories.upwardNotifications;
+  }
+  get onCall() {
+    return this.repositories.onCall;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { Schema, type Connection } from 'mongoose';
 import { drillPlanSchema, drillSchema } from './drillModels.js';
+import { routingModels } from './routing.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
 const keys = { sortKey: { type: String, required: true }, searchText: { type: String, required: true } };
@@ -168,10 +169,14 @@ const incidentSchema = new Schema(
     severity: nullableString,
     serious: Boolean,
     seriousReasons: [String],
+    seriousness: { type: Schema.Types.Mixed, default: null },
     lateReport: Boolean,
     reportedAt: String,
     routing: {
-      ownerTeamId: nullableString,
+      teamId: nullableString,
+      ruleId: nullableString,
+      informedTeamIds: [String],
+      assigneeIds: [String],
       teamIds: { type: [String], index: true },
       reasons: [String],
     },
@@ -271,6 +276,7 @@ export function bindModels(conn: Connection) {
     Playbook: conn.model('Playbook', playbookSchema, 'playbooks'),
     Drill: conn.model('Drill', drillSchema, 'drills'),
     DrillPlan: conn.model('DrillPlan', drillPlanSchema, 'drill_plans'),
+    ...routingModels(conn),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

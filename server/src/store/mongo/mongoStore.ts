@@ -41,6 +41,7 @@ import type {
 } from '../port.js';
 import { bindModels, type Models } from './models.js';
 import { mongoDrills } from './drills.js';
+import { routingRepositories } from './routing.js';
 
 type Filter = Record<string, unknown>;
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -452,6 +453,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     users: userRepo,
     sessions: sessionRepo,
     events: eventRepo,
+    ...routingRepositories(models, session),
   };
 }
 

@@ -232,4 +232,18 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX users_role_sort ON users (role, sort_key, id);
   ${['agencies', 'systems', 'teams', 'users', 'incidents'].map(searchIndex).join('')}
   `,
+  // routing rules (ordered), on-call rosters, upward notifications of serious incidents
+  `
+  CREATE TABLE routing_rules (id TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX routing_rules_position ON routing_rules (position, id);
+  CREATE TABLE oncall_rosters (team_id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE upward_notifications (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX upward_notifications_incident ON upward_notifications (incident_id, created_at);
+  `,
 ];

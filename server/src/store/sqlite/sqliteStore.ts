@@ -56,6 +56,8 @@ import { SqliteDrills } from './drills.js';
 import { GroupCommitter } from './groupCommit.js';
 import { MIGRATIONS, OPEN_COLUMN_STATUSES } from './migrations.js';
 import { cacheStatements } from './statementCache.js';
+import { SqliteOnCall } from './oncall.js';
+import { SqliteRoutingRules, SqliteUpwardNotifications } from './routing.js';
 
 type Row = { doc: string; sort_key: string; id: string };
 type Params = (string | number | null)[];
@@ -688,6 +690,9 @@ function repositoriesOn(db: Db): Repositories {
       comments: new SqliteComments(db),
       playbooks: new SqlitePlaybooks(db),
       drills: new SqliteDrills(db),
+      routingRules: new SqliteRoutingRules(db),
+      upwardNotifications: new SqliteUpwardNotifications(db),
+      onCall: new SqliteOnCall(db),
     },
     toPortError,
   );
