@@ -37,6 +37,8 @@ import { SectorService } from './registry/sectors.service.js';
 import { SystemService } from './registry/systems.service.js';
 import { TeamService } from './registry/teams.service.js';
 import { UserService } from './registry/users.service.js';
+import { createLeadersServices, type LeadersServices } from './reports/compose.js';
+import { leadersRoutes } from './reports/routes.js';
 import { setupRoutes } from './setup/routes.js';
 import { SetupService } from './setup/service.js';
 import type { Store } from './store/port.js';
@@ -72,7 +74,7 @@ export interface AppDeps {
   settings: AppSettings;
 }
 
-export interface Services {
+export interface Services extends LeadersServices {
   auth: AuthService;
   agencies: AgencyService;
   sectors: SectorService;
@@ -94,6 +96,7 @@ export function createServices(deps: AppDeps): Services {
   const playbooks = new PlaybookService(base);
   const incidents = new IncidentService(base, playbooks);
   return {
+    ...createLeadersServices(base, incidents),
     incidents,
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
       maxBytes: s.attachmentMaxBytes,
@@ -179,6 +182,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(setupRoutes(services.setup, rateLimit));
   api.use(authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }));
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
+  api.use(leadersRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(incidentRoutes(incidentDeps));
   api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
   api.use(eventRoutes({ authenticate: auth, rateLimit, feed: services.feed }));

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps, type Services } from './app.js';
 import { attachRealtime } from './realtime/socketServer.js';
+import { startReportReminders } from './reports/reminders.js';
 
 export interface RunningHub {
   httpServer: http.Server;
@@ -30,12 +31,14 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     httpServer.once('error', reject);
     httpServer.listen(listen.port, listen.host, () => resolve());
   });
+  const reminders = startReportReminders(deps, services.reports);
   return {
     httpServer,
     port: (httpServer.address() as AddressInfo).port,
     close: async () => {
       // Stop accepting first, then cut keep-alive connections: otherwise an idle browser
       // connection keeps the server (and socket.io's close, which waits for it) open.
+      reminders.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await realtime.close();

@@ -26,6 +26,11 @@ export const EVENTS = {
   playbookUpdated: 'playbook.updated',
   apiKeyIssued: 'api_key.issued',
   apiKeyRevoked: 'api_key.revoked',
+  reportRoundOpened: 'report_round.opened',
+  reportRoundReminderDue: 'report_round.reminder_due',
+  reportSubmissionSaved: 'report_submission.saved',
+  reportSubmissionSubmitted: 'report_submission.submitted',
+  assessmentRecorded: 'assessment.recorded',
 } as const;
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES = Object.values(EVENTS) as EventType[];

@@ -6,6 +6,8 @@
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
  */
+export * from './reports.js';
+import type { AssessmentRepository, ReportRoundRepository, ReportSubmissionRepository, StatsRepository } from './reports.js';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -388,6 +390,10 @@ export interface Repositories {
   apiKeys: ApiKeyRepository;
   comments: CommentRepository;
   playbooks: PlaybookRepository;
+  stats: StatsRepository;
+  reportRounds: ReportRoundRepository;
+  reportSubmissions: ReportSubmissionRepository;
+  assessments: AssessmentRepository;
 }
 
 export interface Store extends Repositories {

@@ -46,4 +46,16 @@ export abstract class StoreBase implements Repositories {
   get playbooks() {
     return this.repositories.playbooks;
   }
+  get stats() {
+    return this.repositories.stats;
+  }
+  get reportRounds() {
+    return this.repositories.reportRounds;
+  }
+  get reportSubmissions() {
+    return this.repositories.reportSubmissions;
+  }
+  get assessments() {
+    return this.repositories.assessments;
+  }
 }

@@ -4,6 +4,7 @@
  * Models are bound to one connection (no global mongoose singleton).
  */
 import { Schema, type Connection } from 'mongoose';
+import { bindReportModels } from './reports.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
 const keys = { sortKey: { type: String, required: true }, searchText: { type: String, required: true } };
@@ -260,6 +261,7 @@ export function bindModels(conn: Connection) {
     ApiKey: conn.model('ApiKey', apiKeySchema, 'api_keys'),
     Comment: conn.model('Comment', commentSchema, 'comments'),
     Playbook: conn.model('Playbook', playbookSchema, 'playbooks'),
+    ...bindReportModels(conn),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

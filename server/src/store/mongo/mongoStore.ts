@@ -36,6 +36,7 @@ import type {
   UserRepository,
 } from '../port.js';
 import { bindModels, type Models } from './models.js';
+import { mongoReportsRepositories } from './reports.js';
 
 type Filter = Record<string, unknown>;
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -441,6 +442,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     users: userRepo,
     sessions: sessionRepo,
     events: eventRepo,
+    ...mongoReportsRepositories(models, session),
   };
 }
 

@@ -48,6 +48,7 @@ import type {
   UserRepository,
 } from '../port.js';
 import { MIGRATIONS } from './migrations.js';
+import { sqliteReportsRepositories } from './reports.js';
 
 type Row = { doc: string; sort_key: string; id: string };
 type Params = (string | number | null)[];
@@ -629,6 +630,7 @@ export class SqliteStore extends StoreBase implements Store {
       apiKeys: new SqliteApiKeys(db),
       comments: new SqliteComments(db),
       playbooks: new SqlitePlaybooks(db),
+      ...sqliteReportsRepositories(db),
     };
     this.repositories = serialiseWrites(this.txRepos, this.mutex);
   }
