@@ -27,19 +27,21 @@ const OPEN = ['received', 'triage', 'initial_response', 'containment', 'recovery
 /** Newest deadline first, as an ascending key: the complement of the deadline's milliseconds. */
 export const roundSortKey = (deadline: string) => String(9_999_999_999_999 - Date.parse(deadline)).padStart(13, '0');
 
-class SqliteStats implements StatsRepository {
-  constructor(private readonly db: Db) {}
-
-  private grouped(expression: string, range: StatsRange, join = ''): KeyCount[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${expression} AS key, count(*) AS count FROM incidents ${join}
+/** Counts per value of `expression` over the real incidents of the range. */
+function grouped(db: Db, expression: string, range: StatsRange, join = ''): KeyCount[] {
+  const rows = db
+    .prepare(
+      `SELECT ${expression} AS key, count(*) AS count FROM incidents ${join}
          WHERE incidents.is_drill = 0 AND incidents.reported_at >= ? AND incidents.reported_at <= ?
          GROUP BY key ORDER BY count DESC, key`,
-      )
-      .all(range.from, range.to) as { key: string | number | null; count: number }[];
-    return rows.map((r) => ({ key: r.key === null ? 'unknown' : String(r.key), count: r.count }));
-  }
+    )
+    .all(range.from, range.to) as { key: string | number | null; count: number }[];
+  return rows.map((r) => ({ key: r.key === null ? 'unknown' : String(r.key), count: r.count }));
+}
+
+// Helpers stay outside the class: the store wraps every method not named get/list/count as a write.
+class SqliteStats implements StatsRepository {
+  constructor(private readonly db: Db) {}
 
   async counts(range: StatsRange): Promise<IncidentCounts> {
     const totals = this.db
@@ -63,13 +65,13 @@ class SqliteStats implements StatsRepository {
     return {
       ...totals,
       // Months as people in the province read them (UTC+7, no daylight saving).
-      byMonth: this.grouped(`strftime('%Y-%m', incidents.reported_at, '+7 hours')`, range).sort((a, b) => a.key.localeCompare(b.key)),
-      byCategory: this.grouped('incidents.category', range),
-      bySeverity: this.grouped('incidents.severity', range),
-      byAgency: this.grouped('incidents.agency_id', range),
-      byAgencyType: this.grouped('agencies.type', range, 'LEFT JOIN agencies ON agencies.id = incidents.agency_id'),
-      bySector: this.grouped(`json_extract(incidents.doc, '$.sector')`, range),
-      bySystemLevel: this.grouped(`json_extract(incidents.doc, '$.systemLevel')`, range),
+      byMonth: grouped(this.db, `strftime('%Y-%m', incidents.reported_at, '+7 hours')`, range).sort((a, b) => a.key.localeCompare(b.key)),
+      byCategory: grouped(this.db, 'incidents.category', range),
+      bySeverity: grouped(this.db, 'incidents.severity', range),
+      byAgency: grouped(this.db, 'incidents.agency_id', range),
+      byAgencyType: grouped(this.db, 'agencies.type', range, 'LEFT JOIN agencies ON agencies.id = incidents.agency_id'),
+      bySector: grouped(this.db, `json_extract(incidents.doc, '$.sector')`, range),
+      bySystemLevel: grouped(this.db, `json_extract(incidents.doc, '$.systemLevel')`, range),
       lateByAgency,
     };
   }
@@ -179,8 +181,7 @@ class SqliteReportSubmissions implements ReportSubmissionRepository {
   }
   async get(roundId: string, agencyId: string) {
     const row = this.db.prepare('SELECT doc FROM report_submissions WHERE round_id = ? AND agency_id = ?').get(roundId, agencyId) as
-      | { doc: string }
-      | undefined;
+      { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as ReportSubmissionRecord) : null;
   }
   async listByRound(roundId: string) {
