@@ -125,7 +125,7 @@ describe('a reporting round', () => {
     await signInAll();
     const view = await as('coordinator').get(`/api/reports/rounds/${roundId}`);
     const states = Object.fromEntries(view.body.agencies.map((a: { agencyId: string; state: string }) => [a.agencyId, a.state]));
-    expect(states).toEqual({ [agency.a]: 'submitted', [agency.b]: 'submitted', [agency.c]: 'late' });
+    expect(states).toEqual({ [agency.a!]: "submitted", [agency.b!]: "submitted", [agency.c!]: "late" });
 
     const consolidated = await as('leader').get(`/api/reports/rounds/${roundId}/consolidated`);
     expect(consolidated.status).toBe(200);
