@@ -164,7 +164,12 @@ export const openRoundInput = z.strictObject({
   deadline: isoInstant,
   agencyIds: z.array(idSchema).min(1).max(1000),
   /** How long before the deadline the focal points are reminded (default 3 days). */
-  remindHoursBefore: z.number().int().min(1).max(24 * 60).default(72),
+  remindHoursBefore: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(72),
 });
 export type OpenRoundInput = z.infer<typeof openRoundInput>;
 

@@ -19,6 +19,11 @@ import { SectorsPage } from '../registry/SectorsPage.js';
 import { SystemsPage } from '../registry/SystemsPage.js';
 import { TeamsPage } from '../registry/TeamsPage.js';
 import { UsersPage } from '../registry/UsersPage.js';
+import { CompliancePage } from '../compliance/CompliancePage.js';
+import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { AssessmentsPage } from '../reports/AssessmentsPage.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
+import { RoundPage } from '../reports/RoundPage.js';
 import { canVisit } from './navigation.js';
 import { Shell } from './Shell.js';
 
@@ -146,6 +151,46 @@ export function App() {
             element={
               <RoleGate path="/sectors">
                 <SectorsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="dashboard"
+            element={
+              <RoleGate path="/dashboard">
+                <DashboardPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <RoleGate path="/reports">
+                <ReportsPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="reports/:id"
+            element={
+              <RoleGate path="/reports">
+                <RoundPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="compliance"
+            element={
+              <RoleGate path="/compliance">
+                <CompliancePage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="assessments"
+            element={
+              <RoleGate path="/assessments">
+                <AssessmentsPage />
               </RoleGate>
             }
           />

@@ -1,3 +1,6 @@
+import { complianceI18n } from '../compliance/i18n.js';
+import { dashboardI18n } from '../dashboard/i18n.js';
+import { reportsI18n } from '../reports/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -291,4 +294,7 @@ export const en: Messages = {
     by: 'by {{user}}',
     system: 'system',
   },
+  dashboard: dashboardI18n.en,
+  reports: reportsI18n.en,
+  compliance: complianceI18n.en,
 };

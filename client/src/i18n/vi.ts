@@ -1,4 +1,7 @@
 /** Vietnamese, the console's default language. */
+import { complianceI18n } from '../compliance/i18n.js';
+import { dashboardI18n } from '../dashboard/i18n.js';
+import { reportsI18n } from '../reports/i18n.js';
 export const vi = {
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
   nav: {
@@ -291,5 +294,8 @@ export const vi = {
     by: 'bởi {{user}}',
     system: 'hệ thống',
   },
+  dashboard: dashboardI18n.vi,
+  reports: reportsI18n.vi,
+  compliance: complianceI18n.vi,
 };
 export type Messages = typeof vi;

@@ -42,7 +42,8 @@ export class AssessmentService {
     const system = await this.deps.store.systems.get(input.systemId);
     if (!system || !assessmentPolicy.read(actor, system.agencyId)) throw notFound('Information system');
     if (!assessmentPolicy.record(actor, system.agencyId)) throw forbidden();
-    if (system.level < 3) throw unprocessable('Only level 3-5 systems need an independent assessment (R3)', [{ path: 'systemId', message: 'level below 3' }]);
+    if (system.level < 3)
+      throw unprocessable('Only level 3-5 systems need an independent assessment (R3)', [{ path: 'systemId', message: 'level below 3' }]);
     return commit(this.deps, actor, async (tx, record, at) => {
       const assessment: AssessmentRecord = {
         id: this.deps.ids(),

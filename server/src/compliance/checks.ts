@@ -35,11 +35,17 @@ const agencyLine = (a: AgencyRecord, rest: Omit<ComplianceLine, 'agencyId' | 'ag
 export const focalPointCheck: ComplianceCheck = async (ctx) => {
   const lines: ComplianceLine[] = [];
   for (const agency of ctx.agencies) {
-    const fix = { rule: 'R6' as const, subjectId: null, subjectName: null, fixPath: `/agencies?open=${agency.id}` };
+    const fix = { rule: 'R6' as const, subjectId: null, subjectName: null, fixPath: `/agencies?q=${encodeURIComponent(agency.name)}` };
     if (!agency.focalPoints.some((f) => f.available247)) {
       lines.push(agencyLine(agency, { ...fix, check: 'no_focal_point', detail: 'Chưa có đầu mối ứng cứu sự cố liên lạc 24/7' }));
     } else if (ctx.asOf.getTime() - Date.parse(agency.updatedAt) > STALE_CONTACT_DAYS * 86_400_000) {
-      lines.push(agencyLine(agency, { ...fix, check: 'stale_contact', detail: `Thông tin đầu mối không được cập nhật quá ${STALE_CONTACT_DAYS} ngày` }));
+      lines.push(
+        agencyLine(agency, {
+          ...fix,
+          check: 'stale_contact',
+          detail: `Thông tin đầu mối không được cập nhật quá ${STALE_CONTACT_DAYS} ngày`,
+        }),
+      );
     }
   }
   return lines;

@@ -36,7 +36,13 @@ describe('GET /api/compliance', () => {
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const before = (await compliance()).filter((l) => l.agencyId === id);
-    expect(before).toEqual([expect.objectContaining({ rule: 'R6', check: 'no_focal_point', fixPath: `/agencies?open=${id}` })]);
+    expect(before).toEqual([
+      expect.objectContaining({
+        rule: 'R6',
+        check: 'no_focal_point',
+        fixPath: `/agencies?q=${encodeURIComponent('Trung tâm Lưu trữ lịch sử tỉnh')}`,
+      }),
+    ]);
 
     const set = await hub
       .http()

@@ -53,7 +53,12 @@ export interface YearOptions {
   drillShare?: number;
 }
 
-export async function generateYearOfIncidents(services: Services, store: Store, clock: FakeClock, options: YearOptions): Promise<PlannedIncident[]> {
+export async function generateYearOfIncidents(
+  services: Services,
+  store: Store,
+  clock: FakeClock,
+  options: YearOptions,
+): Promise<PlannedIncident[]> {
   const rnd = random(options.seed ?? 2026);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)]!;
   const responderUser = await store.users.getByUsername('responder');
@@ -145,7 +150,10 @@ export async function generateYearOfIncidents(services: Services, store: Store, 
   const drills = plan.filter(() => rnd() < (options.drillShare ?? 0.05));
   for (const entry of drills) {
     const current = (await store.incidents.get(entry.id))!;
-    await store.incidents.update({ ...current, drill: { drillId: 'demo-drill', injectId: null }, version: current.version + 1 }, current.version);
+    await store.incidents.update(
+      { ...current, drill: { drillId: 'demo-drill', injectId: null }, version: current.version + 1 },
+      current.version,
+    );
     entry.drill = true;
   }
   return plan;

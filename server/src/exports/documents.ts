@@ -18,9 +18,14 @@ import type { AgencyRecord, IncidentRecord, TeamRecord } from '../store/port.js'
 
 const VN = 'Asia/Ho_Chi_Minh';
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: VN, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  new Intl.DateTimeFormat('vi-VN', {
+    timeZone: VN,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 const categoryVi = (code: string) => INCIDENT_CATEGORIES.find((c) => c.code === code)?.vi ?? code;
 const hours = (seconds: number | null) => (seconds === null ? '—' : `${(seconds / 3600).toFixed(1)} giờ`);
 
@@ -155,9 +160,15 @@ export function annualReportDocx(input: AnnualReportInput, issuer: Issuer, date:
         ],
       ),
       heading('1. Theo loại sự cố'),
-      dataTable(['Loại sự cố', 'Số lượng'], s.byCategory.map((b) => [categoryVi(b.key), b.count])),
+      dataTable(
+        ['Loại sự cố', 'Số lượng'],
+        s.byCategory.map((b) => [categoryVi(b.key), b.count]),
+      ),
       heading('2. Theo tháng'),
-      dataTable(['Tháng', 'Số lượng'], s.byMonth.map((b) => [b.key, b.count])),
+      dataTable(
+        ['Tháng', 'Số lượng'],
+        s.byMonth.map((b) => [b.key, b.count]),
+      ),
       heading('3. Theo loại hình cơ quan'),
       dataTable(
         ['Loại hình', 'Số lượng'],
@@ -165,11 +176,19 @@ export function annualReportDocx(input: AnnualReportInput, issuer: Issuer, date:
       ),
       heading('4. Các sự cố nghiêm trọng'),
       input.serious.length
-        ? dataTable(['Mã', 'Tên sự cố', 'Cơ quan', 'Trạng thái'], input.serious.map((i) => [i.code, i.title, i.agencyName, i.status]))
+        ? dataTable(
+            ['Mã', 'Tên sự cố', 'Cơ quan', 'Trạng thái'],
+            input.serious.map((i) => [i.code, i.title, i.agencyName, i.status]),
+          )
         : bodyParagraph('Không có sự cố nghiêm trọng.'),
       heading('II. DIỄN TẬP'),
       ...(input.drills && input.drills.length
-        ? [dataTable(['Cuộc diễn tập', 'Thời gian', 'Số đơn vị tham gia'], input.drills.map((d) => [d.name, d.date, d.participants]))]
+        ? [
+            dataTable(
+              ['Cuộc diễn tập', 'Thời gian', 'Số đơn vị tham gia'],
+              input.drills.map((d) => [d.name, d.date, d.participants]),
+            ),
+          ]
         : [bodyParagraph('Số liệu diễn tập được tổng hợp tại báo cáo riêng.')]),
       heading('III. TUÂN THỦ QUY ĐỊNH'),
       dataTable(

@@ -32,12 +32,16 @@ const binary = (req: supertest.Test) =>
   });
 
 const file = (body: Record<string, unknown>) =>
-  hub.http().post('/api/incidents').set('Authorization', `Bearer ${responder}`).send({
-    agencyId: agencyA,
-    description: 'Mô tả sự cố để kiểm tra văn bản và bảng tính.',
-    contact: { name: 'Cán bộ trực', phone: '0263 3999 000' },
-    ...body,
-  });
+  hub
+    .http()
+    .post('/api/incidents')
+    .set('Authorization', `Bearer ${responder}`)
+    .send({
+      agencyId: agencyA,
+      description: 'Mô tả sự cố để kiểm tra văn bản và bảng tính.',
+      contact: { name: 'Cán bộ trực', phone: '0263 3999 000' },
+      ...body,
+    });
 const move = async (id: string, body: Record<string, unknown>) => {
   const current = await hub.http().get(`/api/incidents/${id}`).set('Authorization', `Bearer ${responder}`);
   const res = await hub
@@ -70,7 +74,11 @@ beforeAll(async () => {
   leader = await signIn(hub, 'leader');
   focal = await signIn(hub, 'focal.b');
   agencyA = (await hub.store.agencies.list({ limit: 200 })).items.find((a) => a.name === 'Sở Tài chính tỉnh Hòa Lâm')!.id;
-  const closed = await file({ title: 'Tấn công từ chối dịch vụ cổng thông tin', category: 'ddos', detectedAt: '2026-11-20T07:00:00+07:00' });
+  const closed = await file({
+    title: 'Tấn công từ chối dịch vụ cổng thông tin',
+    category: 'ddos',
+    detectedAt: '2026-11-20T07:00:00+07:00',
+  });
   closedId = closed.body.id;
   closedCode = closed.body.code;
   await move(closedId, { to: 'triage' });
@@ -86,7 +94,11 @@ beforeAll(async () => {
       recommendations: 'Thuê dịch vụ chống DDoS',
     },
   });
-  const open = await file({ title: '=HYPERLINK("http://evil.example","bấm vào")', category: 'phishing', detectedAt: '2026-11-19T07:00:00+07:00' });
+  const open = await file({
+    title: '=HYPERLINK("http://evil.example","bấm vào")',
+    category: 'phishing',
+    detectedAt: '2026-11-19T07:00:00+07:00',
+  });
   openId = open.body.id;
 }, 60_000);
 afterAll(async () => {
@@ -96,10 +108,14 @@ afterAll(async () => {
 
 describe('official documents (Decree 30/2020)', () => {
   it('renders the initial report, the closing report and the annual report, each convertible to PDF with the motto and the figures', async () => {
-    const initial = await binary(hub.http().get(`/api/incidents/${closedId}/documents/initial-report.docx`).set('Authorization', `Bearer ${responder}`));
+    const initial = await binary(
+      hub.http().get(`/api/incidents/${closedId}/documents/initial-report.docx`).set('Authorization', `Bearer ${responder}`),
+    );
     expect(initial.status).toBe(200);
     expect(initial.headers['content-type']).toContain('wordprocessingml');
-    const closing = await binary(hub.http().get(`/api/incidents/${closedId}/documents/closing-report.docx`).set('Authorization', `Bearer ${responder}`));
+    const closing = await binary(
+      hub.http().get(`/api/incidents/${closedId}/documents/closing-report.docx`).set('Authorization', `Bearer ${responder}`),
+    );
     expect(closing.status).toBe(200);
     const annual = await binary(hub.http().get('/api/reports/annual/2026.docx').set('Authorization', `Bearer ${leader}`));
     expect(annual.status).toBe(200);
@@ -131,7 +147,10 @@ describe('official documents (Decree 30/2020)', () => {
   }, 240_000);
 
   it('refuses a closing report before there is one, an incident the caller cannot see, and the annual report to focal points', async () => {
-    const early = await hub.http().get(`/api/incidents/${openId}/documents/closing-report.docx`).set('Authorization', `Bearer ${responder}`);
+    const early = await hub
+      .http()
+      .get(`/api/incidents/${openId}/documents/closing-report.docx`)
+      .set('Authorization', `Bearer ${responder}`);
     expect(early.status).toBe(422);
     const hidden = await hub.http().get(`/api/incidents/${openId}/documents/initial-report.docx`).set('Authorization', `Bearer ${focal}`);
     expect(hidden.status).toBe(404);

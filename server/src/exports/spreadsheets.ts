@@ -7,14 +7,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import {
-  AGENCY_TYPE_LABELS,
-  INCIDENT_CATEGORIES,
-  isFormulaLike,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-  type StatsView,
-} from '@cert-hub/shared';
+import { AGENCY_TYPE_LABELS, INCIDENT_CATEGORIES, isFormulaLike, SEVERITY_LABELS, STATUS_LABELS, type StatsView } from '@cert-hub/shared';
 import type { IncidentRecord } from '../store/port.js';
 
 type CellValue = string | number | Date | null;
@@ -118,17 +111,41 @@ export async function statsXlsx(view: StatsView): Promise<Buffer> {
       ['Thời gian kết thúc P90 (giây)', view.close.p90Seconds, null],
     ],
   );
-  sheet('Theo tháng', ['Tháng', 'Số lượng'], view.byMonth.map((b) => [b.key, b.count]));
-  sheet('Theo loại', ['Loại sự cố', 'Số lượng'], view.byCategory.map((b) => [categoryVi(b.key), b.count]));
-  sheet('Theo mức độ', ['Mức độ', 'Số lượng'], view.bySeverity.map((b) => [b.key, b.count]));
-  sheet('Theo cơ quan', ['Cơ quan, đơn vị', 'Số lượng'], view.byAgency.map((b) => [b.name, b.count]));
+  sheet(
+    'Theo tháng',
+    ['Tháng', 'Số lượng'],
+    view.byMonth.map((b) => [b.key, b.count]),
+  );
+  sheet(
+    'Theo loại',
+    ['Loại sự cố', 'Số lượng'],
+    view.byCategory.map((b) => [categoryVi(b.key), b.count]),
+  );
+  sheet(
+    'Theo mức độ',
+    ['Mức độ', 'Số lượng'],
+    view.bySeverity.map((b) => [b.key, b.count]),
+  );
+  sheet(
+    'Theo cơ quan',
+    ['Cơ quan, đơn vị', 'Số lượng'],
+    view.byAgency.map((b) => [b.name, b.count]),
+  );
   sheet(
     'Theo loại hình',
     ['Loại hình', 'Số lượng'],
     view.byAgencyType.map((b) => [AGENCY_TYPE_LABELS[b.key as keyof typeof AGENCY_TYPE_LABELS]?.vi ?? b.key, b.count]),
   );
-  sheet('Theo lĩnh vực', ['Lĩnh vực', 'Số lượng'], view.bySector.map((b) => [b.key, b.count]));
-  sheet('Theo cấp độ', ['Cấp độ', 'Số lượng'], view.bySystemLevel.map((b) => [b.key, b.count]));
+  sheet(
+    'Theo lĩnh vực',
+    ['Lĩnh vực', 'Số lượng'],
+    view.bySector.map((b) => [b.key, b.count]),
+  );
+  sheet(
+    'Theo cấp độ',
+    ['Cấp độ', 'Số lượng'],
+    view.bySystemLevel.map((b) => [b.key, b.count]),
+  );
   sheet(
     'Báo cáo chậm',
     ['Cơ quan, đơn vị', 'Tổng số', 'Chậm', 'Tỷ lệ'],

@@ -9,6 +9,7 @@ export const reportPolicy = {
   open: (a: Actor) => a.role === 'coordinator' || a.role === 'admin',
   /** Everyone's answers and the consolidated draft. */
   follow: (a: Actor) => a.role === 'coordinator' || a.role === 'admin' || a.role === 'leader',
-  read: (a: Actor, r: ReportRoundRecord) => reportPolicy.follow(a) || (a.role === 'focal_point' && !!a.agencyId && r.agencyIds.includes(a.agencyId)),
+  read: (a: Actor, r: ReportRoundRecord) =>
+    reportPolicy.follow(a) || (a.role === 'focal_point' && !!a.agencyId && r.agencyIds.includes(a.agencyId)),
   submit: (a: Actor, r: ReportRoundRecord) => a.role === 'focal_point' && !!a.agencyId && r.agencyIds.includes(a.agencyId),
 } as const;

@@ -83,7 +83,10 @@ describe('a reporting round', () => {
       submit: true,
     });
     expect(incomplete.status).toBe(422);
-    const sent = await as('focal.a').put(`/api/reports/rounds/${roundId}/submission`, { ...answer('Sở Tài chính'), version: draft.body.version });
+    const sent = await as('focal.a').put(`/api/reports/rounds/${roundId}/submission`, {
+      ...answer('Sở Tài chính'),
+      version: draft.body.version,
+    });
     expect(sent.status).toBe(200);
     expect(sent.body.submittedAt).toBe(hub.clock.now().toISOString());
     const again = await as('focal.a').put(`/api/reports/rounds/${roundId}/submission`, answer('sửa lại'));
@@ -125,7 +128,7 @@ describe('a reporting round', () => {
     await signInAll();
     const view = await as('coordinator').get(`/api/reports/rounds/${roundId}`);
     const states = Object.fromEntries(view.body.agencies.map((a: { agencyId: string; state: string }) => [a.agencyId, a.state]));
-    expect(states).toEqual({ [agency.a!]: "submitted", [agency.b!]: "submitted", [agency.c!]: "late" });
+    expect(states).toEqual({ [agency.a!]: 'submitted', [agency.b!]: 'submitted', [agency.c!]: 'late' });
 
     const consolidated = await as('leader').get(`/api/reports/rounds/${roundId}/consolidated`);
     expect(consolidated.status).toBe(200);

@@ -47,7 +47,8 @@ export class ReportService {
     if (!reportPolicy.open(actor)) throw forbidden();
     const now = this.deps.clock.now();
     const deadline = new Date(input.deadline);
-    if (deadline.getTime() <= now.getTime()) throw unprocessable('The deadline must be in the future', [{ path: 'deadline', message: 'must be in the future' }]);
+    if (deadline.getTime() <= now.getTime())
+      throw unprocessable('The deadline must be in the future', [{ path: 'deadline', message: 'must be in the future' }]);
     const agencyIds = [...new Set(input.agencyIds)];
     for (const agencyId of agencyIds) {
       const agency = await this.deps.store.agencies.get(agencyId);
@@ -135,7 +136,8 @@ export class ReportService {
         updatedAt: at,
       };
       if (current) {
-        if (!(await tx.reportSubmissions.update(next, current.version))) throw versionConflict(await tx.reportSubmissions.get(roundId, agencyId));
+        if (!(await tx.reportSubmissions.update(next, current.version)))
+          throw versionConflict(await tx.reportSubmissions.get(roundId, agencyId));
       } else {
         await tx.reportSubmissions.insert(next);
       }

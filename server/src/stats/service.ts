@@ -23,7 +23,13 @@ export class StatsService {
     const length = Date.parse(range.to) - Date.parse(range.from);
     const previousTo = new Date(Date.parse(range.from) - 1);
     const previous = await this.period({ from: new Date(previousTo.getTime() - length).toISOString(), to: previousTo.toISOString() });
-    const serious = await this.deps.store.incidents.list({ serious: true, drill: false, from: range.from, to: range.to, limit: SERIOUS_LIST_LIMIT });
+    const serious = await this.deps.store.incidents.list({
+      serious: true,
+      drill: false,
+      from: range.from,
+      to: range.to,
+      limit: SERIOUS_LIST_LIMIT,
+    });
     const names = await this.agencyNames(serious.items.map((i) => i.agencyId));
     return {
       ...current,

@@ -24,7 +24,10 @@ const HISTORY_BATCH = 500;
 const OPEN = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
 const loose = { versionKey: false as const, timestamps: false as const, strict: false as const, minimize: false as const };
 
-const roundSchema = new Schema({ _id: String, year: Number, sortKey: String, remindAt: String, remindedAt: String, agencyIds: [String] }, loose);
+const roundSchema = new Schema(
+  { _id: String, year: Number, sortKey: String, remindAt: String, remindedAt: String, agencyIds: [String] },
+  loose,
+);
 roundSchema.index({ sortKey: 1, _id: 1 });
 roundSchema.index({ remindedAt: 1, remindAt: 1 });
 roundSchema.index({ agencyIds: 1 });
@@ -63,7 +66,7 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
     const rows = await models.Incident.aggregate<{ _id: unknown; count: number }>([
       { $match: realIn(range) },
       ...pre,
-      { $group: { _id: key as PipelineStage.Group["$group"]["_id"], count: { $sum: 1 } } },
+      { $group: { _id: key as PipelineStage.Group['$group']['_id'], count: { $sum: 1 } } },
       { $sort: { count: -1, _id: 1 } },
     ]).session(session ?? null);
     return rows.map((r) => ({ key: r._id === null || r._id === undefined ? 'unknown' : String(r._id), count: r.count }));
@@ -151,7 +154,11 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
         return result.modifiedCount === 1;
       },
       async get(id) {
-        return fromDoc<ReportRoundRecord>(await models.ReportRound.findById(id).session(session ?? null).lean<Doc>());
+        return fromDoc<ReportRoundRecord>(
+          await models.ReportRound.findById(id)
+            .session(session ?? null)
+            .lean<Doc>(),
+        );
       },
       async list(query) {
         const filter: Doc = {};
@@ -200,7 +207,11 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
         return result.modifiedCount === 1;
       },
       async get(roundId, agencyId) {
-        return fromDoc<ReportSubmissionRecord>(await models.ReportSubmission.findOne({ roundId, agencyId }).session(session ?? null).lean<Doc>());
+        return fromDoc<ReportSubmissionRecord>(
+          await models.ReportSubmission.findOne({ roundId, agencyId })
+            .session(session ?? null)
+            .lean<Doc>(),
+        );
       },
       async listByRound(roundId) {
         const docs = await models.ReportSubmission.find({ roundId })
