@@ -51,6 +51,8 @@ export interface YearOptions {
   seed?: number;
   /** Share of incidents marked as drill injects (never counted). */
   drillShare?: number;
+  /** Nothing is filed or moved after this instant (e.g. now, for the current year). */
+  until?: Date;
 }
 
 export async function generateYearOfIncidents(
@@ -68,7 +70,8 @@ export async function generateYearOfIncidents(
   // Some agencies report much more than others, as in real life.
   const weighted = agencies.flatMap((a, i) => Array.from({ length: 1 + (i % 4) }, () => a));
   const start = Date.UTC(options.year, 0, 1) - 7 * HOUR;
-  const end = Date.UTC(options.year + 1, 0, 1) - 7 * HOUR - 40 * 24 * HOUR; // the last weeks are left for "open" work
+  // The last weeks of the year (or before `until`) are left for work still open.
+  const end = Math.min(Date.UTC(options.year + 1, 0, 1) - 7 * HOUR, options.until?.getTime() ?? Infinity) - 40 * 24 * HOUR;
   const times = Array.from({ length: options.count }, () => start + Math.floor(rnd() * (end - start))).sort((a, b) => a - b);
   const plan: PlannedIncident[] = [];
 
