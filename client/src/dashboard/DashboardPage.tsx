@@ -54,7 +54,7 @@ function Bars({ rows, onPick, vertical = false }: { rows: Row[]; onPick?: (row: 
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 11 }} interval={0} />
           <Tooltip />
           <Bar dataKey="count" fill="#b71c1c" onClick={pick} cursor={onPick ? 'pointer' : undefined} isAnimationActive={false} />
         </BarChart>
@@ -130,11 +130,13 @@ export function DashboardPage() {
       count: b.count,
     })),
     sector: stats.bySector.map((b) => ({ key: b.key, name: sectorName(b.key), count: b.count })),
-    level: stats.bySystemLevel.map((b) => ({
-      key: b.key,
-      name: b.key === 'unknown' ? t('dashboard.unknown') : t('dashboard.level', { level: b.key }),
-      count: b.count,
-    })),
+    level: [...stats.bySystemLevel]
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((b) => ({
+        key: b.key,
+        name: b.key === 'unknown' ? t('dashboard.unknown') : t('dashboard.level', { level: b.key }),
+        count: b.count,
+      })),
   };
 
   const monthStart = (key: string) => dayjs.tz(`${key}-01 00:00`, TIME_ZONE);
