@@ -17,6 +17,7 @@ import { useLabel } from '../lib/labels.js';
 import { LoadMore } from '../lib/ListControls.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useCursorList } from '../lib/useCursorList.js';
+import { ReportReminders } from './ReportReminders.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import type { RoundView } from './types.js';
 
@@ -77,6 +78,7 @@ export function ReportsPage() {
           )}
         </Space>
       </div>
+      <ReportReminders />
       <Table
         rowKey="id"
         size="small"

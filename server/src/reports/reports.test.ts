@@ -116,6 +116,14 @@ describe('a reporting round', () => {
     // The reminder shows on the focal point's round page.
     const cPage = await as('focal.c').get(`/api/reports/rounds/${roundId}`);
     expect(cPage.body.agencies[0]).toMatchObject({ agencyId: agency.c, state: 'pending', remindedAt: '2026-12-01T17:00:30.000Z' });
+    const mine = await as('focal.c').get('/api/reports/mine');
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({
+        round: expect.objectContaining({ id: roundId }),
+        status: expect.objectContaining({ remindedAt: '2026-12-01T17:00:30.000Z' }),
+      }),
+    ]);
+    expect((await as('focal.a').get('/api/reports/mine')).body.items).toEqual([]);
     const aPage = await as('focal.a').get(`/api/reports/rounds/${roundId}`);
     expect(aPage.body.agencies[0]).toMatchObject({ state: 'submitted', remindedAt: null });
   });

@@ -98,6 +98,10 @@ export function leadersRoutes(d: LeadersRouteDeps): Router {
     const page = await d.reports.list(actorOf(req), valid(req, listRounds).query);
     res.json({ items: page.items.map(presentRound), nextCursor: page.nextCursor });
   });
+  r.get('/reports/mine', ...guard, async (req, res) => {
+    const pending = await d.reports.pendingForMyAgency(actorOf(req));
+    res.json({ items: pending.map((p) => ({ round: presentRound(p.round), status: { ...p.status } })) });
+  });
   const open = { body: openRoundInput };
   r.post('/reports/rounds', ...guard, validate(open), async (req, res) => {
     const round = await d.reports.open(actorOf(req), valid(req, open).body);

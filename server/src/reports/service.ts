@@ -108,6 +108,34 @@ export class ReportService {
     return { round, agencies, mine: actor.agencyId ? (submissions.get(actor.agencyId) ?? null) : null };
   }
 
+  /** A focal point's rounds that still wait for its agency, with where each stands and any reminder. */
+  async pendingForMyAgency(actor: Actor): Promise<{ round: ReportRoundRecord; status: RoundAgencyStatus }[]> {
+    if (actor.role !== 'focal_point' || !actor.agencyId) throw forbidden();
+    const agencyId = actor.agencyId;
+    const now = this.deps.clock.now();
+    const pending: { round: ReportRoundRecord; status: RoundAgencyStatus }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.store.reportRounds.list({ agencyId, limit: 100, cursor });
+      for (const round of page.items) {
+        const submission = await this.deps.store.reportSubmissions.get(round.id, agencyId);
+        if (submission?.submittedAt) continue;
+        pending.push({
+          round,
+          status: {
+            agencyId,
+            agencyName: (await this.deps.store.agencies.get(agencyId))?.name ?? agencyId,
+            state: submissionState(round, submission, now),
+            submittedAt: null,
+            remindedAt: round.reminders.find((r) => r.agencyId === agencyId)?.at ?? null,
+          },
+        });
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return pending;
+  }
+
   /** A focal point saves (and optionally submits) its agency's answer. */
   async save(actor: Actor, roundId: string, input: SubmissionInput, expectedVersion: number | null): Promise<ReportSubmissionRecord> {
     const round = await this.deps.store.reportRounds.get(roundId);
