@@ -52,6 +52,8 @@ export const reportsI18n = {
     results: { passed: 'Đạt', passed_with_findings: 'Đạt, có tồn tại', failed: 'Không đạt' },
     findings: 'Tồn tại cần khắc phục (mỗi dòng: nội dung | hạn dd/mm/yyyy)',
     exportXlsx: 'Xuất Excel',
+    initialDocx: 'Báo cáo ban đầu (DOCX)',
+    closingDocx: 'Báo cáo kết thúc (DOCX)',
     exportProgress: 'Đang tải… {{kb}} KB',
   },
   en: {
@@ -106,6 +108,8 @@ export const reportsI18n = {
     results: { passed: 'Passed', passed_with_findings: 'Passed with findings', failed: 'Failed' },
     findings: 'Findings to remediate (one per line: text | due dd/mm/yyyy)',
     exportXlsx: 'Export to Excel',
+    initialDocx: 'Initial report (DOCX)',
+    closingDocx: 'Closing report (DOCX)',
     exportProgress: 'Downloading… {{kb}} KB',
   },
 };
