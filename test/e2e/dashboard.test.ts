@@ -49,7 +49,9 @@ describe('the leaders’ dashboard', () => {
     await signInThroughConsole(page, served.url, 'leader');
     await page.getByRole('menuitem', { name: 'Thống kê' }).click();
     await page.waitForURL(/\/dashboard$/);
-    await expect.poll(() => page.getByTestId('kpi-total').locator('.ant-statistic-content-value').textContent()).toBe(String(realCount));
+    await expect
+      .poll(() => page.getByTestId('kpi-total').locator('.ant-statistic-content-value').textContent(), { timeout: 15_000 })
+      .toBe(String(realCount));
     for (const chart of ['chart-month', 'chart-category', 'chart-severity', 'chart-agency']) {
       await page.getByTestId(chart).locator('.recharts-surface').first().waitFor();
     }
@@ -114,9 +116,9 @@ describe('the reporting cycle in the console', () => {
     const { page, problems } = await open(1366, 900);
     await signInThroughConsole(page, served.url, 'coordinator');
     await page.goto(`${served.url}/reports/${roundId}`);
-    await expect.poll(() => page.getByTestId('state-submitted').count()).toBe(2);
-    expect(await page.getByTestId('state-pending').count()).toBe(1);
     await page.getByText('Kết quả của focal.a').waitFor();
+    await expect.poll(() => page.getByTestId('state-submitted').count(), { timeout: 15_000 }).toBe(2);
+    expect(await page.getByTestId('state-pending').count()).toBe(1);
     await screenshot(page, 'report-round-coordinator');
     expect(problems).toEqual([]);
   });
