@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import * as schemas from '@cert-hub/shared';
+import { LEADERS_OPERATIONS } from './leaders.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch';
 interface Operation {
@@ -153,6 +154,7 @@ const ops: Operation[] = [
     query: schemas.eventsQuery,
   },
   { method: 'get', path: '/events/head', summary: 'The last sequence number', tag: 'realtime' },
+  ...LEADERS_OPERATIONS,
 ];
 
 const jsonSchema = (schema: z.ZodType) => {
