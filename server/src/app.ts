@@ -39,6 +39,8 @@ import { SectorService } from './registry/sectors.service.js';
 import { SystemService } from './registry/systems.service.js';
 import { TeamService } from './registry/teams.service.js';
 import { UserService } from './registry/users.service.js';
+import { createLeadersServices, type LeadersServices } from './reports/compose.js';
+import { leadersRoutes } from './reports/routes.js';
 import { setupRoutes } from './setup/routes.js';
 import { onCallRoutes } from './oncall/routes.js';
 import { OnCallService } from './oncall/service.js';
@@ -80,7 +82,7 @@ export interface AppDeps {
   settings: AppSettings;
 }
 
-export interface Services {
+export interface Services extends LeadersServices {
   auth: AuthService;
   agencies: AgencyService;
   sectors: SectorService;
@@ -119,6 +121,7 @@ export function createServices(deps: AppDeps): Services {
     oncall,
     routing,
     serious,
+    ...createLeadersServices(base, incidents),
     incidents,
     drills: new DrillService(base, incidents),
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
@@ -205,6 +208,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(setupRoutes(services.setup, rateLimit));
   api.use(authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }));
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
+  api.use(leadersRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(incidentRoutes(incidentDeps));
   api.use(drillRoutes({ authenticate: auth, rateLimit, drills: services.drills }));
   api.use(routingRoutes({ authenticate: auth, rateLimit, routing: services.routing, serious: services.serious }));

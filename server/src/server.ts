@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps, type Services } from './app.js';
 import { startDrillTimer } from './drills/scheduler.js';
 import { attachRealtime } from './realtime/socketServer.js';
+import { startReportReminders } from './reports/reminders.js';
 
 export interface RunningHub {
   httpServer: http.Server;
@@ -33,6 +34,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
   });
   // Drill injects due while the hub was down fire now; the rest on time (stored due times).
   const drillTimer = startDrillTimer(services.drills, deps.store.drills, deps.clock, deps.logger);
+  const reminders = startReportReminders(deps, services.reports);
   return {
     httpServer,
     port: (httpServer.address() as AddressInfo).port,
@@ -40,6 +42,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
       // Stop accepting first, then cut keep-alive connections: otherwise an idle browser
       // connection keeps the server (and socket.io's close, which waits for it) open.
       drillTimer.stop();
+      reminders.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await realtime.close();

@@ -47,6 +47,11 @@ export const EVENTS = {
   drillLessonUpdated: 'drill.lesson_updated',
   drillExternalRecorded: 'drill.external_recorded',
   drillPlanUpdated: 'drill_plan.updated',
+  reportRoundOpened: 'report_round.opened',
+  reportRoundReminderDue: 'report_round.reminder_due',
+  reportSubmissionSaved: 'report_submission.saved',
+  reportSubmissionSubmitted: 'report_submission.submitted',
+  assessmentRecorded: 'assessment.recorded',
 } as const;
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES = Object.values(EVENTS) as EventType[];

@@ -15,3 +15,4 @@ export type * from './drillViews.js';
 export * from './routing.js';
 export * from './oncall.js';
 export * from './serious.js';
+export * from './reports.js';

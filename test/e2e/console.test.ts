@@ -113,7 +113,7 @@ describe('a focal point in the console', () => {
   it("sees only their own agency's screens and keeps its 24/7 contacts current", async () => {
     await signInThroughConsole(page, served.url, 'focal.b');
     const menu = await page.getByRole('menuitem').allTextContents();
-    expect(menu).toEqual(['Tổng quan', 'Báo cáo sự cố', 'Sự cố', 'Cơ quan của tôi', 'Hệ thống thông tin', 'Tài khoản']);
+    expect(menu).toEqual(['Tổng quan', 'Báo cáo định kỳ', 'Báo cáo sự cố', 'Sự cố', 'Cơ quan của tôi', 'Hệ thống thông tin', 'Tài khoản']);
     // A staff screen typed into the address bar sends them home.
     await page.goto(`${served.url}/users`);
     await page.waitForURL(`${served.url}/`);

@@ -24,6 +24,11 @@ import { TeamsPage } from '../registry/TeamsPage.js';
 import { UsersPage } from '../registry/UsersPage.js';
 import { OnCallPage } from '../oncall/OnCallPage.js';
 import { RoutingRulesPage } from '../routing/RoutingRulesPage.js';
+import { CompliancePage } from '../compliance/CompliancePage.js';
+import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { AssessmentsPage } from '../reports/AssessmentsPage.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
+import { RoundPage } from '../reports/RoundPage.js';
 import { canVisit } from './navigation.js';
 import { Shell } from './Shell.js';
 
@@ -163,10 +168,26 @@ export function App() {
             }
           />
           <Route
+            path="dashboard"
+            element={
+              <RoleGate path="/dashboard">
+                <DashboardPage />
+              </RoleGate>
+            }
+          />
+          <Route
             path="drills/years/:year"
             element={
               <RoleGate path="/drills">
                 <DrillYearPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <RoleGate path="/reports">
+                <ReportsPage />
               </RoleGate>
             }
           />
@@ -179,6 +200,14 @@ export function App() {
             }
           />
           <Route
+            path="reports/:id"
+            element={
+              <RoleGate path="/reports">
+                <RoundPage />
+              </RoleGate>
+            }
+          />
+          <Route
             path="routing"
             element={
               <RoleGate path="/routing">
@@ -187,10 +216,26 @@ export function App() {
             }
           />
           <Route
+            path="compliance"
+            element={
+              <RoleGate path="/compliance">
+                <CompliancePage />
+              </RoleGate>
+            }
+          />
+          <Route
             path="oncall"
             element={
               <RoleGate path="/oncall">
                 <OnCallPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="assessments"
+            element={
+              <RoleGate path="/assessments">
+                <AssessmentsPage />
               </RoleGate>
             }
           />

@@ -1,6 +1,10 @@
 /** Which screens each role sees: one declarative table. The server enforces; this only guides. */
 import {
   AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileDoneOutlined,
+  SafetyCertificateOutlined,
   AppstoreOutlined,
   BankOutlined,
   BookOutlined,
@@ -30,6 +34,15 @@ const STAFF: Role[] = ['admin', 'coordinator', 'responder', 'leader'];
 
 export const NAVIGATION: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <DashboardOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'] },
+  { path: '/dashboard', labelKey: 'dashboard.nav', icon: <BarChartOutlined />, roles: ['leader', 'coordinator', 'admin'] },
+  { path: '/reports', labelKey: 'reports.nav', icon: <FileDoneOutlined />, roles: ['leader', 'coordinator', 'admin', 'focal_point'] },
+  { path: '/compliance', labelKey: 'compliance.nav', icon: <AuditOutlined />, roles: ['leader', 'coordinator', 'admin'] },
+  {
+    path: '/assessments',
+    labelKey: 'reports.assessmentsNav',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['leader', 'coordinator', 'admin', 'responder'],
+  },
   { path: '/board', labelKey: 'nav.board', icon: <AppstoreOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
   {
     path: '/incidents/new',

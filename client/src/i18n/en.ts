@@ -1,5 +1,8 @@
 import { drillsI18n } from '../drills/i18n.js';
 import { onCallI18n, routingI18n } from '../routing/i18n.js';
+import { complianceI18n } from '../compliance/i18n.js';
+import { dashboardI18n } from '../dashboard/i18n.js';
+import { reportsI18n } from '../reports/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -296,4 +299,7 @@ export const en: Messages = {
   drills: drillsI18n.en,
   routing: routingI18n.en,
   oncall: onCallI18n.en,
+  dashboard: dashboardI18n.en,
+  reports: reportsI18n.en,
+  compliance: complianceI18n.en,
 };

@@ -1,6 +1,9 @@
 import { onCallI18n, routingI18n } from '../routing/i18n.js';
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
+import { complianceI18n } from '../compliance/i18n.js';
+import { dashboardI18n } from '../dashboard/i18n.js';
+import { reportsI18n } from '../reports/i18n.js';
 export const vi = {
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
   nav: {
@@ -296,5 +299,8 @@ export const vi = {
   drills: drillsI18n.vi,
   routing: routingI18n.vi,
   oncall: onCallI18n.vi,
+  dashboard: dashboardI18n.vi,
+  reports: reportsI18n.vi,
+  compliance: complianceI18n.vi,
 };
 export type Messages = typeof vi;

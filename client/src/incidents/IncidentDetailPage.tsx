@@ -53,6 +53,7 @@ import { WorkPanel } from './WorkPanel.js';
 import { TransitionModal } from './TransitionModal.js';
 import { usePresence } from './usePresence.js';
 import { useDomainEvents } from '../realtime/LiveProvider.js';
+import { IncidentDocuments } from '../reports/IncidentDocuments.js';
 
 const LIFECYCLE: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 
@@ -168,6 +169,7 @@ export function IncidentDetailPage() {
             <SeverityTag severity={incident.severity} />
             <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
             <Tag>TLP:{incident.tlp.toUpperCase()}</Tag>
+            <IncidentDocuments incident={incident} />
             {presence.viewers.length > 0 && (
               <Tooltip title={presence.viewers.map((v) => v.name).join(', ')}>
                 <Space size={4} data-testid="viewers">

@@ -11,6 +11,7 @@ import { useUrlParams } from '../lib/useUrlParams.js';
 import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
+import { ExportIncidentsButton } from '../reports/ExportIncidentsButton.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
 
 /** Incidents the user may see, newest first; filters live in the URL. */
@@ -29,6 +30,13 @@ export function IncidentsPage() {
     status: param('status'),
     category: param('category'),
     serious: param('serious'),
+    // Drill-down from the dashboard: its period, agency, severity, real incidents only.
+    from: param('from'),
+    to: param('to'),
+    agencyId: param('agencyId'),
+    severity: param('severity'),
+    open: param('open'),
+    drill: param('drill'),
   };
   const list = useCursorList<IncidentView>('/incidents', filters);
   const canReport = user.role !== 'leader';
@@ -37,13 +45,16 @@ export function IncidentsPage() {
     <>
       <div className="page-header">
         <Typography.Title level={3}>{user.role === 'focal_point' ? t('incidents.mine') : t('incidents.title')}</Typography.Title>
-        {canReport && (
-          <Link to="/incidents/new">
-            <Button type="primary" icon={<PlusOutlined />}>
-              {t('incidents.report')}
-            </Button>
-          </Link>
-        )}
+        <Space wrap>
+          <ExportIncidentsButton filters={filters} />
+          {canReport && (
+            <Link to="/incidents/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('incidents.report')}
+              </Button>
+            </Link>
+          )}
+        </Space>
       </div>
       <div className="toolbar">
         <SearchInput

@@ -13,6 +13,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -69,15 +70,23 @@ const NO_BORDERS = {
   insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
 };
 
+/** The width between the margins (A4, 30 mm left, 15 mm right), in twips. */
+const TEXT_WIDTH = mm(210 - 30 - 15);
+
+// Fixed widths in twips: LibreOffice ignores percentage cell widths and would split the
+// header evenly, wrapping the national name onto two lines.
 function twoColumns(left: Paragraph[], right: Paragraph[], leftPercent: number): Table {
+  const leftWidth = Math.round((TEXT_WIDTH * leftPercent) / 100);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
+    layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: leftPercent, type: WidthType.PERCENTAGE }, children: left }),
-          new TableCell({ width: { size: 100 - leftPercent, type: WidthType.PERCENTAGE }, children: right }),
+          new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, children: left }),
+          new TableCell({ width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA }, children: right }),
         ],
       }),
     ],
@@ -131,12 +140,12 @@ export function officialDocument(doc: OfficialDocument): Document {
       centred(run(`Số: ${doc.numberSymbol}`, { size: 13 })),
     ],
     [
-      centred(run(MOTTO_NATION, { size: 13, bold: true })),
+      centred(run(MOTTO_NATION, { size: 12, bold: true })), // Decree 30 allows 12-13 pt; at 13 it cannot fit one line
       centred(run(MOTTO_SLOGAN, { size: 14, bold: true })),
       centred(run('________________________', { size: 13 })),
       centred(run(placeAndDate(doc.place, doc.date), { size: 14, italics: true })),
     ],
-    40,
+    34,
   );
   const title = [
     new Paragraph({

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as schemas from '@cert-hub/shared';
 import { DRILL_OPERATIONS } from '../drills/openapi.js';
+import { LEADERS_OPERATIONS } from './leaders.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 interface Operation {
@@ -212,6 +213,7 @@ const ops: Operation[] = [
   },
   { method: 'get', path: '/events/head', summary: 'The last sequence number', tag: 'realtime' },
   ...DRILL_OPERATIONS,
+  ...LEADERS_OPERATIONS,
 ];
 
 const jsonSchema = (schema: z.ZodType) => {

@@ -17,6 +17,8 @@ import type { OnCallRepository } from './oncall.js';
 import type { RoutingRuleRepository, UpwardNotificationRepository } from './routing.js';
 export type * from './routing.js';
 export type * from './oncall.js';
+export * from './reports.js';
+import type { AssessmentRepository, ReportRoundRepository, ReportSubmissionRepository, StatsRepository } from './reports.js';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -418,6 +420,10 @@ export interface Repositories {
   routingRules: RoutingRuleRepository;
   upwardNotifications: UpwardNotificationRepository;
   onCall: OnCallRepository;
+  stats: StatsRepository;
+  reportRounds: ReportRoundRepository;
+  reportSubmissions: ReportSubmissionRepository;
+  assessments: AssessmentRepository;
 }
 
 export interface Store extends Repositories {

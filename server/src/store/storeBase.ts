@@ -58,4 +58,16 @@ export abstract class StoreBase implements Repositories {
   get onCall() {
     return this.repositories.onCall;
   }
+  get stats() {
+    return this.repositories.stats;
+  }
+  get reportRounds() {
+    return this.repositories.reportRounds;
+  }
+  get reportSubmissions() {
+    return this.repositories.reportSubmissions;
+  }
+  get assessments() {
+    return this.repositories.assessments;
+  }
 }

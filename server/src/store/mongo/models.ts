@@ -6,6 +6,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { drillPlanSchema, drillSchema } from './drillModels.js';
 import { routingModels } from './routing.js';
+import { bindReportModels } from './reports.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
 const keys = { sortKey: { type: String, required: true }, searchText: { type: String, required: true } };
@@ -277,6 +278,7 @@ export function bindModels(conn: Connection) {
     Drill: conn.model('Drill', drillSchema, 'drills'),
     DrillPlan: conn.model('DrillPlan', drillPlanSchema, 'drill_plans'),
     ...routingModels(conn),
+    ...bindReportModels(conn),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

@@ -42,6 +42,7 @@ import type {
 import { bindModels, type Models } from './models.js';
 import { mongoDrills } from './drills.js';
 import { routingRepositories } from './routing.js';
+import { mongoReportsRepositories } from './reports.js';
 
 type Filter = Record<string, unknown>;
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -454,6 +455,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     sessions: sessionRepo,
     events: eventRepo,
     ...routingRepositories(models, session),
+    ...mongoReportsRepositories(models, session),
   };
 }
 

@@ -246,4 +246,45 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX upward_notifications_incident ON upward_notifications (incident_id, created_at);
   `,
+  // 4: leaders' statistics index, the reporting cycle (rounds, submissions) and the assessments register (R3)
+  `
+  CREATE INDEX incidents_reported ON incidents (is_drill, reported_at);
+
+  CREATE TABLE report_rounds (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
+    remind_at TEXT NOT NULL,
+    reminded_at TEXT,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX report_rounds_sort ON report_rounds (sort_key, id);
+  CREATE INDEX report_rounds_reminder ON report_rounds (reminded_at, remind_at);
+
+  CREATE TABLE report_round_agencies (
+    round_id TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    PRIMARY KEY (round_id, agency_id)
+  );
+  CREATE INDEX report_round_agencies_agency ON report_round_agencies (agency_id);
+
+  CREATE TABLE report_submissions (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (round_id, agency_id)
+  );
+
+  CREATE TABLE assessments (
+    id TEXT PRIMARY KEY,
+    system_id TEXT NOT NULL,
+    assessed_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX assessments_system ON assessments (system_id, assessed_at, created_at);
+  `,
 ];

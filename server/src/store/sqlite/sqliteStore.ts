@@ -58,6 +58,7 @@ import { MIGRATIONS, OPEN_COLUMN_STATUSES } from './migrations.js';
 import { cacheStatements } from './statementCache.js';
 import { SqliteOnCall } from './oncall.js';
 import { SqliteRoutingRules, SqliteUpwardNotifications } from './routing.js';
+import { sqliteReportsRepositories } from './reports.js';
 
 type Row = { doc: string; sort_key: string; id: string };
 type Params = (string | number | null)[];
@@ -693,6 +694,7 @@ function repositoriesOn(db: Db): Repositories {
       routingRules: new SqliteRoutingRules(db),
       upwardNotifications: new SqliteUpwardNotifications(db),
       onCall: new SqliteOnCall(db),
+      ...sqliteReportsRepositories(db),
     },
     toPortError,
   );

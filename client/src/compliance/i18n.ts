@@ -1,0 +1,41 @@
+/** Strings of the compliance page (vi default, en). */
+export const complianceI18n = {
+  vi: {
+    nav: 'Tuân thủ',
+    title: 'Ai đang chậm?',
+    year: 'Năm',
+    rule: 'Quy định',
+    agency: 'Cơ quan, đơn vị',
+    subject: 'Đối tượng',
+    detail: 'Nội dung',
+    fix: 'Khắc phục',
+    open: 'Mở',
+    none: 'Không có vi phạm',
+    rules: {
+      R1: 'R1 · Báo cáo sự cố chậm',
+      R3: 'R3 · Kiểm tra, đánh giá hệ thống cấp độ 3+',
+      R4: 'R4 · Diễn tập hằng năm',
+      R5: 'R5 · Báo cáo định kỳ',
+      R6: 'R6 · Đầu mối ứng cứu 24/7',
+    },
+  },
+  en: {
+    nav: 'Compliance',
+    title: 'Who is behind?',
+    year: 'Year',
+    rule: 'Rule',
+    agency: 'Agency',
+    subject: 'Subject',
+    detail: 'Detail',
+    fix: 'Fix',
+    open: 'Open',
+    none: 'Nothing overdue',
+    rules: {
+      R1: 'R1 · Late incident reports',
+      R3: 'R3 · Level 3+ system assessments',
+      R4: 'R4 · Yearly drills',
+      R5: 'R5 · Periodic reports',
+      R6: 'R6 · 24/7 focal point',
+    },
+  },
+};

@@ -1,0 +1,24 @@
+/** The leaders' services (issue #10), built from the shared dependencies and the incident service. */
+import { AssessmentService } from '../assessments/service.js';
+import { ComplianceService } from '../compliance/service.js';
+import { ExportService } from '../exports/service.js';
+import type { IncidentService } from '../incidents/service.js';
+import type { ServiceDeps } from '../platform/unitOfWork.js';
+import { StatsService } from '../stats/service.js';
+import { ReportService } from './service.js';
+
+export interface LeadersServices {
+  stats: StatsService;
+  reports: ReportService;
+  assessments: AssessmentService;
+  compliance: ComplianceService;
+  exports: ExportService;
+}
+
+export function createLeadersServices(base: ServiceDeps, incidents: IncidentService): LeadersServices {
+  const stats = new StatsService(base);
+  const reports = new ReportService(base);
+  const assessments = new AssessmentService(base);
+  const compliance = new ComplianceService(base, assessments);
+  return { stats, reports, assessments, compliance, exports: new ExportService(base, incidents, stats, compliance, reports) };
+}

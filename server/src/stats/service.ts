@@ -1,0 +1,114 @@
+/**
+ * The leaders' statistics over real incidents (drills never count). Counts are aggregated by
+ * the store; response times come from each incident's status changes through the one
+ * milestone definition (`milestonesOf`), measured from when the report reached the hub.
+ */
+import { milestonesOf, secondsUntil, type StatsPeriod, type StatsQuery, type StatsView } from '@cert-hub/shared';
+import type { Actor } from '../auth/actor.js';
+import { forbidden } from '../http/errors.js';
+import type { ServiceDeps } from '../platform/unitOfWork.js';
+import type { StatsRange } from '../store/port.js';
+import { summarise } from './figures.js';
+import { statsPolicy } from './policy.js';
+
+export const SERIOUS_LIST_LIMIT = 100;
+
+export class StatsService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async view(actor: Actor, query: StatsQuery): Promise<StatsView> {
+    if (!statsPolicy.read(actor)) throw forbidden();
+    const range = { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString() };
+    const current = await this.period(range);
+    const length = Date.parse(range.to) - Date.parse(range.from);
+    const previousTo = new Date(Date.parse(range.from) - 1);
+    const previous = await this.period({ from: new Date(previousTo.getTime() - length).toISOString(), to: previousTo.toISOString() });
+    const serious = await this.deps.store.incidents.list({
+      serious: true,
+      drill: false,
+      from: range.from,
+      to: range.to,
+      limit: SERIOUS_LIST_LIMIT,
+    });
+    const names = await this.agencyNames(serious.items.map((i) => i.agencyId));
+    return {
+      ...current,
+      seriousIncidents: serious.items.map((i) => ({
+        id: i.id,
+        code: i.code,
+        title: i.title,
+        agencyId: i.agencyId,
+        agencyName: names.get(i.agencyId) ?? '',
+        status: i.status,
+        reportedAt: i.reportedAt,
+      })),
+      previous: {
+        from: previous.from,
+        to: previous.to,
+        total: previous.total,
+        open: previous.open,
+        closed: previous.closed,
+        late: previous.late,
+        serious: previous.serious,
+        meanTimeToAcknowledgeSeconds: previous.meanTimeToAcknowledgeSeconds,
+      },
+    };
+  }
+
+  /** The figures of one period, without access checks (used by the annual report too). */
+  async period(range: StatsRange): Promise<StatsPeriod> {
+    const counts = await this.deps.store.stats.counts(range);
+    const acknowledge: number[] = [];
+    const contain: number[] = [];
+    const close: number[] = [];
+    for await (const history of this.deps.store.stats.listStatusHistories(range)) {
+      const m = milestonesOf(history.changes);
+      const push = (into: number[], at: string | null) => {
+        const seconds = secondsUntil(history.reportedAt, at);
+        if (seconds !== null) into.push(seconds);
+      };
+      push(acknowledge, m.acknowledged);
+      push(contain, m.contained);
+      push(close, m.closed);
+    }
+    const names = await this.agencyNames(counts.byAgency.map((b) => b.key));
+    const ack = summarise(acknowledge);
+    return {
+      from: range.from,
+      to: range.to,
+      total: counts.total,
+      open: counts.open,
+      closed: counts.closed,
+      rejected: counts.rejected,
+      late: counts.late,
+      serious: counts.serious,
+      byMonth: counts.byMonth,
+      byCategory: counts.byCategory,
+      bySeverity: counts.bySeverity,
+      byAgency: counts.byAgency.map((b) => ({ ...b, name: names.get(b.key) ?? b.key })),
+      byAgencyType: counts.byAgencyType,
+      bySector: counts.bySector,
+      bySystemLevel: counts.bySystemLevel,
+      meanTimeToAcknowledgeSeconds: ack.meanSeconds,
+      acknowledge: ack,
+      contain: summarise(contain),
+      close: summarise(close),
+      lateShareByAgency: counts.lateByAgency.map((l) => ({
+        agencyId: l.agencyId,
+        agencyName: names.get(l.agencyId) ?? l.agencyId,
+        total: l.total,
+        late: l.late,
+        share: l.total === 0 ? 0 : l.late / l.total,
+      })),
+    };
+  }
+
+  private async agencyNames(ids: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const agency = await this.deps.store.agencies.get(id);
+      if (agency) names.set(id, agency.name);
+    }
+    return names;
+  }
+}
