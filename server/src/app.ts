@@ -37,6 +37,16 @@ import { SectorService } from './registry/sectors.service.js';
 import { SystemService } from './registry/systems.service.js';
 import { TeamService } from './registry/teams.service.js';
 import { UserService } from './registry/users.service.js';
+import { auditRoutes } from './audit/routes.js';
+import { AuditService } from './audit/service.js';
+import { smtpMailer, type SmtpSettings } from './notifications/channels.js';
+import { DeliveryWorker } from './notifications/deliveryWorker.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { NotificationService } from './notifications/service.js';
+import { Scheduler } from './platform/scheduler.js';
+import { teamRespondersOnCall, type OnCallDirectory } from './sla/oncall.js';
+import { slaRoutes } from './sla/routes.js';
+import { SlaService } from './sla/service.js';
 import { setupRoutes } from './setup/routes.js';
 import { SetupService } from './setup/service.js';
 import type { Store } from './store/port.js';
@@ -60,6 +70,12 @@ export interface AppSettings {
   socketRecheckMs: number;
   /** The built console to serve at `/`, if there is one. */
   clientDir?: string | undefined;
+  /** Outgoing e-mail; without it notifications are in-app and webhooks only. */
+  smtp?: SmtpSettings | undefined;
+  /** The address people use to reach the hub (links in e-mails). */
+  publicUrl?: string | undefined;
+  /** How often the scheduler looks for due SLA steps and deliveries (default 1000 ms). */
+  schedulerIntervalMs?: number | undefined;
 }
 
 export interface AppDeps {
@@ -85,6 +101,13 @@ export interface Services {
   apiKeys: ApiKeyService;
   feed: EventFeed;
   playbooks: PlaybookService;
+  audit: AuditService;
+  notifications: NotificationService;
+  sla: SlaService;
+  /** Who is on call per team (issue 8); the rosters replace the default at merge. */
+  oncall: OnCallDirectory;
+  /** SLA escalation and the delivery outbox; started by startServer. */
+  scheduler: Scheduler;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -93,7 +116,27 @@ export function createServices(deps: AppDeps): Services {
   const users = new UserService(base, deps.hasher);
   const playbooks = new PlaybookService(base);
   const incidents = new IncidentService(base, playbooks);
+  const oncall = teamRespondersOnCall(deps.store);
+  const sla = new SlaService(base, oncall);
+  const notifications = new NotificationService(base, { emailEnabled: Boolean(s.smtp), publicUrl: s.publicUrl });
+  const deliveries = new DeliveryWorker(base, s.smtp ? smtpMailer(s.smtp) : null, deps.logger);
+  // Both follow committed events on the bus; neither is called by the services that change incidents.
+  sla.attach(deps.bus, deps.logger);
+  notifications.attach(deps.bus, deps.logger);
+  const scheduler = new Scheduler(
+    [
+      { name: 'sla', run: () => sla.runDue() },
+      { name: 'deliveries', run: () => deliveries.runDue() },
+    ],
+    s.schedulerIntervalMs ?? 1000,
+    deps.logger,
+  );
   return {
+    audit: new AuditService(base),
+    notifications,
+    sla,
+    oncall,
+    scheduler,
     incidents,
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
       maxBytes: s.attachmentMaxBytes,
@@ -182,6 +225,9 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(incidentRoutes(incidentDeps));
   api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
   api.use(eventRoutes({ authenticate: auth, rateLimit, feed: services.feed }));
+  api.use(auditRoutes({ authenticate: auth, rateLimit, audit: services.audit }));
+  api.use(notificationRoutes({ authenticate: auth, rateLimit, notifications: services.notifications }));
+  api.use(slaRoutes({ authenticate: auth, rateLimit, sla: services.sla }));
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));
   app.use('/api', api);

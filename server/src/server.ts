@@ -30,6 +30,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     httpServer.once('error', reject);
     httpServer.listen(listen.port, listen.host, () => resolve());
   });
+  services.scheduler.start();
   return {
     httpServer,
     port: (httpServer.address() as AddressInfo).port,
@@ -38,6 +39,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
       // connection keeps the server (and socket.io's close, which waits for it) open.
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
+      await services.scheduler.stop();
       await realtime.close();
       await stopped;
     },

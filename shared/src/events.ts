@@ -26,6 +26,15 @@ export const EVENTS = {
   playbookUpdated: 'playbook.updated',
   apiKeyIssued: 'api_key.issued',
   apiKeyRevoked: 'api_key.revoked',
+  incidentSeriousChanged: 'incident.serious_changed',
+  incidentSlaBreached: 'incident.sla_breached',
+  incidentEscalated: 'incident.escalated',
+  notificationCreated: 'notification.created',
+  webhookCreated: 'webhook.created',
+  webhookUpdated: 'webhook.updated',
+  webhookDeleted: 'webhook.deleted',
+  slaPolicyUpdated: 'sla_policy.updated',
+  slaPolicyDeleted: 'sla_policy.deleted',
 } as const;
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES = Object.values(EVENTS) as EventType[];

@@ -4,6 +4,7 @@
  * Models are bound to one connection (no global mongoose singleton).
  */
 import { Schema, type Connection } from 'mongoose';
+import { bindNotifyModels } from './notify.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
 const keys = { sortKey: { type: String, required: true }, searchText: { type: String, required: true } };
@@ -182,6 +183,7 @@ const incidentSchema = new Schema(
     closingReport: { type: Schema.Types.Mixed, default: null },
     closureConfirmation: { type: Schema.Types.Mixed, default: null },
     statusChangedAt: String,
+    slaDueAt: { type: String, default: null, index: true },
     createdAt: String,
     updatedAt: String,
   },
@@ -260,6 +262,7 @@ export function bindModels(conn: Connection) {
     ApiKey: conn.model('ApiKey', apiKeySchema, 'api_keys'),
     Comment: conn.model('Comment', commentSchema, 'comments'),
     Playbook: conn.model('Playbook', playbookSchema, 'playbooks'),
+    ...bindNotifyModels(conn),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

@@ -36,6 +36,7 @@ import type {
   UserRepository,
 } from '../port.js';
 import { bindModels, type Models } from './models.js';
+import { notifyRepositories } from './notify.js';
 
 type Filter = Record<string, unknown>;
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -302,6 +303,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
           ...(q.serious !== undefined ? { serious: q.serious } : {}),
           ...(q.drill !== undefined ? { drill: q.drill ? { $ne: null } : null } : {}),
           ...(q.from || q.to ? { reportedAt: reported } : {}),
+          ...(q.overdueAt ? { slaDueAt: { $ne: null, $lte: q.overdueAt } } : {}),
         },
         q,
       );
@@ -314,6 +316,9 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
         { session },
       );
       return r.modifiedCount;
+    },
+    async setSlaDueAt(id, dueAt) {
+      await models.Incident.updateOne({ _id: id }, { $set: { slaDueAt: dueAt } }, { session });
     },
   };
 
@@ -441,6 +446,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     users: userRepo,
     sessions: sessionRepo,
     events: eventRepo,
+    ...notifyRepositories(models, session),
   };
 }
 

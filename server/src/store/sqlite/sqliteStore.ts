@@ -48,6 +48,9 @@ import type {
   UserRepository,
 } from '../port.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteAudit } from './audit.js';
+import { SqliteDeliveries, SqliteNotificationPreferences, SqliteNotifications, SqliteWebhooks } from './notifications.js';
+import { SqliteSlaPolicies, SqliteSlaTimers } from './sla.js';
 
 type Row = { doc: string; sort_key: string; id: string };
 type Params = (string | number | null)[];
@@ -430,13 +433,14 @@ class SqliteIncidents implements IncidentRepository {
       k.searchText,
       i.version,
       JSON.stringify(i),
+      i.slaDueAt ?? null,
     ];
   }
   async insert(i: IncidentRecord) {
     this.db
       .prepare(
-        `INSERT INTO incidents (id, code, agency_id, status, category, severity, serious, is_drill, reported_at, sort_key, search_text, version, doc)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        `INSERT INTO incidents (id, code, agency_id, status, category, severity, serious, is_drill, reported_at, sort_key, search_text, version, doc, sla_due_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(i.id, i.code, ...this.columns(i));
     this.writeTeams(i);
@@ -444,7 +448,7 @@ class SqliteIncidents implements IncidentRepository {
   async update(i: IncidentRecord, expectedVersion: number) {
     const r = this.db
       .prepare(
-        `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?
+        `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?, sla_due_at=?
          WHERE id=? AND version=?`,
       )
       .run(...this.columns(i), i.id, expectedVersion);
@@ -497,6 +501,10 @@ class SqliteIncidents implements IncidentRepository {
       where.push('reported_at <= ?');
       params.push(new Date(query.to).toISOString());
     }
+    if (query.overdueAt) {
+      where.push('sla_due_at <= ?');
+      params.push(query.overdueAt);
+    }
     return page<IncidentRecord>(this.db, 'incidents', where, params, query);
   }
   async count() {
@@ -509,6 +517,9 @@ class SqliteIncidents implements IncidentRepository {
       await this.update({ ...i, agencyId: toAgencyId, version: i.version + 1, updatedAt: at }, i.version);
     }
     return rows.length;
+  }
+  async setSlaDueAt(id: string, dueAt: string | null) {
+    this.db.prepare(`UPDATE incidents SET sla_due_at = ?, doc = json_set(doc, '$.slaDueAt', ?) WHERE id = ?`).run(dueAt, dueAt, id);
   }
 }
 
@@ -629,6 +640,13 @@ export class SqliteStore extends StoreBase implements Store {
       apiKeys: new SqliteApiKeys(db),
       comments: new SqliteComments(db),
       playbooks: new SqlitePlaybooks(db),
+      audit: new SqliteAudit(db),
+      notifications: new SqliteNotifications(db),
+      notificationPreferences: new SqliteNotificationPreferences(db),
+      webhooks: new SqliteWebhooks(db),
+      deliveries: new SqliteDeliveries(db),
+      slaPolicies: new SqliteSlaPolicies(db),
+      slaTimers: new SqliteSlaTimers(db),
     };
     this.repositories = serialiseWrites(this.txRepos, this.mutex);
   }
