@@ -29,6 +29,7 @@ export const EVENTS = {
   incidentSeriousChanged: 'incident.serious_changed',
   incidentSlaBreached: 'incident.sla_breached',
   incidentEscalated: 'incident.escalated',
+  incidentSlaDueChanged: 'incident.sla_due_changed',
   notificationCreated: 'notification.created',
   webhookCreated: 'webhook.created',
   webhookUpdated: 'webhook.updated',

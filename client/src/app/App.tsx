@@ -19,6 +19,10 @@ import { SectorsPage } from '../registry/SectorsPage.js';
 import { SystemsPage } from '../registry/SystemsPage.js';
 import { TeamsPage } from '../registry/TeamsPage.js';
 import { UsersPage } from '../registry/UsersPage.js';
+import { AuditPage } from '../notify/AuditPage.js';
+import { DeliveriesPage } from '../notify/DeliveriesPage.js';
+import { PreferencesPage } from '../notify/PreferencesPage.js';
+import { SlaPoliciesPage } from '../notify/SlaPoliciesPage.js';
 import { canVisit } from './navigation.js';
 import { Shell } from './Shell.js';
 
@@ -150,6 +154,16 @@ export function App() {
             }
           />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="notification-settings" element={<PreferencesPage />} />
+          {(
+            [
+              ['sla', <SlaPoliciesPage key="sla" />],
+              ['audit', <AuditPage key="audit" />],
+              ['deliveries', <DeliveriesPage key="deliveries" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route key={path} path={path} element={<RoleGate path={`/${path}`}>{page}</RoleGate>} />
+          ))}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -1,6 +1,10 @@
 /** Which screens each role sees: one declarative table. The server enforces; this only guides. */
 import {
   AlertOutlined,
+  AuditOutlined,
+  BellOutlined,
+  FieldTimeOutlined,
+  SendOutlined,
   AppstoreOutlined,
   BankOutlined,
   BookOutlined,
@@ -53,6 +57,15 @@ export const NAVIGATION: NavItem[] = [
   { path: '/playbooks', labelKey: 'nav.playbooks', icon: <BookOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
   { path: '/api-keys', labelKey: 'nav.apiKeys', icon: <KeyOutlined />, roles: ['admin'] },
   { path: '/sectors', labelKey: 'nav.sectors', icon: <TagsOutlined />, roles: STAFF },
+  { path: '/sla', labelKey: 'notify.nav.sla', icon: <FieldTimeOutlined />, roles: STAFF },
+  { path: '/audit', labelKey: 'notify.nav.audit', icon: <AuditOutlined />, roles: ['admin', 'leader'] },
+  { path: '/deliveries', labelKey: 'notify.nav.deliveries', icon: <SendOutlined />, roles: ['admin'] },
+  {
+    path: '/notification-settings',
+    labelKey: 'notify.nav.notifications',
+    icon: <BellOutlined />,
+    roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'],
+  },
   {
     path: '/profile',
     labelKey: 'nav.profile',

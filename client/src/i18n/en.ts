@@ -1,3 +1,4 @@
+import { notifyI18n } from '../notify/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -291,4 +292,5 @@ export const en: Messages = {
     by: 'by {{user}}',
     system: 'system',
   },
+  notify: notifyI18n.en,
 };

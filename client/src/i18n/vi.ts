@@ -1,3 +1,4 @@
+import { notifyI18n } from '../notify/i18n.js';
 /** Vietnamese, the console's default language. */
 export const vi = {
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
@@ -291,5 +292,6 @@ export const vi = {
     by: 'bởi {{user}}',
     system: 'hệ thống',
   },
+  notify: notifyI18n.vi,
 };
 export type Messages = typeof vi;

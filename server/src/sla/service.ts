@@ -91,9 +91,12 @@ export class SlaService {
     });
   }
 
-  /** Sets (or clears) the incident's timer and SLA due time from its current state. */
+  /**
+   * Sets (or clears) the incident's timer and SLA due time from its current state; a changed
+   * due time is recorded (so the board's countdown follows live and the audit log has it).
+   */
   async rearm(incidentId: string): Promise<void> {
-    await this.deps.store.transaction(async (tx) => {
+    await commit(this.deps, null, async (tx, record) => {
       const incident = await tx.incidents.get(incidentId);
       if (!incident) return tx.slaTimers.remove(incidentId);
       const policies = new Map((await tx.slaPolicies.list()).map((p) => [p.scope, p] as const));
@@ -101,13 +104,21 @@ export class SlaService {
       const current = await tx.slaTimers.get(incidentId);
       if (!next) {
         if (current) await tx.slaTimers.remove(incidentId);
-        if (incident.slaDueAt) await tx.incidents.setSlaDueAt(incidentId, null);
-        return;
-      }
-      // The same deadline keeps its escalation progress; a new one starts the chain over.
-      if (!current || current.milestone !== next.milestone || current.deadline !== next.deadline)
+      } else if (!current || current.milestone !== next.milestone || current.deadline !== next.deadline) {
+        // The same deadline keeps its escalation progress; a new one starts the chain over.
         await tx.slaTimers.put({ incidentId, milestone: next.milestone, deadline: next.deadline, dueAt: next.deadline, step: 0 });
-      if (incident.slaDueAt !== next.deadline) await tx.incidents.setSlaDueAt(incidentId, next.deadline);
+      }
+      const dueAt = next?.deadline ?? null;
+      if ((incident.slaDueAt ?? null) === dueAt) return;
+      await tx.incidents.setSlaDueAt(incidentId, dueAt);
+      await record({
+        type: EVENTS.incidentSlaDueChanged,
+        entity: 'incident',
+        entityId: incidentId,
+        incidentId,
+        version: incident.version,
+        data: { milestone: next?.milestone ?? null, dueAt },
+      });
     });
   }
 
