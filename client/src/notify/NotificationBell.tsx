@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, List, Popover, Tag, Typography } from 'antd';
+import { Badge, Button, Drawer, List, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -61,14 +61,9 @@ export function NotificationBell() {
     if (n.incidentId) navigate(`/incidents/${n.incidentId}`);
   };
 
+  // A drawer rather than a popover: it overlays the page, so a phone never scrolls sideways.
   const content = (
     <div className="notification-panel" data-testid="notification-panel">
-      <div className="notification-panel-head">
-        <Typography.Text strong>{t('notify.bell.label')}</Typography.Text>
-        <Button size="small" type="link" disabled={unread === 0} onClick={() => void markRead({ all: true })}>
-          {t('notify.bell.markAll')}
-        </Button>
-      </div>
       <List<NotificationView>
         size="small"
         dataSource={items}
@@ -110,15 +105,29 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" arrow={false}>
+    <>
       <Badge count={unread} size="small" overflowCount={99}>
         <Button
           icon={<BellOutlined />}
+          onClick={() => setOpen(true)}
           aria-label={unread ? t('notify.bell.unread', { count: unread }) : t('notify.bell.label')}
           data-testid="notification-bell"
           data-unread={unread}
         />
       </Badge>
-    </Popover>
+      <Drawer
+        title={t('notify.bell.label')}
+        open={open}
+        onClose={() => setOpen(false)}
+        width="min(400px, 100vw)"
+        extra={
+          <Button size="small" type="link" disabled={unread === 0} onClick={() => void markRead({ all: true })}>
+            {t('notify.bell.markAll')}
+          </Button>
+        }
+      >
+        {content}
+      </Drawer>
+    </>
   );
 }
