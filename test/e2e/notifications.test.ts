@@ -55,7 +55,7 @@ describe('notification bell', () => {
     await signInThroughConsole(page, served.url, 'focal.a');
     await expect.poll(unread).toBe(0);
     // The live connection is up before the question is asked.
-    await page.waitForFunction(() => document.querySelector('[data-testid=notification-bell]') !== null);
+    await page.locator('[data-testid=notification-bell][data-live=true]').waitFor();
 
     await call('coordinator', 'GET', '/me'); // signed in before the clock starts
     const asked = Date.now();
@@ -74,7 +74,7 @@ describe('notification bell', () => {
     expect(await item.textContent()).toContain(incident.code);
     expect(await item.textContent()).toContain('CERT đặt câu hỏi');
     // The open panel fits the phone: no horizontal page scroll.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await screenshot(page, 'notification-bell-390');
 
     await item.click();

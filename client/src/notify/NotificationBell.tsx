@@ -20,6 +20,7 @@ export function NotificationBell() {
   const [unread, setUnread] = useState(0);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const [connected, setConnected] = useState(false);
 
   const load = useCallback(async (cursor: string | null) => {
     const page = await api<NotificationListView>(`/notifications?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
@@ -39,12 +40,19 @@ export function NotificationBell() {
       setUnread((u) => u + 1);
     };
     // A reconnect may have missed pushes: the list is the truth, reload it.
-    const onConnect = () => void load(null).catch(() => undefined);
+    const onConnect = () => {
+      setConnected(true);
+      void load(null).catch(() => undefined);
+    };
+    const onDisconnect = () => setConnected(false);
+    if (live.socket.connected) setConnected(true);
     live.socket.on(NOTIFICATION_SOCKET_EVENT, onNew);
     live.socket.on('connect', onConnect);
+    live.socket.on('disconnect', onDisconnect);
     return () => {
       live.socket.off(NOTIFICATION_SOCKET_EVENT, onNew);
       live.socket.off('connect', onConnect);
+      live.socket.off('disconnect', onDisconnect);
     };
   }, [live, load]);
 
@@ -113,6 +121,7 @@ export function NotificationBell() {
           aria-label={unread ? t('notify.bell.unread', { count: unread }) : t('notify.bell.label')}
           data-testid="notification-bell"
           data-unread={unread}
+          data-live={connected}
         />
       </Badge>
       <Drawer

@@ -90,6 +90,13 @@ export const notifyI18n = {
       remove: 'Xóa',
       none: 'Không',
     },
+    events: {
+      'incident.sla_breached': 'Quá thời hạn xử lý',
+      'incident.escalated': 'Leo thang: đã báo {{target}}',
+      'incident.sla_due_changed': 'Cập nhật thời hạn xử lý',
+      'incident.serious_changed': 'Thay đổi mức nghiêm trọng',
+    },
+    targets: { assignees: 'người được giao', oncall: 'trực ban của đội', coordinators: 'điều phối viên', leaders: 'lãnh đạo' },
     board: {
       overdue: 'Quá hạn',
       overdueFor: 'Quá hạn {{time}}',
@@ -186,6 +193,13 @@ export const notifyI18n = {
       remove: 'Delete',
       none: 'None',
     },
+    events: {
+      'incident.sla_breached': 'Response deadline missed',
+      'incident.escalated': 'Escalated: {{target}} alerted',
+      'incident.sla_due_changed': 'Response deadline updated',
+      'incident.serious_changed': 'Serious status changed',
+    },
+    targets: { assignees: 'the assignees', oncall: 'the team on call', coordinators: 'the coordinators', leaders: 'the leaders' },
     board: {
       overdue: 'Overdue',
       overdueFor: 'Overdue by {{time}}',
