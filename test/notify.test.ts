@@ -11,6 +11,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, NOTIFICATION_SOCKET_EVENT, type IncidentView, type NotificationListView, type NotificationView } from '@cert-hub/shared';
 import { verifyWebhookSignature } from '../server/src/notifications/channels.js';
+import { commit } from '../server/src/platform/unitOfWork.js';
 import { startServer, type RunningHub } from '../server/src/server.js';
 import { createSeededHub, openTestHub, signIn, type TestHub } from '../server/src/testing/testHub.js';
 import type { AppSettings } from '../server/src/app.js';
@@ -164,6 +165,112 @@ describe('a CERT question', () => {
     const outbox = await api<{ items: { target: string; subject: string | null }[] }>('admin', 'GET', '/deliveries?limit=200');
     expect(outbox.items.filter((d) => d.target === 'responder@test.example' && d.subject?.includes('nhắc đến'))).toEqual([]);
     await api('responder', 'PUT', '/notifications/preferences', { muted: [] });
+  });
+});
+
+describe('who is told', () => {
+  it('a new incident reaches its owning team; closure reaches the agency’s focal points', async () => {
+    const incident = await file('focal.a', 'Báo cáo mới cho đội');
+    const inbox = (who: string) => api<NotificationListView>(who, 'GET', '/notifications?limit=200');
+    await expect
+      .poll(async () => (await inbox('responder')).items.some((n) => n.kind === 'incident_created' && n.incidentId === incident.id))
+      .toBe(true);
+    expect((await inbox('focal.a')).items.some((n) => n.kind === 'incident_created' && n.incidentId === incident.id)).toBe(false);
+
+    let current = incident;
+    const move = async (who: string, body: Record<string, unknown>) =>
+      (current = await api<IncidentView>(who, 'POST', `/incidents/${incident.id}/transitions`, { version: current.version, ...body }));
+    for (const step of [{ to: 'triage' }, { to: 'initial_response', severity: 'medium' }, { to: 'containment' }, { to: 'recovery' }])
+      await move('responder', step);
+    await move('coordinator', {
+      to: 'closed',
+      closingReport: {
+        rootCause: 'Mật khẩu yếu',
+        actionsTaken: 'Đổi mật khẩu',
+        damage: 'Không',
+        recoveryTime: '1 giờ',
+        recommendations: 'Bật MFA',
+      },
+    });
+    await expect
+      .poll(async () => (await inbox('focal.a')).items.find((n) => n.kind === 'incident_closed' && n.incidentId === incident.id)?.body)
+      .toBe('Mật khẩu yếu');
+    expect((await inbox('focal.b')).items.some((n) => n.incidentId === incident.id)).toBe(false);
+  });
+
+  it('a serious incident alerts every coordinator and leader, drills are marked as drills', async () => {
+    const incident = await file('focal.a', 'Tấn công từ chối dịch vụ cổng dịch vụ công');
+    // A drill inject, as the drills feature marks it.
+    const stored = (await hub.store.incidents.get(incident.id))!;
+    await hub.store.incidents.update(
+      { ...stored, drill: { drillId: 'drill-1', injectId: null }, version: stored.version + 1 },
+      stored.version,
+    );
+    // Recorded the way the routing engineer's assessment records it.
+    await commit(hub.deps, null, async (_tx, record) => {
+      await record({
+        type: EVENTS.incidentSeriousChanged,
+        entity: 'incident',
+        entityId: incident.id,
+        incidentId: incident.id,
+        version: stored.version + 1,
+        data: { serious: true, reason: 'Hệ thống cấp độ 4 bị gián đoạn', by: userId.coordinator },
+      });
+    });
+    for (const who of ['coordinator', 'leader']) {
+      await expect
+        .poll(async () =>
+          (await api<NotificationListView>(who, 'GET', '/notifications')).items.find(
+            (n) => n.incidentId === incident.id && n.kind === 'serious',
+          ),
+        )
+        .toMatchObject({ drill: true, body: 'Hệ thống cấp độ 4 bị gián đoạn' });
+    }
+    const mail = await smtp.waitFor(
+      (m) => m.to.includes('leader@test.example') && m.text.includes(incident.code) && m.text.includes('NGHIÊM TRỌNG'),
+    );
+    expect(mail.text).toContain('DIỄN TẬP / DRILL');
+  });
+
+  it('a failing webhook is retried with backoff, then kept as failed for the administrators, and can be sent again', async () => {
+    const closed = await startWebhookReceiver();
+    const deadUrl = closed.url;
+    await closed.close(); // nothing listens there any more: every attempt fails
+    const hook = await api<{ id: string }>(
+      'admin',
+      'POST',
+      '/webhooks',
+      { name: 'Dead end', url: deadUrl, secret: 'dead-end-secret-0123456789', eventTypes: [EVENTS.incidentCreated] },
+      201,
+    );
+    await api('responder', 'GET', '/webhooks', undefined, 403);
+    await file('focal.b', 'Gửi webhook thất bại');
+    type Delivery = { id: string; target: string; status: string; attempts: number; nextAttemptAt: string; lastError: string | null };
+    const mine = async () =>
+      (await api<{ items: Delivery[] }>('admin', 'GET', '/deliveries?limit=200')).items.find((d) => d.target === hook.id)!;
+    await expect.poll(async () => (await mine())?.attempts).toBe(1);
+    const first = await mine();
+    expect(first.status).toBe('pending');
+    expect(first.lastError).toBeTruthy();
+    expect(Date.parse(first.nextAttemptAt) - hub.clock.now().getTime()).toBe(30_000);
+
+    // Hours pass (read from the store: access tokens expire meanwhile).
+    const stored = () => hub.store.deliveries.get(first.id);
+    for (let attempt = 2; attempt <= 8; attempt += 1) {
+      hub.clock.advance(60 * 60_000);
+      await expect.poll(async () => (await stored())?.attempts).toBe(attempt);
+    }
+    hub.clock.advance(24 * 60 * 60_000);
+    await hub.services.scheduler.tick();
+    expect(await stored()).toMatchObject({ status: 'failed', attempts: 8 });
+    for (const u of Object.keys(token)) token[u] = await signIn(hub, u);
+    const failed = await api<{ items: Delivery[] }>('admin', 'GET', '/deliveries?status=failed&limit=200');
+    expect(failed.items.map((d) => d.id)).toContain(first.id);
+
+    const retried = await api<Delivery>('admin', 'POST', `/deliveries/${first.id}/retry`, {});
+    expect(retried).toMatchObject({ status: 'pending', attempts: 0 });
+    await expect.poll(async () => (await mine()).attempts).toBe(1);
+    await api('admin', 'DELETE', `/webhooks/${hook.id}`, undefined, 204);
   });
 });
 
