@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord, DeliveryRecord, IncidentRecord, NotificationRecord, Store } from '../server/src/store/port.js';
 import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
-import { InvalidCursorError } from '../server/src/store/cursor.js';
 
 interface Adapter {
   name: string;

@@ -130,6 +130,7 @@ export function createServices(deps: AppDeps): Services {
     ],
     s.schedulerIntervalMs ?? 1000,
     deps.logger,
+    () => sla.rearmAll(),
   );
   return {
     audit: new AuditService(base),

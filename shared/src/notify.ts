@@ -169,7 +169,8 @@ export const slaPolicyInput = z.strictObject({
   acknowledge: duration.nullable(),
   leaveTriage: duration.nullable(),
   contain: duration.nullable(),
-  escalationDelay: duration,
+  /** At least a minute: each step must leave people time to act. */
+  escalationDelay: duration.refine((v) => !isPositiveDuration(v) || durationMs(v) >= 60_000, 'must be at least PT1M'),
   /** The version you edited, to replace an existing policy (absent to create). */
   version: z.number().int().min(1).optional(),
 });

@@ -19,13 +19,21 @@ export class Scheduler {
     private readonly jobs: ScheduledJob[],
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    /** Runs once at start, before the first tick (re-arming what may have been missed). */
+    private readonly boot: () => Promise<unknown> = async () => undefined,
   ) {}
 
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
-    void this.tick();
+    this.running = this.boot()
+      .then(
+        () => undefined,
+        (error: unknown) => this.logger.error({ err: error }, 'scheduler boot failed'),
+      )
+      .finally(() => (this.running = null));
+    void this.running.then(() => this.tick());
   }
 
   /** Runs every job once now (overlapping ticks share one run). */

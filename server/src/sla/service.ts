@@ -122,7 +122,11 @@ export class SlaService {
     });
   }
 
-  private async rearmAll(): Promise<void> {
+  /**
+   * Re-arms every open incident from its stored state: after a policy change, and at boot so
+   * an incident whose event was committed just before a crash still gets its timer.
+   */
+  async rearmAll(): Promise<void> {
     let cursor: string | undefined;
     do {
       const page = await this.deps.store.incidents.list({
@@ -148,7 +152,11 @@ export class SlaService {
     for (;;) {
       const due = await this.deps.store.slaTimers.listDue(this.deps.clock.now().toISOString(), 50);
       let progressed = false;
-      for (const timer of due) if (await this.fire(timer)) ((fired += 1), (progressed = true));
+      for (const timer of due) {
+        if (!(await this.fire(timer))) continue;
+        fired += 1;
+        progressed = true;
+      }
       if (!progressed) return fired;
     }
   }
