@@ -82,4 +82,25 @@ describe('notification bell', () => {
     await expect.poll(unread).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('the audit, SLA, deliveries and notification settings pages work on a phone; the chain verifies', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    page = await context.newPage();
+    problems = watchConsole(page);
+    await signInThroughConsole(page, served.url, 'admin');
+    for (const path of ['/sla', '/deliveries', '/notification-settings', '/audit']) {
+      await page.goto(`${served.url}${path}`);
+      await page.locator('.page-header h3').first().waitFor();
+      await page.locator('.ant-table-row, .ant-table-placeholder').first().waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), path).toBe(true);
+    }
+    // The header (bell, language, who, sign-out) fits beside the collapsed menu.
+    const bellBox = await bell().boundingBox();
+    const menuBox = await page.locator('.ant-layout-sider').boundingBox();
+    expect(bellBox!.x).toBeGreaterThanOrEqual(menuBox!.x + menuBox!.width);
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(async () => page.getByTestId('audit-verdict').textContent()).toMatch(/Chuỗi toàn vẹn: đã kiểm tra \d+ mục/);
+    await screenshot(page, 'audit-390');
+    expect(problems).toEqual([]);
+  });
 });
