@@ -2,7 +2,6 @@
 import {
   AlertOutlined,
   AuditOutlined,
-  BellOutlined,
   FieldTimeOutlined,
   SendOutlined,
   AppstoreOutlined,
@@ -60,12 +59,6 @@ export const NAVIGATION: NavItem[] = [
   { path: '/sla', labelKey: 'notify.nav.sla', icon: <FieldTimeOutlined />, roles: STAFF },
   { path: '/audit', labelKey: 'notify.nav.audit', icon: <AuditOutlined />, roles: ['admin', 'leader'] },
   { path: '/deliveries', labelKey: 'notify.nav.deliveries', icon: <SendOutlined />, roles: ['admin'] },
-  {
-    path: '/notification-settings',
-    labelKey: 'notify.nav.notifications',
-    icon: <BellOutlined />,
-    roles: ['admin', 'coordinator', 'responder', 'leader', 'focal_point'],
-  },
   {
     path: '/profile',
     labelKey: 'nav.profile',

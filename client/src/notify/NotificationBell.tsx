@@ -1,4 +1,4 @@
-import { BellOutlined } from '@ant-design/icons';
+import { BellOutlined, SettingOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, List, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -132,6 +132,18 @@ export function NotificationBell() {
         extra={
           <Button size="small" type="link" disabled={unread === 0} onClick={() => void markRead({ all: true })}>
             {t('notify.bell.markAll')}
+          </Button>
+        }
+        footer={
+          <Button
+            type="link"
+            icon={<SettingOutlined />}
+            onClick={() => {
+              setOpen(false);
+              navigate('/notification-settings');
+            }}
+          >
+            {t('notify.nav.notifications')}
           </Button>
         }
       >
