@@ -41,6 +41,16 @@ import { TeamService } from './registry/teams.service.js';
 import { UserService } from './registry/users.service.js';
 import { createLeadersServices, type LeadersServices } from './reports/compose.js';
 import { leadersRoutes } from './reports/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { AuditService } from './audit/service.js';
+import { smtpMailer, type SmtpSettings } from './notifications/channels.js';
+import { DeliveryWorker } from './notifications/deliveryWorker.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { NotificationService } from './notifications/service.js';
+import { Scheduler } from './platform/scheduler.js';
+import { teamRespondersOnCall, withResponderFallback } from './sla/oncall.js';
+import { slaRoutes } from './sla/routes.js';
+import { SlaService } from './sla/service.js';
 import { setupRoutes } from './setup/routes.js';
 import { onCallRoutes } from './oncall/routes.js';
 import { OnCallService } from './oncall/service.js';
@@ -70,6 +80,12 @@ export interface AppSettings {
   socketRecheckMs: number;
   /** The built console to serve at `/`, if there is one. */
   clientDir?: string | undefined;
+  /** Outgoing e-mail; without it notifications are in-app and webhooks only. */
+  smtp?: SmtpSettings | undefined;
+  /** The address people use to reach the hub (links in e-mails). */
+  publicUrl?: string | undefined;
+  /** How often the scheduler looks for due SLA steps and deliveries (default 1000 ms). */
+  schedulerIntervalMs?: number | undefined;
 }
 
 export interface AppDeps {
@@ -99,6 +115,11 @@ export interface Services extends LeadersServices {
   oncall: OnCallService;
   routing: RoutingService;
   serious: SeriousService;
+  audit: AuditService;
+  notifications: NotificationService;
+  sla: SlaService;
+  /** SLA escalation and the delivery outbox; started by startServer. */
+  scheduler: Scheduler;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -117,11 +138,32 @@ export function createServices(deps: AppDeps): Services {
     if (!('level' in changes) && !('nationalCritical' in changes)) return;
     serious.reassessSystem(event.entityId).catch((error: unknown) => deps.logger.error({ err: error }, 'serious re-assessment failed'));
   });
+  // Escalation reaches the team's rostered on-call; a team without a roster falls back to its responders (R6: always someone).
+  const rosterOrResponders = withResponderFallback(oncall, teamRespondersOnCall(deps.store));
+  const sla = new SlaService(base, rosterOrResponders);
+  const notifications = new NotificationService(base, { emailEnabled: Boolean(s.smtp), publicUrl: s.publicUrl });
+  const deliveries = new DeliveryWorker(base, s.smtp ? smtpMailer(s.smtp) : null, deps.logger);
+  // Both follow committed events on the bus; neither is called by the services that change incidents.
+  sla.attach(deps.bus, deps.logger);
+  notifications.attach(deps.bus, deps.logger);
+  const scheduler = new Scheduler(
+    [
+      { name: 'sla', run: () => sla.runDue() },
+      { name: 'deliveries', run: () => deliveries.runDue() },
+    ],
+    s.schedulerIntervalMs ?? 1000,
+    deps.logger,
+    () => sla.rearmAll(),
+  );
   return {
     oncall,
     routing,
     serious,
     ...createLeadersServices(base, incidents),
+    audit: new AuditService(base),
+    notifications,
+    sla,
+    scheduler,
     incidents,
     drills: new DrillService(base, incidents),
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
@@ -215,6 +257,9 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(onCallRoutes({ authenticate: auth, rateLimit, oncall: services.oncall }));
   api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
   api.use(eventRoutes({ authenticate: auth, rateLimit, feed: services.feed }));
+  api.use(auditRoutes({ authenticate: auth, rateLimit, audit: services.audit }));
+  api.use(notificationRoutes({ authenticate: auth, rateLimit, notifications: services.notifications }));
+  api.use(slaRoutes({ authenticate: auth, rateLimit, sla: services.sla }));
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));
   app.use('/api', api);

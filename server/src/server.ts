@@ -35,6 +35,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
   // Drill injects due while the hub was down fire now; the rest on time (stored due times).
   const drillTimer = startDrillTimer(services.drills, deps.store.drills, deps.clock, deps.logger);
   const reminders = startReportReminders(deps, services.reports);
+  services.scheduler.start();
   return {
     httpServer,
     port: (httpServer.address() as AddressInfo).port,
@@ -45,6 +46,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
       reminders.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
+      await services.scheduler.stop();
       await realtime.close();
       await stopped;
     },

@@ -2,8 +2,8 @@
  * Drills (diễn tập, rule R4 and §6 of the domain brief): the request schemas shared by the
  * API and the console, the phase machine, and the inject offset maths (ISO-8601 durations).
  */
-import { parse as parseDuration } from 'tinyduration';
 import { z } from 'zod';
+import { durationMs } from './durations.js';
 import { createIncidentInput } from './incidentSchemas.js';
 import { idSchema, paginationQuery, versionField } from './schemas.js';
 
@@ -45,15 +45,6 @@ export function drillMove(status: DrillStatus, action: DrillAction): DrillStatus
 
 /** A drill has "taken place" (counts for R4) once it was started; external ones always. */
 export const drillWasHeld = (status: DrillStatus) => status !== 'planned';
-
-/** Milliseconds of an ISO-8601 duration of days/hours/minutes/seconds (inject offsets). */
-export function durationMs(iso: string): number {
-  const d = parseDuration(iso);
-  if (d.negative || d.years || d.months) throw new Error('offsets use weeks, days, hours, minutes and seconds only');
-  return Math.round(
-    ((((d.weeks ?? 0) * 7 + (d.days ?? 0)) * 24 + (d.hours ?? 0)) * 60 + (d.minutes ?? 0)) * 60_000 + (d.seconds ?? 0) * 1000,
-  );
-}
 
 const offsetSchema = z
   .string()

@@ -52,6 +52,15 @@ export const EVENTS = {
   reportSubmissionSaved: 'report_submission.saved',
   reportSubmissionSubmitted: 'report_submission.submitted',
   assessmentRecorded: 'assessment.recorded',
+  incidentSlaBreached: 'incident.sla_breached',
+  incidentEscalated: 'incident.escalated',
+  incidentSlaDueChanged: 'incident.sla_due_changed',
+  notificationCreated: 'notification.created',
+  webhookCreated: 'webhook.created',
+  webhookUpdated: 'webhook.updated',
+  webhookDeleted: 'webhook.deleted',
+  slaPolicyUpdated: 'sla_policy.updated',
+  slaPolicyDeleted: 'sla_policy.deleted',
 } as const;
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES = Object.values(EVENTS) as EventType[];

@@ -69,6 +69,8 @@ export const listIncidentsQuery = paginationQuery.extend({
   severity: z.enum(SEVERITIES).optional(),
   serious: boolString.optional(),
   drill: boolString.optional(),
+  /** Only incidents past their SLA due time (the board's "overdue" filter). */
+  overdue: boolString.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().max(200).optional(),

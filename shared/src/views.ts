@@ -187,6 +187,8 @@ export interface IncidentView {
   } | null;
   closureConfirmation: { at: string; note: string | null } | null;
   statusChangedAt: string;
+  /** When the next SLA step is due (null: none pending); past it the incident is overdue. */
+  slaDueAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -29,6 +29,10 @@ import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { AssessmentsPage } from '../reports/AssessmentsPage.js';
 import { ReportsPage } from '../reports/ReportsPage.js';
 import { RoundPage } from '../reports/RoundPage.js';
+import { AuditPage } from '../notify/AuditPage.js';
+import { DeliveriesPage } from '../notify/DeliveriesPage.js';
+import { PreferencesPage } from '../notify/PreferencesPage.js';
+import { SlaPoliciesPage } from '../notify/SlaPoliciesPage.js';
 import { canVisit } from './navigation.js';
 import { Shell } from './Shell.js';
 
@@ -240,6 +244,16 @@ export function App() {
             }
           />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="notification-settings" element={<PreferencesPage />} />
+          {(
+            [
+              ['sla', <SlaPoliciesPage key="sla" />],
+              ['audit', <AuditPage key="audit" />],
+              ['deliveries', <DeliveriesPage key="deliveries" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route key={path} path={path} element={<RoleGate path={`/${path}`}>{page}</RoleGate>} />
+          ))}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

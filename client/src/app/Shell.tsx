@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '@cert-hub/shared';
 import { logout } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
+import { NotificationBell } from '../notify/NotificationBell.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { navigationFor } from './navigation.js';
 
@@ -47,6 +48,7 @@ export function Shell() {
       <Layout>
         <Layout.Header className="app-header">
           <Space size="middle">
+            <NotificationBell />
             <LanguageSwitch />
             <Space>
               <Avatar style={{ background: '#b71c1c' }}>{user.displayName.slice(0, 1)}</Avatar>

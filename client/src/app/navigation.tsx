@@ -5,6 +5,8 @@ import {
   BarChartOutlined,
   FileDoneOutlined,
   SafetyCertificateOutlined,
+  FieldTimeOutlined,
+  SendOutlined,
   AppstoreOutlined,
   BankOutlined,
   BookOutlined,
@@ -72,6 +74,9 @@ export const NAVIGATION: NavItem[] = [
   { path: '/oncall', labelKey: 'routing.navOnCall', icon: <ScheduleOutlined />, roles: ['admin', 'coordinator', 'responder', 'leader'] },
   { path: '/api-keys', labelKey: 'nav.apiKeys', icon: <KeyOutlined />, roles: ['admin'] },
   { path: '/sectors', labelKey: 'nav.sectors', icon: <TagsOutlined />, roles: STAFF },
+  { path: '/sla', labelKey: 'notify.nav.sla', icon: <FieldTimeOutlined />, roles: STAFF },
+  { path: '/audit', labelKey: 'notify.nav.audit', icon: <AuditOutlined />, roles: ['admin', 'leader'] },
+  { path: '/deliveries', labelKey: 'notify.nav.deliveries', icon: <SendOutlined />, roles: ['admin'] },
   {
     path: '/profile',
     labelKey: 'nav.profile',

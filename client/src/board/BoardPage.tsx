@@ -20,6 +20,7 @@ import { useUser } from '../auth/AuthContext.js';
 import { TransitionModal } from '../incidents/TransitionModal.js';
 import { useLabel } from '../lib/labels.js';
 import { diacriticFilter } from '../lib/selectFilter.js';
+import { isOverdue } from '../notify/SlaCountdown.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
@@ -66,7 +67,7 @@ export function BoardPage() {
   const showError = useApiError();
   const live = useLive();
   const connection = useConnectionState();
-  const now = useNow();
+  const now = useNow(5_000);
   const { get: param, set: setParam } = useUrlParams();
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
   const mutedRef = useRef(muted);
@@ -113,9 +114,12 @@ export function BoardPage() {
     category: param('category'),
     mine: param('mine') === 'true',
     serious: param('serious') === 'true',
+    overdue: param('overdue') === 'true',
     kind: param('kind') ?? 'all',
   };
 
+  // The overdue filter moves with the clock; otherwise the list need not recompute every tick.
+  const overdueNow = filters.overdue ? now : 0;
   const visible = useMemo(() => {
     const list = [...board.incidents.values()].filter(
       (i) =>
@@ -126,6 +130,7 @@ export function BoardPage() {
         (!filters.category || i.category === filters.category) &&
         (!filters.mine || i.assigneeIds.includes(user.id)) &&
         (!filters.serious || i.serious) &&
+        (!filters.overdue || isOverdue(i.slaDueAt, overdueNow)) &&
         (filters.kind === 'all' || (filters.kind === 'drill') === (i.drill !== null)),
     );
     // Serious first. New arrivals on top of "received"; elsewhere the longest-waiting first.
@@ -143,7 +148,9 @@ export function BoardPage() {
     filters.category,
     filters.mine,
     filters.serious,
+    filters.overdue,
     filters.kind,
+    overdueNow,
     user.id,
   ]);
 
@@ -293,6 +300,16 @@ export function BoardPage() {
             aria-label={t('incidents.serious')}
           />
           {t('incidents.serious')}
+        </Space>
+        <Space>
+          <Switch
+            size="small"
+            checked={filters.overdue}
+            onChange={(v) => setParam('overdue', v ? 'true' : undefined)}
+            aria-label={t('notify.board.overdue')}
+            data-testid="overdue-filter"
+          />
+          {t('notify.board.overdue')}
         </Space>
         <Segmented
           size="small"

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, TRANSITIONS, type IncidentStatus, type IncidentView } from '@cert-hub/shared';
 import { useLabel } from '../lib/labels.js';
 import { IncidentFlags, SeverityTag, useCategoryLabel } from '../incidents/labels.js';
+import { isOverdue, SlaCountdown } from '../notify/SlaCountdown.js';
 
 dayjs.extend(relativeTime);
 
@@ -52,7 +53,7 @@ export const IncidentCard = memo(function IncidentCard({
   return (
     <div
       ref={setNodeRef}
-      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isDragging ? ' dragging' : ''}`}
+      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isOverdue(incident.slaDueAt, now) ? ' overdue' : ''}${isDragging ? ' dragging' : ''}`}
       style={transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined}
       data-testid="board-card"
       data-code={incident.code}
@@ -99,6 +100,7 @@ export const IncidentCard = memo(function IncidentCard({
         <Tag>{categoryLabel(incident.category)}</Tag>
         <SeverityTag severity={incident.severity} />
         <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
+        <SlaCountdown slaDueAt={incident.slaDueAt} now={now} />
       </Space>
       <div className="board-card-foot">
         <Avatar.Group size="small" max={{ count: 3 }}>

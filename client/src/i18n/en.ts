@@ -3,6 +3,7 @@ import { onCallI18n, routingI18n } from '../routing/i18n.js';
 import { complianceI18n } from '../compliance/i18n.js';
 import { dashboardI18n } from '../dashboard/i18n.js';
 import { reportsI18n } from '../reports/i18n.js';
+import { notifyI18n } from '../notify/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -302,4 +303,5 @@ export const en: Messages = {
   dashboard: dashboardI18n.en,
   reports: reportsI18n.en,
   compliance: complianceI18n.en,
+  notify: notifyI18n.en,
 };

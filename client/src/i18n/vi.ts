@@ -1,4 +1,5 @@
 import { onCallI18n, routingI18n } from '../routing/i18n.js';
+import { notifyI18n } from '../notify/i18n.js';
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
 import { complianceI18n } from '../compliance/i18n.js';
@@ -302,5 +303,6 @@ export const vi = {
   dashboard: dashboardI18n.vi,
   reports: reportsI18n.vi,
   compliance: complianceI18n.vi,
+  notify: notifyI18n.vi,
 };
 export type Messages = typeof vi;

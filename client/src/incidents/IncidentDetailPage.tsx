@@ -149,10 +149,11 @@ export function IncidentDetailPage() {
   };
 
   const eventText = (e: DomainEventView) => {
-    const data = e.data as { to?: IncidentStatus; fileName?: string; visibility?: string };
-    return t(`incidents.event.${e.type}`, {
+    const data = e.data as { to?: IncidentStatus; fileName?: string; visibility?: string; target?: string };
+    return t([`incidents.event.${e.type}`, `notify.events.${e.type}`], {
       status: data.to ? label(STATUS_LABELS[data.to]) : '',
       name: data.fileName ?? '',
+      target: data.target ? t(`notify.targets.${data.target}`) : '',
       defaultValue: t(`routing.event.${e.type}`, { defaultValue: e.type }),
     });
   };

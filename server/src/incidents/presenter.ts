@@ -58,6 +58,7 @@ export const presentIncident = (i: IncidentRecord): IncidentView => ({
     : null,
   closureConfirmation: i.closureConfirmation ? { at: i.closureConfirmation.at, note: i.closureConfirmation.note } : null,
   statusChangedAt: i.statusChangedAt,
+  slaDueAt: i.slaDueAt ?? null,
   version: i.version,
   createdAt: i.createdAt,
   updatedAt: i.updatedAt,

@@ -234,8 +234,14 @@ export class IncidentService {
           : undefined;
     const teamIds =
       scope.kind === 'teams' ? scope.teamIds.filter((t) => !query.teamId || t === query.teamId) : query.teamId ? [query.teamId] : undefined;
-    const { agencyId: _a, teamId: _t, open, ...rest } = query;
-    return this.deps.store.incidents.list({ ...rest, agencyIds, teamIds, ...(open ? { statuses: OPEN_STATUSES } : {}) });
+    const { agencyId: _a, teamId: _t, open, overdue, ...rest } = query;
+    return this.deps.store.incidents.list({
+      ...rest,
+      agencyIds,
+      teamIds,
+      ...(open ? { statuses: OPEN_STATUSES } : {}),
+      ...(overdue ? { overdueAt: this.deps.clock.now().toISOString() } : {}),
+    });
   }
 
   async get(actor: Actor, id: string): Promise<IncidentRecord> {

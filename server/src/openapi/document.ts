@@ -214,6 +214,63 @@ const ops: Operation[] = [
   { method: 'get', path: '/events/head', summary: 'The last sequence number', tag: 'realtime' },
   ...DRILL_OPERATIONS,
   ...LEADERS_OPERATIONS,
+  // Notifications, SLA and audit (issue 8)
+  {
+    method: 'get',
+    path: '/notifications',
+    summary: 'Own notifications, newest first, with the unread count',
+    tag: 'notifications',
+    query: schemas.listNotificationsQuery,
+  },
+  {
+    method: 'post',
+    path: '/notifications/read',
+    summary: 'Mark some (ids) or all own notifications read',
+    tag: 'notifications',
+    body: schemas.markNotificationsReadInput,
+  },
+  {
+    method: 'get',
+    path: '/notifications/preferences',
+    summary: 'Own channel preferences (muted kind:channel pairs)',
+    tag: 'notifications',
+  },
+  {
+    method: 'put',
+    path: '/notifications/preferences',
+    summary: 'Set own channel preferences (serious alerts cannot be muted)',
+    tag: 'notifications',
+    body: schemas.notificationPreferencesInput,
+  },
+  { method: 'get', path: '/webhooks', summary: 'Outgoing webhooks (admin)', tag: 'notifications' },
+  {
+    method: 'post',
+    path: '/webhooks',
+    summary: 'Add a webhook signed with HMAC-SHA256 (admin)',
+    tag: 'notifications',
+    body: schemas.webhookInput,
+  },
+  { method: 'patch', path: '/webhooks/{id}', summary: 'Change a webhook (admin)', tag: 'notifications', body: schemas.webhookUpdateInput },
+  { method: 'delete', path: '/webhooks/{id}', summary: 'Delete a webhook (admin)', tag: 'notifications' },
+  {
+    method: 'get',
+    path: '/deliveries',
+    summary: 'E-mail and webhook deliveries with their attempts (admin)',
+    tag: 'notifications',
+    query: schemas.listDeliveriesQuery,
+  },
+  { method: 'post', path: '/deliveries/{id}/retry', summary: 'Send a failed delivery again (admin)', tag: 'notifications' },
+  { method: 'get', path: '/sla/policies', summary: 'SLA policies per severity (and serious)', tag: 'sla' },
+  {
+    method: 'post',
+    path: '/sla/policies',
+    summary: 'Create or replace (with version) the policy of a scope',
+    tag: 'sla',
+    body: schemas.slaPolicyInput,
+  },
+  { method: 'delete', path: '/sla/policies/{scope}', summary: 'Delete the policy of a scope', tag: 'sla' },
+  { method: 'get', path: '/audit', summary: 'Search the audit log, newest first (admin, leader)', tag: 'audit', query: schemas.auditQuery },
+  { method: 'get', path: '/audit/verify', summary: 'Recompute the hash chain: { ok, checked, firstBrokenSeq? }', tag: 'audit' },
 ];
 
 const jsonSchema = (schema: z.ZodType) => {

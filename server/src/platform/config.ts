@@ -37,6 +37,13 @@ const envSchema = z.object({
   SOCKET_RECHECK_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   COOKIE_SECURE: bool.optional(),
   PUBLIC_URL: z.url().optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('CERT Hub <no-reply@localhost>'),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +71,9 @@ export interface Config {
   cookieSecure: boolean;
   publicUrl: string | undefined;
   logLevel: string;
+  /** Outgoing notification e-mail; undefined when SMTP_HOST is not set. */
+  smtp: { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined; from: string } | undefined;
+  schedulerIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, pass: e.SMTP_PASSWORD, from: e.SMTP_FROM }
+      : undefined,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
   };
 }
 

@@ -4,6 +4,7 @@
  * sockets). An event is therefore never published for a change that did not happen.
  */
 import type { EventType } from '@cert-hub/shared';
+import { appendAudit } from '../audit/chain.js';
 import type { Actor } from '../auth/actor.js';
 import type { EventRecord, Repositories, Store } from '../store/port.js';
 import type { Clock } from './clock.js';
@@ -48,6 +49,8 @@ export async function commit<T>(
         actorId: actor && actor.id !== 'system' ? actor.id : null,
         data: e.data ?? {},
       });
+      // The audit entry commits with the event it records, or neither does.
+      await appendAudit(tx, stored);
       recorded.push(stored);
       return stored;
     };

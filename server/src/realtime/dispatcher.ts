@@ -10,6 +10,7 @@ import type { EventRecord } from '../store/port.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
 import { rooms, type EventFeed } from './feed.js';
+import { pushNotification } from './notificationPush.js';
 
 /** Users whose rooms no longer match what they may see (team, role or agency changed). */
 function usersToRejoin(event: EventRecord): string[] {
@@ -33,6 +34,7 @@ export function startDispatcher(io: Server, bus: EventBus, feed: EventFeed, logg
         // Sockets of a user whose access changed reconnect, joining the rooms they may now see
         // (and catching up on what those rooms carried meanwhile).
         for (const userId of usersToRejoin(event)) io.in(rooms.user(userId)).disconnectSockets();
+        pushNotification(io, event);
         const routed = await feed.route(event);
         if (routed) io.to(routed.rooms).emit(SOCKET_EVENTS.domainEvent, routed.message);
       })

@@ -20,6 +20,12 @@ export type * from './oncall.js';
 export * from './reports.js';
 import type { AssessmentRepository, ReportRoundRepository, ReportSubmissionRepository, StatsRepository } from './reports.js';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
+import type { AuditRepository } from './audit.js';
+import type { DeliveryRepository, NotificationPreferenceRepository, NotificationRepository, WebhookRepository } from './notifications.js';
+import type { SlaPolicyRepository, SlaTimerRepository } from './sla.js';
+export type * from './audit.js';
+export type * from './notifications.js';
+export type * from './sla.js';
 
 export interface PageQuery {
   limit: number;
@@ -220,6 +226,8 @@ export interface IncidentRecord {
   closingReport: ClosingReport | null;
   closureConfirmation: { at: string; by: string; note: string | null } | null;
   statusChangedAt: string;
+  /** When the next SLA step is due (null: none pending); kept by the SLA scheduler. */
+  slaDueAt?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -238,6 +246,8 @@ export interface IncidentRouting {
 }
 
 export interface IncidentListQuery extends PageQuery {
+  /** Only incidents whose SLA due time is at or before this instant. */
+  overdueAt?: string;
   status?: IncidentStatus;
   statuses?: readonly IncidentStatus[];
   assigneeId?: string;
@@ -309,6 +319,8 @@ export interface IncidentRepository {
   count(): Promise<number>;
   /** Moves every incident of `fromAgencyId` to its successor (agency merge); returns how many. */
   reassignAgency(fromAgencyId: string, toAgencyId: string, at: string): Promise<number>;
+  /** Sets the SLA due time without a new version (the scheduler's bookkeeping, not an edit). */
+  setSlaDueAt(id: string, dueAt: string | null): Promise<void>;
 }
 
 export interface CounterRepository {
@@ -424,6 +436,13 @@ export interface Repositories {
   reportRounds: ReportRoundRepository;
   reportSubmissions: ReportSubmissionRepository;
   assessments: AssessmentRepository;
+  audit: AuditRepository;
+  notifications: NotificationRepository;
+  notificationPreferences: NotificationPreferenceRepository;
+  webhooks: WebhookRepository;
+  deliveries: DeliveryRepository;
+  slaPolicies: SlaPolicyRepository;
+  slaTimers: SlaTimerRepository;
 }
 
 export interface Store extends Repositories {

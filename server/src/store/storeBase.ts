@@ -70,4 +70,25 @@ export abstract class StoreBase implements Repositories {
   get assessments() {
     return this.repositories.assessments;
   }
+  get audit() {
+    return this.repositories.audit;
+  }
+  get notifications() {
+    return this.repositories.notifications;
+  }
+  get notificationPreferences() {
+    return this.repositories.notificationPreferences;
+  }
+  get webhooks() {
+    return this.repositories.webhooks;
+  }
+  get deliveries() {
+    return this.repositories.deliveries;
+  }
+  get slaPolicies() {
+    return this.repositories.slaPolicies;
+  }
+  get slaTimers() {
+    return this.repositories.slaTimers;
+  }
 }

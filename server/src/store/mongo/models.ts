@@ -7,6 +7,7 @@ import { Schema, type Connection } from 'mongoose';
 import { drillPlanSchema, drillSchema } from './drillModels.js';
 import { routingModels } from './routing.js';
 import { bindReportModels } from './reports.js';
+import { bindNotifyModels } from './notify.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
 const keys = { sortKey: { type: String, required: true }, searchText: { type: String, required: true } };
@@ -189,6 +190,7 @@ const incidentSchema = new Schema(
     closingReport: { type: Schema.Types.Mixed, default: null },
     closureConfirmation: { type: Schema.Types.Mixed, default: null },
     statusChangedAt: String,
+    slaDueAt: { type: String, default: null, index: true },
     createdAt: String,
     updatedAt: String,
   },
@@ -279,6 +281,7 @@ export function bindModels(conn: Connection) {
     DrillPlan: conn.model('DrillPlan', drillPlanSchema, 'drill_plans'),
     ...routingModels(conn),
     ...bindReportModels(conn),
+    ...bindNotifyModels(conn),
   };
 }
 export type Models = ReturnType<typeof bindModels>;

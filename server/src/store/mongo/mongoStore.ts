@@ -43,6 +43,7 @@ import { bindModels, type Models } from './models.js';
 import { mongoDrills } from './drills.js';
 import { routingRepositories } from './routing.js';
 import { mongoReportsRepositories } from './reports.js';
+import { notifyRepositories } from './notify.js';
 
 type Filter = Record<string, unknown>;
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -314,6 +315,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
           ...(q.serious !== undefined ? { serious: q.serious } : {}),
           ...(q.drill !== undefined ? { drill: q.drill ? { $ne: null } : null } : {}),
           ...(q.from || q.to ? { reportedAt: reported } : {}),
+          ...(q.overdueAt ? { slaDueAt: { $ne: null, $lte: q.overdueAt } } : {}),
         },
         q,
       );
@@ -326,6 +328,9 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
         { session },
       );
       return r.modifiedCount;
+    },
+    async setSlaDueAt(id, dueAt) {
+      await models.Incident.updateOne({ _id: id }, { $set: { slaDueAt: dueAt } }, { session });
     },
   };
 
@@ -456,6 +461,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     events: eventRepo,
     ...routingRepositories(models, session),
     ...mongoReportsRepositories(models, session),
+    ...notifyRepositories(models, session),
   };
 }
 

@@ -287,4 +287,63 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX assessments_system ON assessments (system_id, assessed_at, created_at);
   `,
+  // 4: audit chain, notifications (inbox, preferences, webhooks, delivery outbox), SLA policies and timers
+  `
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    event_seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    type TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    incident_id TEXT,
+    actor_id TEXT,
+    data TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_type ON audit_log (type, seq);
+  CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, seq);
+  CREATE INDEX audit_log_incident ON audit_log (incident_id, seq);
+  CREATE INDEX audit_log_actor ON audit_log (actor_id, seq);
+  CREATE INDEX audit_log_at ON audit_log (at);
+
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    read_at TEXT,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX notifications_user ON notifications (user_id, created_at, id);
+  CREATE INDEX notifications_unread ON notifications (user_id, read_at);
+
+  CREATE TABLE notification_preferences (user_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+
+  CREATE TABLE webhooks (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+
+  CREATE TABLE deliveries (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+  CREATE INDEX deliveries_created ON deliveries (created_at, id);
+
+  CREATE TABLE sla_policies (scope TEXT PRIMARY KEY, doc TEXT NOT NULL);
+
+  CREATE TABLE sla_timers (
+    incident_id TEXT PRIMARY KEY,
+    step INTEGER NOT NULL,
+    due_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX sla_timers_due ON sla_timers (due_at);
+
+  ALTER TABLE incidents ADD COLUMN sla_due_at TEXT;
+  CREATE INDEX incidents_sla_due ON incidents (sla_due_at);
+  `,
 ];

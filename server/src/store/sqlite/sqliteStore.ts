@@ -59,6 +59,9 @@ import { cacheStatements } from './statementCache.js';
 import { SqliteOnCall } from './oncall.js';
 import { SqliteRoutingRules, SqliteUpwardNotifications } from './routing.js';
 import { sqliteReportsRepositories } from './reports.js';
+import { SqliteAudit } from './audit.js';
+import { SqliteDeliveries, SqliteNotificationPreferences, SqliteNotifications, SqliteWebhooks } from './notifications.js';
+import { SqliteSlaPolicies, SqliteSlaTimers } from './sla.js';
 
 type Row = { doc: string; sort_key: string; id: string };
 type Params = (string | number | null)[];
@@ -471,13 +474,14 @@ class SqliteIncidents implements IncidentRepository {
       k.searchText,
       i.version,
       JSON.stringify(i),
+      i.slaDueAt ?? null,
     ];
   }
   async insert(i: IncidentRecord) {
     this.db
       .prepare(
-        `INSERT INTO incidents (id, code, agency_id, status, category, severity, serious, is_drill, reported_at, sort_key, search_text, version, doc)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        `INSERT INTO incidents (id, code, agency_id, status, category, severity, serious, is_drill, reported_at, sort_key, search_text, version, doc, sla_due_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(i.id, i.code, ...this.columns(i));
     this.writeTeams(i);
@@ -485,7 +489,7 @@ class SqliteIncidents implements IncidentRepository {
   async update(i: IncidentRecord, expectedVersion: number) {
     const r = this.db
       .prepare(
-        `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?
+        `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?, sla_due_at=?
          WHERE id=? AND version=?`,
       )
       .run(...this.columns(i), i.id, expectedVersion);
@@ -553,6 +557,10 @@ class SqliteIncidents implements IncidentRepository {
       where.push('incidents.sort_key >= ?');
       params.push(incidentSortKeyAt(query.to));
     }
+    if (query.overdueAt) {
+      where.push('incidents.sla_due_at <= ?');
+      params.push(query.overdueAt);
+    }
     return page<IncidentRecord>(this.db, from, where, params, query, keys);
   }
   async count() {
@@ -565,6 +573,9 @@ class SqliteIncidents implements IncidentRepository {
       await this.update({ ...i, agencyId: toAgencyId, version: i.version + 1, updatedAt: at }, i.version);
     }
     return rows.length;
+  }
+  async setSlaDueAt(id: string, dueAt: string | null) {
+    this.db.prepare(`UPDATE incidents SET sla_due_at = ?, doc = json_set(doc, '$.slaDueAt', ?) WHERE id = ?`).run(dueAt, dueAt, id);
   }
 }
 
@@ -695,6 +706,13 @@ function repositoriesOn(db: Db): Repositories {
       upwardNotifications: new SqliteUpwardNotifications(db),
       onCall: new SqliteOnCall(db),
       ...sqliteReportsRepositories(db),
+      audit: new SqliteAudit(db),
+      notifications: new SqliteNotifications(db),
+      notificationPreferences: new SqliteNotificationPreferences(db),
+      webhooks: new SqliteWebhooks(db),
+      deliveries: new SqliteDeliveries(db),
+      slaPolicies: new SqliteSlaPolicies(db),
+      slaTimers: new SqliteSlaTimers(db),
     },
     toPortError,
   );

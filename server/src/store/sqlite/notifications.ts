@@ -1,0 +1,181 @@
+/** SQLite adapter of the notification inbox, preferences, webhooks and delivery outbox. */
+import type { Database as Db } from 'better-sqlite3';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import type {
+  DeliveryRecord,
+  DeliveryRepository,
+  DeliveryStatus,
+  NotificationPreferenceRepository,
+  NotificationPreferencesRecord,
+  NotificationRecord,
+  NotificationRepository,
+  WebhookRecord,
+  WebhookRepository,
+} from '../notifications.js';
+import type { PageQuery } from '../port.js';
+
+const docs = <T>(rows: unknown[]) => (rows as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
+
+/** Keyset page over (key, id) in the given direction; `where` already holds the filters. */
+function pageBy<T>(
+  db: Db,
+  table: string,
+  keyColumn: string,
+  direction: 'ASC' | 'DESC',
+  where: string[],
+  params: (string | number)[],
+  query: PageQuery,
+  keyOf: (t: T) => string,
+  idOf: (t: T) => string,
+) {
+  const clauses = [...where];
+  const args = [...params];
+  if (query.cursor) {
+    const p = decodeCursor(query.cursor);
+    if (!p) throw new InvalidCursorError();
+    const op = direction === 'DESC' ? '<' : '>';
+    clauses.push(`(${keyColumn} ${op} ? OR (${keyColumn} = ? AND id ${op} ?))`);
+    args.push(p.key, p.key, p.id);
+  }
+  const rows = db
+    .prepare(
+      `SELECT doc FROM ${table} ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
+       ORDER BY ${keyColumn} ${direction}, id ${direction} LIMIT ?`,
+    )
+    .all(...args, query.limit + 1);
+  const all = docs<T>(rows);
+  const items = all.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: all.length > query.limit && last ? encodeCursor({ key: keyOf(last), id: idOf(last) }) : null };
+}
+
+export class SqliteNotifications implements NotificationRepository {
+  constructor(private readonly db: Db) {}
+  async insert(n: NotificationRecord) {
+    this.db
+      .prepare('INSERT INTO notifications (id, user_id, created_at, read_at, doc) VALUES (?,?,?,?,?)')
+      .run(n.id, n.userId, n.createdAt, n.readAt, JSON.stringify(n));
+  }
+  async get(id: string) {
+    const row = this.db.prepare('SELECT doc FROM notifications WHERE id = ?').get(id);
+    return row ? docs<NotificationRecord>([row])[0]! : null;
+  }
+  async listByUser(userId: string, query: PageQuery & { unread?: boolean }) {
+    const where = ['user_id = ?'];
+    if (query.unread) where.push('read_at IS NULL');
+    return pageBy<NotificationRecord>(
+      this.db,
+      'notifications',
+      'created_at',
+      'DESC',
+      where,
+      [userId],
+      query,
+      (n) => n.createdAt,
+      (n) => n.id,
+    );
+  }
+  async countUnread(userId: string) {
+    return (this.db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number })
+      .n;
+  }
+  async markRead(userId: string, ids: string[] | null, at: string) {
+    const filter = ids ? ` AND id IN (${ids.map(() => '?').join(',')})` : '';
+    if (ids && ids.length === 0) return 0;
+    const r = this.db
+      .prepare(`UPDATE notifications SET read_at = ?, doc = json_set(doc, '$.readAt', ?) WHERE user_id = ? AND read_at IS NULL${filter}`)
+      .run(at, at, userId, ...(ids ?? []));
+    return r.changes;
+  }
+}
+
+export class SqliteNotificationPreferences implements NotificationPreferenceRepository {
+  constructor(private readonly db: Db) {}
+  async get(userId: string) {
+    const row = this.db.prepare('SELECT doc FROM notification_preferences WHERE user_id = ?').get(userId);
+    return row ? docs<NotificationPreferencesRecord>([row])[0]! : null;
+  }
+  async upsert(p: NotificationPreferencesRecord) {
+    this.db
+      .prepare('INSERT INTO notification_preferences (user_id, doc) VALUES (?, ?) ON CONFLICT(user_id) DO UPDATE SET doc = excluded.doc')
+      .run(p.userId, JSON.stringify(p));
+  }
+}
+
+export class SqliteWebhooks implements WebhookRepository {
+  constructor(private readonly db: Db) {}
+  async insert(w: WebhookRecord) {
+    this.db.prepare('INSERT INTO webhooks (id, doc) VALUES (?, ?)').run(w.id, JSON.stringify(w));
+  }
+  async update(w: WebhookRecord) {
+    this.db.prepare('UPDATE webhooks SET doc = ? WHERE id = ?').run(JSON.stringify(w), w.id);
+  }
+  async get(id: string) {
+    const row = this.db.prepare('SELECT doc FROM webhooks WHERE id = ?').get(id);
+    return row ? docs<WebhookRecord>([row])[0]! : null;
+  }
+  async list() {
+    return docs<WebhookRecord>(this.db.prepare('SELECT doc FROM webhooks ORDER BY id').all());
+  }
+  async remove(id: string) {
+    return this.db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes === 1;
+  }
+}
+
+export class SqliteDeliveries implements DeliveryRepository {
+  constructor(private readonly db: Db) {}
+  private write(d: DeliveryRecord, insert: boolean) {
+    const args = [d.status, d.attempts, d.nextAttemptAt, d.createdAt, JSON.stringify(d), d.id];
+    if (insert)
+      this.db.prepare('INSERT INTO deliveries (status, attempts, next_attempt_at, created_at, doc, id) VALUES (?,?,?,?,?,?)').run(...args);
+    else this.db.prepare('UPDATE deliveries SET status=?, attempts=?, next_attempt_at=?, created_at=?, doc=? WHERE id=?').run(...args);
+  }
+  async insert(d: DeliveryRecord) {
+    this.write(d, true);
+  }
+  async get(id: string) {
+    const row = this.db.prepare('SELECT doc FROM deliveries WHERE id = ?').get(id);
+    return row ? docs<DeliveryRecord>([row])[0]! : null;
+  }
+  async listDue(now: string, limit: number) {
+    return docs<DeliveryRecord>(
+      this.db
+        .prepare(
+          `SELECT doc FROM deliveries WHERE status IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(now, limit),
+    );
+  }
+  async claim(id: string, attempts: number, now: string, leaseUntil: string) {
+    const r = this.db
+      .prepare(
+        `UPDATE deliveries SET status = 'sending', next_attempt_at = ?,
+           doc = json_set(doc, '$.status', 'sending', '$.nextAttemptAt', ?)
+         WHERE id = ? AND attempts = ? AND status IN ('pending', 'sending') AND next_attempt_at <= ?`,
+      )
+      .run(leaseUntil, leaseUntil, id, attempts, now);
+    return r.changes === 1;
+  }
+  async finish(d: DeliveryRecord) {
+    this.write(d, false);
+  }
+  async list(query: PageQuery & { status?: DeliveryStatus }) {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (query.status) {
+      where.push('status = ?');
+      params.push(query.status);
+    }
+    return pageBy<DeliveryRecord>(
+      this.db,
+      'deliveries',
+      'created_at',
+      'DESC',
+      where,
+      params,
+      query,
+      (d) => d.createdAt,
+      (d) => d.id,
+    );
+  }
+}
