@@ -10,3 +10,5 @@ export * from './lifecycle.js';
 export * from './realtime.js';
 export * from './playbooks.js';
 export * from './milestones.js';
+export * from './access.js';
+export * from './domainEvents.js';

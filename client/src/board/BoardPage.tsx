@@ -124,7 +124,7 @@ export function BoardPage() {
         (!filters.agency || i.agencyId === filters.agency) &&
         (!filters.severity || i.severity === filters.severity) &&
         (!filters.category || i.category === filters.category) &&
-        (!filters.mine || i.assigneeIds.includes(user.id)) &&
+        (!filters.mine || (i.assigneeIds ?? []).includes(user.id)) &&
         (!filters.serious || i.serious) &&
         (filters.kind === 'all' || (filters.kind === 'drill') === (i.drill !== null)),
     );
@@ -320,7 +320,7 @@ export function BoardPage() {
                       key={incident.id}
                       incident={incident}
                       agencyName={directory.agencyName(incident.agencyId)}
-                      assigneeNames={incident.assigneeIds.map(userName)}
+                      assigneeNames={(incident.assigneeIds ?? []).map(userName)}
                       now={now}
                       fresh={fresh.has(incident.id)}
                       refusal={refusal?.id === incident.id && refusal.status === incident.status ? refusal.text : null}

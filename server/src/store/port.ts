@@ -6,6 +6,7 @@
  * Records are plain objects with ISO-8601 UTC timestamps; `version` starts at 1 and every
  * `update(record, expectedVersion)` succeeds only if the stored version still matches.
  */
+import type { EventScope } from '@cert-hub/shared';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 
 export interface PageQuery {
@@ -258,6 +259,8 @@ export interface IdempotencyRecord {
   resourceId: string;
   status: number;
   createdAt: string;
+  /** The first answer, replayed as it was (records from before this field have none). */
+  response?: unknown;
 }
 
 export interface CommentRecord {
@@ -370,6 +373,8 @@ export interface EventRepository {
   append(event: NewEvent): Promise<EventRecord>;
   listAfter(afterSeq: number, limit: number): Promise<EventRecord[]>;
   listForEntity(entity: string, entityId: string, limit: number): Promise<EventRecord[]>;
+  /** Incident events with afterSeq < seq <= scanUpTo that `scope` may see, in order, at most `limit` (the catch-up feed). */
+  listVisibleAfter(afterSeq: number, scope: EventScope, options: { limit: number; scanUpTo: number }): Promise<EventRecord[]>;
   lastSeq(): Promise<number>;
 }
 
