@@ -13,6 +13,13 @@ export interface LoginThrottleOptions {
   windowSeconds: number;
 }
 
+function tooManyAttempts(refusal: unknown): AppError {
+  const waitMs = refusal instanceof RateLimiterRes ? refusal.msBeforeNext : 1000;
+  return new AppError(429, 'rate_limited', 'Too many failed attempts; try again later', {
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+  });
+}
+
 export class LoginThrottle {
   private readonly byAccount: RateLimiterMemory;
   private readonly byAddress: RateLimiterMemory;
@@ -22,14 +29,23 @@ export class LoginThrottle {
     this.byAddress = new RateLimiterMemory({ points: options.maxFailuresPerAddress, duration: options.windowSeconds });
   }
 
-  /** Takes one attempt from both counters, or throws 429 (nothing is evaluated) when either is exhausted. */
+  /**
+   * Takes one attempt from the account, then from the address, or throws 429 (nothing is
+   * evaluated) when either is exhausted. An attempt refused for its account does not also
+   * spend the address's budget, so one attacked account does not lock out a shared address.
+   */
   async reserve(account: string, address: string): Promise<void> {
-    const results = await Promise.allSettled([this.byAccount.consume(account), this.byAddress.consume(address)]);
-    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (refused.length === 0) return;
-    const waits = refused.map((r) => (r.reason instanceof RateLimiterRes ? r.reason.msBeforeNext : 1000));
-    const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
-    throw new AppError(429, 'rate_limited', 'Too many failed attempts; try again later', { retryAfterSeconds });
+    try {
+      await this.byAccount.consume(account);
+    } catch (refusal) {
+      throw tooManyAttempts(refusal);
+    }
+    try {
+      await this.byAddress.consume(address);
+    } catch (refusal) {
+      await this.byAccount.reward(account, 1);
+      throw tooManyAttempts(refusal);
+    }
   }
 
   /** A correct password: the account starts afresh and the address gets its attempt back. */
