@@ -35,7 +35,10 @@ export interface Delivery {
 }
 
 export class EventFeed {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly options: { maxScanPerRequest: number } = { maxScanPerRequest: MAX_SCAN_PER_REQUEST },
+  ) {}
 
   async message(event: EventRecord, incident: IncidentRecord | null, viewer: AccessSubject): Promise<DomainEventMessage> {
     const authors = await authorsOf(this.store, [event.actorId]);
@@ -80,11 +83,11 @@ export class EventFeed {
   /**
    * What `actor` missed after `afterSeq`, in order, limited to what they may see now. The
    * store filters by the caller's scope in its query and examines at most
-   * MAX_SCAN_PER_REQUEST entries; the client continues from `lastSeq` until it stops moving.
+   * `maxScanPerRequest` entries; the client continues from `lastSeq` until it stops moving.
    */
   async after(actor: Actor, afterSeq: number, limit: number): Promise<EventsPage> {
     const head = await this.store.events.lastSeq();
-    const scanUpTo = Math.min(head, afterSeq + MAX_SCAN_PER_REQUEST);
+    const scanUpTo = Math.min(head, afterSeq + this.options.maxScanPerRequest);
     const found = scanUpTo > afterSeq ? await this.store.events.listVisibleAfter(afterSeq, eventScopeOf(actor), { limit, scanUpTo }) : [];
     const incidents = new Map<string, IncidentRecord | null>();
     const visible: DomainEventMessage[] = [];
