@@ -147,8 +147,8 @@ export function BoardPage() {
     user.id,
   ]);
 
-  const canWork = (i: IncidentView) =>
-    (user.role === 'responder' || user.role === 'coordinator') && i.routing.teamIds.some((id) => user.teamIds.includes(id));
+  // The hub says what this user may do with each card (shared access rules).
+  const canWork = (i: IncidentView) => i.abilities.includes('transition');
   const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
 
   const explainRefusal = (incident: IncidentView, to: IncidentStatus) => {

@@ -1,6 +1,8 @@
+import { accessI18n } from '../access/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
+  access: accessI18n.en,
   app: { name: 'CERT Hub', tagline: 'Cyber-incident response coordination', province: 'Provincial incident response team' },
   nav: {
     home: 'Overview',

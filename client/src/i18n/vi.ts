@@ -1,5 +1,8 @@
 /** Vietnamese, the console's default language. */
+import { accessI18n } from '../access/i18n.js';
+
 export const vi = {
+  access: accessI18n.vi,
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
   nav: {
     home: 'Tổng quan',
