@@ -122,6 +122,11 @@ const MATRIX: Entry[] = [
     allow: ['admin', 'focal'],
     body: async (f) => ({ version: await f.version(`/systems/${f.systemId}`) }),
   },
+  {
+    route: 'POST /api/systems/:id/classification-review',
+    allow: ['admin', 'coordinator', 'coordinator:other'],
+    body: async (f) => ({ approve: true, version: await f.version(`/systems/${f.systemId}`) }),
+  },
   { route: 'GET /api/teams', allow: SIGNED_IN },
   { route: 'POST /api/teams', allow: ADMIN, body: (f) => ({ name: `Đội ma trận ${f.serial()}`, kind: 'sector_cert' }) },
   { route: 'GET /api/teams/:id', allow: SIGNED_IN },

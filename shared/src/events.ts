@@ -10,6 +10,7 @@ export const EVENTS = {
   sectorCreated: 'sector.created',
   systemCreated: 'system.created',
   systemUpdated: 'system.updated',
+  systemClassificationReviewed: 'system.classification_reviewed',
   teamCreated: 'team.created',
   teamUpdated: 'team.updated',
   teamMembersChanged: 'team.members_changed',

@@ -12,3 +12,4 @@ export * from './playbooks.js';
 export * from './milestones.js';
 export * from './access.js';
 export * from './domainEvents.js';
+export * from './classification.js';

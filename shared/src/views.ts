@@ -1,5 +1,6 @@
 /** The wire shapes the server's presenters produce and the console reads. */
 import type { IncidentAbility } from './access.js';
+import type { ClassificationRequestView } from './classification.js';
 import type { AgencyType, Role, TeamKind } from './vocabulary.js';
 
 export interface Page<T> {
@@ -52,6 +53,8 @@ export interface SystemView {
   description: string | null;
   domains: string[];
   ipRanges: string[];
+  /** An agency's requested level / national-critical change, waiting for the CERT (R2 uses the current values). */
+  pendingClassification?: ClassificationRequestView | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -63,6 +63,8 @@ export interface SystemRecord {
   description: string | null;
   domains: string[];
   ipRanges: string[];
+  /** An agency's requested classification change, until the CERT decides (absent on older records). */
+  pendingClassification?: { level: number; nationalCritical: boolean; requestedBy: string; requestedAt: string } | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -59,6 +59,7 @@ const systemSchema = new Schema(
     description: nullableString,
     domains: [String],
     ipRanges: [String],
+    pendingClassification: { type: Schema.Types.Mixed, default: null },
     createdAt: String,
     updatedAt: String,
   },
