@@ -197,29 +197,58 @@ describe('incident rooms', () => {
 });
 
 describe('access changes', () => {
-  it('a user taken off a team stops receiving its events at once', async () => {
-    const adminToken = await signIn(hub, 'admin');
-    token.admin = adminToken;
+  it('a user taken off a team stops receiving its events at once, and after reconnecting', async () => {
+    token.admin = await signIn(hub, 'admin');
     const agencyA = (await api<{ agencyId: string }>('focal.a', 'GET', '/me')).agencyId;
-    const teams = await api<{ items: { id: string; isStanding: boolean; memberIds: string[]; version: number }[] }>(
+    const teams = await api<{ items: { id: string; kind: string; isStanding: boolean; memberIds: string[]; version: number }[] }>(
       'admin',
       'GET',
       '/teams',
     );
     const cert = teams.items.find((t) => t.isStanding)!;
-    const users = await api<{ items: { id: string; username: string }[] }>('admin', 'GET', '/users?limit=100');
-    const responderId = users.items.find((u) => u.username === 'responder')!.id;
-
-    const socket = await open({ token: await signIn(hub, 'responder') });
-    const got = collect(socket);
-    const reconnected = new Promise((resolve) => socket.once('disconnect', resolve));
-    await api('admin', 'PUT', `/teams/${cert.id}/members`, {
-      userIds: cert.memberIds.filter((id) => id !== responderId),
-      version: cert.version,
+    const police = teams.items.find((t) => t.kind === 'police')!;
+    // A responder of this test only, on the CERT and the police team.
+    const created = await api<{ id: string }>('admin', 'POST', '/users', {
+      username: 'realtime.leaver',
+      displayName: 'Người rời đội',
+      password: 'Leaver@12345',
+      role: 'responder',
+      agencyId: null,
+      teamIds: [cert.id, police.id],
     });
-    await reconnected; // the hub drops the socket so it cannot keep its old rooms
-    const after = await report('focal.a', agencyA, 'Sau khi rời đội');
-    await settle();
-    expect(got.some((m) => m.event.incidentId === after.id)).toBe(false);
+    const certNow = await api<{ memberIds: string[]; version: number }>('admin', 'GET', `/teams/${cert.id}`);
+
+    const socket = await open({ token: await signIn(hub, 'realtime.leaver', 'Leaver@12345') });
+    const got = collect(socket);
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+    await api('admin', 'PUT', `/teams/${cert.id}/members`, {
+      userIds: certNow.memberIds.filter((id) => id !== created.id),
+      version: certNow.version,
+    });
+    await dropped; // the hub drops the socket so the console reloads what it may now see
+    await new Promise<void>((resolve) => {
+      socket.once('connect', () => resolve());
+      socket.connect();
+    });
+    const former = await report('focal.a', agencyA, 'Sau khi rời đội');
+    // Barrier: an incident that also goes to the police team, which the socket must receive.
+    const barrier = await api<IncidentView>('focal.a', 'POST', '/incidents', {
+      agencyId: agencyA,
+      title: 'Lộ bí mật nhà nước',
+      category: 'data_leak',
+      description: 'Tài liệu mật bị phát tán.',
+      detectedAt: '2026-11-20T08:00:00+07:00',
+      impacts: ['state_secret_disclosure'],
+    });
+    await new Promise<void>((resolve) => {
+      const check = (m: DomainEventMessage) => {
+        if (m.event.incidentId !== barrier.id) return;
+        socket.off(SOCKET_EVENTS.domainEvent, check);
+        resolve();
+      };
+      socket.on(SOCKET_EVENTS.domainEvent, check);
+      if (got.some((m) => m.event.incidentId === barrier.id)) resolve();
+    });
+    expect(got.some((m) => m.event.incidentId === former.id)).toBe(false);
   });
 });
