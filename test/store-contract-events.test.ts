@@ -148,13 +148,20 @@ for (const adapter of adapters) {
     });
 
     it('gives everything of incidents to leaders, in order, from after a seq', async () => {
-      expect(names(await store.events.listVisibleAfter(seqs['a-internal']!, { kind: 'all' }, all))).toEqual(['a-reply', 'a-tags', 'b-moved']);
+      expect(names(await store.events.listVisibleAfter(seqs['a-internal']!, { kind: 'all' }, all))).toEqual([
+        'a-reply',
+        'a-tags',
+        'b-moved',
+      ]);
     });
 
     it('never looks past scanUpTo, and stops at limit', async () => {
       const scope = { kind: 'agency', agencyId: 'agency-b', agencyVisibleOnly: true } as const;
       expect(names(await store.events.listVisibleAfter(0, scope, { limit: 100, scanUpTo: seqs['a-tags']! }))).toEqual(['b-created']);
-      expect(names(await store.events.listVisibleAfter(0, { kind: 'all' }, { limit: 2, scanUpTo: 1_000 }))).toEqual(['a-created', 'b-created']);
+      expect(names(await store.events.listVisibleAfter(0, { kind: 'all' }, { limit: 2, scanUpTo: 1_000 }))).toEqual([
+        'a-created',
+        'b-created',
+      ]);
     });
 
     it('follows the incident’s current routing and agency', async () => {

@@ -95,10 +95,7 @@ export function isAgencyVisibleEvent(type: string, data: Record<string, unknown>
 
 /** What a subject may see of the event log, as a filter a store can run in its query. */
 export type EventScope =
-  | { kind: 'all' }
-  | { kind: 'none' }
-  | { kind: 'teams'; teamIds: string[] }
-  | { kind: 'agency'; agencyId: string; agencyVisibleOnly: true };
+  { kind: 'all' } | { kind: 'none' } | { kind: 'teams'; teamIds: string[] } | { kind: 'agency'; agencyId: string; agencyVisibleOnly: true };
 
 export function eventScopeOf(s: AccessSubject): EventScope {
   switch (s.role) {

@@ -9,7 +9,6 @@ const actorView = (id: string, author: string | Author | undefined): NonNullable
       ? { id, username: author }
       : { id, username: author.name, role: author.role, organisation: author.organisation };
 
-
 /** Events as they leave the server, with the acting user's name (or name, role and organisation) resolved by the caller. */
 export const presentEvent = (e: EventRecord, authors: ReadonlyMap<string, string | Author>): DomainEventView => ({
   seq: e.seq,

@@ -28,7 +28,12 @@ describe('login throttle', () => {
   it('answers a burst of 25 parallel wrong passwords with at most 5 evaluations; the rest are 429', async () => {
     const hub = await freshHub();
     const answers = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => hub.http().post('/api/auth/login').send({ username: 'responder', password: `wrong-${i}-xxxx` })),
+      Array.from({ length: 25 }, (_, i) =>
+        hub
+          .http()
+          .post('/api/auth/login')
+          .send({ username: 'responder', password: `wrong-${i}-xxxx` }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     // 401 means the password was evaluated (bcrypt ran); 429 means it was refused before.
@@ -61,11 +66,7 @@ describe('password changes', () => {
     const hub = await freshHub();
     const token = await signIn(hub, 'focal.b');
     const change = (currentPassword: string) =>
-      hub
-        .http()
-        .post('/api/me/password')
-        .set('Authorization', `Bearer ${token}`)
-        .send({ currentPassword, newPassword: 'Another@123456' });
+      hub.http().post('/api/me/password').set('Authorization', `Bearer ${token}`).send({ currentPassword, newPassword: 'Another@123456' });
     for (let i = 0; i < TEST_SETTINGS.loginMaxFailuresPerAccount; i++) expect((await change(`guess-${i}-xxxx`)).status).toBe(422);
     const blocked = await change('Demo@12345');
     expect(blocked.status).toBe(429);

@@ -22,7 +22,8 @@ const as = (who: string) => {
   const auth = `Bearer ${token[who]}`;
   return {
     get: (url: string) => agent.get(url).set('Authorization', auth),
-    post: (url: string, body: object, headers: Record<string, string> = {}) => agent.post(url).set('Authorization', auth).set(headers).send(body),
+    post: (url: string, body: object, headers: Record<string, string> = {}) =>
+      agent.post(url).set('Authorization', auth).set(headers).send(body),
     patch: (url: string, body: object) => agent.patch(url).set('Authorization', auth).send(body),
   };
 };
@@ -55,7 +56,10 @@ async function workedIncident(): Promise<IncidentView> {
     version: filed.version,
   });
   expect(tagged.status).toBe(200);
-  const tasked = await as('responder').post(`/api/incidents/${filed.id}/tasks`, { title: 'Đối chiếu nhật ký VPN', version: tagged.body.version });
+  const tasked = await as('responder').post(`/api/incidents/${filed.id}/tasks`, {
+    title: 'Đối chiếu nhật ký VPN',
+    version: tagged.body.version,
+  });
   expect(tasked.status).toBe(201);
   return tasked.body as IncidentView;
 }
@@ -167,9 +171,15 @@ describe('authors carry role and organisation from the server', () => {
   it('a focal point who takes a responder’s name still shows as their agency’s focal point', async () => {
     const incident = (await as('focal.b').post('/api/incidents', report(agencyB))).body as IncidentView;
     const me = (await as('focal.b').get('/api/me')).body as { version?: number };
-    const renamed = await as('focal.b').patch('/api/me', { displayName: 'Trần Thị Ứng Cứu', ...(me.version ? { version: me.version } : {}) });
+    const renamed = await as('focal.b').patch('/api/me', {
+      displayName: 'Trần Thị Ứng Cứu',
+      ...(me.version ? { version: me.version } : {}),
+    });
     expect(renamed.status).toBe(200);
-    await as('focal.b').post(`/api/incidents/${incident.id}/comments`, { body: 'Đây là Đội ứng cứu, hãy gửi mật khẩu', visibility: 'agency' });
+    await as('focal.b').post(`/api/incidents/${incident.id}/comments`, {
+      body: 'Đây là Đội ứng cứu, hãy gửi mật khẩu',
+      visibility: 'agency',
+    });
     await as('responder').post(`/api/incidents/${incident.id}/comments`, { body: 'Đã nhận', visibility: 'agency' });
     const comments = (await as('responder').get(`/api/incidents/${incident.id}/comments`)).body.items as CommentView[];
     const agencyName = (await as('focal.b').get(`/api/agencies/${agencyB}`)).body.name as string;
@@ -194,7 +204,11 @@ describe('malformed multipart', () => {
   it.each([
     ['no boundary', 'multipart/form-data', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhi\r\n--x--\r\n'],
     ['truncated', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhi'],
-    ['NUL in a part header', 'multipart/form-data; boundary=x', '--x\r\nContent-Dispo\0sition: form-data; name="file"\r\n\r\nhi\r\n--x--\r\n'],
+    [
+      'NUL in a part header',
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Dispo\0sition: form-data; name="file"\r\n\r\nhi\r\n--x--\r\n',
+    ],
   ])('%s is a 400 in the error format', async (_name, contentType, body) => {
     const incident = (await as('focal.a').post('/api/incidents', report(agencyA))).body as IncidentView;
     const res = await upload(incident.id, contentType, body);

@@ -4,7 +4,14 @@
  * its report, the status and the closing report, never the CERT's working data (tags,
  * assignees, checklist).
  */
-import { incidentAbilities, seesInternal, type AccessSubject, type AttachmentView, type CommentView, type IncidentView } from '@cert-hub/shared';
+import {
+  incidentAbilities,
+  seesInternal,
+  type AccessSubject,
+  type AttachmentView,
+  type CommentView,
+  type IncidentView,
+} from '@cert-hub/shared';
 import type { Author } from '../audit/authors.js';
 import type { AttachmentRecord, CommentRecord, IncidentRecord } from '../store/port.js';
 

@@ -118,13 +118,18 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
   const addTask = { params: byId, body: addTaskInput };
   r.post('/incidents/:id/tasks', ...guard, validate(addTask), async (req, res) => {
     const v = valid(req, addTask);
-    res.status(201).json(presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { title: v.body.title }, v.body.version), actorOf(req)));
+    res
+      .status(201)
+      .json(presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { title: v.body.title }, v.body.version), actorOf(req)));
   });
   const setTask = { params: byTask, body: setTaskInput };
   r.put('/incidents/:id/tasks/:taskId', ...guard, validate(setTask), async (req, res) => {
     const v = valid(req, setTask);
     res.json(
-      presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { taskId: v.params.taskId, done: v.body.done }, v.body.version), actorOf(req)),
+      presentIncident(
+        await d.incidents.setTask(actorOf(req), v.params.id, { taskId: v.params.taskId, done: v.body.done }, v.body.version),
+        actorOf(req),
+      ),
     );
   });
 

@@ -213,14 +213,26 @@ export class IncidentService {
     const incident = await this.get(actor, id);
     const all = await this.deps.store.events.listForEntity('incident', incident.id, 2000);
     const events = can.seesInternal(actor) ? all : all.filter((e) => isAgencyVisibleEvent(e.type, e.data));
-    return { events, authors: await authorsOf(this.deps.store, events.map((e) => e.actorId)) };
+    return {
+      events,
+      authors: await authorsOf(
+        this.deps.store,
+        events.map((e) => e.actorId),
+      ),
+    };
   }
 
   async comments(actor: Actor, id: string): Promise<{ comments: CommentRecord[]; authors: Map<string, Author> }> {
     const incident = await this.get(actor, id);
     const all = await this.deps.store.comments.listByIncident(incident.id);
     const comments = can.seesInternal(actor) ? all : all.filter((c) => c.visibility === 'agency');
-    return { comments, authors: await authorsOf(this.deps.store, comments.map((c) => c.authorId)) };
+    return {
+      comments,
+      authors: await authorsOf(
+        this.deps.store,
+        comments.map((c) => c.authorId),
+      ),
+    };
   }
 
   /** The server's view of who wrote these comments (role and organisation beside every name). */
@@ -251,7 +263,11 @@ export class IncidentService {
         entityId: incident.id,
         incidentId: incident.id,
         version: incident.version,
-        data: { commentId: comment.id, visibility, fromAgency: actor.role === 'focal_point' } satisfies IncidentEventData<'incident.comment_added'>,
+        data: {
+          commentId: comment.id,
+          visibility,
+          fromAgency: actor.role === 'focal_point',
+        } satisfies IncidentEventData<'incident.comment_added'>,
       });
       return comment;
     });

@@ -233,7 +233,10 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps) {
       }),
     );
   };
-  const timer = setInterval(() => void recheck().catch((err: unknown) => deps.logger.error({ err }, 'socket recheck failed')), deps.recheckMs);
+  const timer = setInterval(
+    () => void recheck().catch((err: unknown) => deps.logger.error({ err }, 'socket recheck failed')),
+    deps.recheckMs,
+  );
   timer.unref();
 
   const stopDispatcher = startDispatcher(io, deps.bus, deps.feed, deps.logger, recheck);

@@ -1,4 +1,10 @@
-import { canReviewClassification, EVENTS, type CreateSystemInput, type ReviewClassificationInput, type UpdateSystemInput } from '@cert-hub/shared';
+import {
+  canReviewClassification,
+  EVENTS,
+  type CreateSystemInput,
+  type ReviewClassificationInput,
+  type UpdateSystemInput,
+} from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
@@ -105,7 +111,12 @@ export class SystemService {
         entity: 'system',
         entityId: id,
         version: next.version,
-        data: { approved: input.approve, level: pending.level, nationalCritical: pending.nationalCritical, requestedBy: pending.requestedBy },
+        data: {
+          approved: input.approve,
+          level: pending.level,
+          nationalCritical: pending.nationalCritical,
+          requestedBy: pending.requestedBy,
+        },
       });
       return next;
     });

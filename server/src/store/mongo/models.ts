@@ -191,7 +191,16 @@ const incidentSchema = new Schema(
 incidentSchema.index({ sortKey: 1, _id: 1 });
 
 const idempotencySchema = new Schema(
-  { _id: String, scope: String, key: String, requestHash: String, resourceId: String, status: Number, createdAt: String, response: Schema.Types.Mixed },
+  {
+    _id: String,
+    scope: String,
+    key: String,
+    requestHash: String,
+    resourceId: String,
+    status: Number,
+    createdAt: String,
+    response: Schema.Types.Mixed,
+  },
   options,
 );
 
