@@ -7,7 +7,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type EventsPage, type IncidentView, type PresenceMessage, type TypingMessage } from '@cert-hub/shared';
+import { ROOMS, SOCKET_EVENTS, type EventsPage, type IncidentView, type PresenceMessage, type TypingMessage } from '@cert-hub/shared';
 import { startServer, type RunningHub } from '../server/src/server.js';
 import { createSeededHub, signIn, type TestHub } from '../server/src/testing/testHub.js';
 import { collectDomainEvents, domainEventOf, openSocket, reconnect, waitFor } from './helpers/sockets.js';
@@ -272,5 +272,36 @@ describe('typing and limits', () => {
     const responder = await newUser('responder', { teamIds: [certTeam] });
     await Promise.all(Array.from({ length: 8 }, () => openSocket(url, responder.token, sockets)));
     await expect(openSocket(url, responder.token, sockets)).rejects.toThrow('too_many_connections');
+  });
+});
+
+describe('socket room matrix', () => {
+  it('each kind of caller holds exactly its broadcast rooms and may open only incidents it may read', async () => {
+    const incident = await report(agencyA, 'Phòng sự cố của ma trận');
+    const otherTeam = await newUser('responder', { teamIds: [policeTeam] });
+    const focalOther = await newUser('focal_point', { agencyId: agencyB });
+    const focalOwn = await newUser('focal_point', { agencyId: agencyA });
+    const cases: { who: string; token: string; rooms: (id: string) => string[]; opens: boolean }[] = [
+      { who: 'admin', token: adminToken, rooms: (id) => [ROOMS.user(id), ROOMS.leaders], opens: true },
+      { who: 'leader', token: await signIn(hub, 'leader'), rooms: (id) => [ROOMS.user(id), ROOMS.leaders], opens: true },
+      { who: 'coordinator', token: await signIn(hub, 'coordinator'), rooms: (id) => [ROOMS.user(id), ROOMS.team(certTeam)], opens: true },
+      { who: 'responder', token: await signIn(hub, 'responder'), rooms: (id) => [ROOMS.user(id), ROOMS.team(certTeam)], opens: true },
+      { who: 'responder:other', token: otherTeam.token, rooms: (id) => [ROOMS.user(id), ROOMS.team(policeTeam)], opens: false },
+      { who: 'focal', token: focalOwn.token, rooms: (id) => [ROOMS.user(id), ROOMS.agency(agencyA)], opens: true },
+      { who: 'focal:other', token: focalOther.token, rooms: (id) => [ROOMS.user(id), ROOMS.agency(agencyB)], opens: false },
+    ];
+    const got: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const c of cases) {
+      const socket = await openSocket(url, c.token, sockets);
+      const onServer = running.io.of('/').sockets.get(socket.id!)!;
+      const userId = onServer.data.actor.id;
+      const ack = (await socket.emitWithAck(SOCKET_EVENTS.incidentJoin, { incidentId: incident.id })) as { ok: boolean };
+      const held = [...onServer.rooms].filter((r) => r !== socket.id && !r.startsWith('incident:')).sort();
+      got[c.who] = { rooms: held, opens: ack.ok };
+      expected[c.who] = { rooms: c.rooms(userId).sort(), opens: c.opens };
+      socket.disconnect();
+    }
+    expect(got).toEqual(expected);
   });
 });
