@@ -43,7 +43,18 @@ function collect(socket: Socket): DomainEventMessage[] {
   return got;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
+/** Resolves once `got` (what a socket collected) satisfies `done`: now, or on a later domain event. */
+function arrival(socket: Socket, got: DomainEventMessage[], done: (m: DomainEventMessage) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (got.some(done)) return resolve();
+    const listener = () => {
+      if (!got.some(done)) return;
+      socket.off(SOCKET_EVENTS.domainEvent, listener);
+      resolve();
+    };
+    socket.on(SOCKET_EVENTS.domainEvent, listener);
+  });
+}
 
 async function api<T>(who: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}/api${path}`, {
@@ -112,7 +123,18 @@ describe('rooms', () => {
     await api('responder', 'POST', `/incidents/${incident.id}/transitions`, { to: 'triage', version: incident.version });
     await api('responder', 'POST', `/incidents/${incident.id}/comments`, { body: 'Nội bộ: kiểm tra máy chủ thư', visibility: 'internal' });
     await api('responder', 'POST', `/incidents/${incident.id}/comments`, { body: 'Đơn vị gửi giúp tiêu đề thư', visibility: 'agency' });
-    await settle();
+    // Events are dispatched in commit order: once the last one arrived, everything before it did.
+    const comments = (got: DomainEventMessage[]) =>
+      got.filter((m) => m.event.incidentId === incident.id && m.event.type === 'incident.comment_added').length;
+    await Promise.all([
+      arrival(responder, gotResponder, () => comments(gotResponder) === 2),
+      arrival(leader, gotLeader, () => comments(gotLeader) === 2),
+      arrival(a, gotA, () => comments(gotA) === 1),
+    ]);
+    // Barrier for agency B: its own later report reaches it, so anything of A's would have too.
+    const agencyB = (await api<{ agencyId: string }>('focal.b', 'GET', '/me')).agencyId;
+    const own = await report('focal.b', agencyB, 'Báo cáo của đơn vị B');
+    await arrival(b, gotB, (m) => m.event.incidentId === own.id);
 
     const types = (got: DomainEventMessage[]) => got.filter((m) => m.event.incidentId === incident.id).map((m) => m.event.type);
     expect(types(gotResponder)).toEqual([
@@ -123,7 +145,7 @@ describe('rooms', () => {
     ]);
     expect(types(gotLeader)).toEqual(types(gotResponder));
     expect(types(gotA)).toEqual(['incident.created', 'incident.status_changed', 'incident.comment_added']);
-    expect(gotB).toEqual([]);
+    expect(gotB.filter((m) => m.event.incidentId === incident.id)).toEqual([]);
     // Each message is versioned and carries the incident after the change.
     const moved = gotResponder.find((m) => m.event.type === 'incident.status_changed')!;
     expect(moved.event).toMatchObject({ incidentId: incident.id, version: 2, seq: expect.any(Number), at: expect.any(String) });
@@ -139,8 +161,8 @@ describe('catching up', () => {
     const socket = await open({ token: token.coordinator });
     const live = collect(socket);
     const first = await report('focal.a', agencyA, 'Trước khi mất kết nối');
-    await settle();
-    const lastSeen = live.at(-1)!.event.seq;
+    await arrival(socket, live, (m) => m.event.incidentId === first.id);
+    const lastSeen = live.find((m) => m.event.incidentId === first.id)!.event.seq;
     socket.disconnect();
 
     const missed = await report('focal.a', agencyA, 'Trong lúc mất kết nối');
@@ -176,13 +198,18 @@ describe('incident rooms', () => {
     expect(await responder.emitWithAck(SOCKET_EVENTS.incidentJoin, { incidentId: incident.id })).toEqual({ ok: true });
     expect(await coordinator.emitWithAck(SOCKET_EVENTS.incidentJoin, { incidentId: incident.id })).toEqual({ ok: true });
     expect(await outsider.emitWithAck(SOCKET_EVENTS.incidentJoin, { incidentId: incident.id })).toEqual({ ok: false });
-    await settle();
+    const both = ['Nguyễn Văn Điều Phối', 'Trần Thị Ứng Cứu'];
+    await new Promise<void>((resolve) => {
+      const done = () => presence.some((p) => p.users.length === 2) && resolve();
+      done();
+      responder.on(SOCKET_EVENTS.presence, done);
+    });
     expect(
       presence
-        .at(-1)!
+        .find((p) => p.users.length === 2)!
         .users.map((u) => u.name)
         .sort(),
-    ).toEqual(['Nguyễn Văn Điều Phối', 'Trần Thị Ứng Cứu']);
+    ).toEqual(both);
     const typing = new Promise((resolve) => responder.once(SOCKET_EVENTS.typingUpdate, resolve));
     coordinator.emit(SOCKET_EVENTS.typing, { incidentId: incident.id, typing: true });
     expect(await typing).toMatchObject({ incidentId: incident.id, typing: true, user: { name: 'Nguyễn Văn Điều Phối' } });
