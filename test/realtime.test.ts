@@ -43,7 +43,18 @@ function collect(socket: Socket): DomainEventMessage[] {
   return got;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
+/** Resolves once `got` (what a socket collected) satisfies `done`: now, or on a later domain event. */
+function arrival(socket: Socket, got: DomainEventMessage[], done: (m: DomainEventMessage) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (got.some(done)) return resolve();
+    const listener = () => {
+      if (!got.some(done)) return;
+      socket.off(SOCKET_EVENTS.domainEvent, listener);
+      resolve();
+    };
+    socket.on(SOCKET_EVENTS.domainEvent, listener);
+  });
+}
 
 async function api<T>(who: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}/api${path}`, {
@@ -112,7 +123,18 @@ describe('rooms', () => {
     await api('responder', 'POST', `/incidents/${incident.id}/transitions`, { to: 'triage', version: incident.version });
     await api('responder', 'POST', `/incidents/${incident.id}/comments`, { body: 'Nội bộ: kiểm tra máy chủ thư', visibility: 'internal' });
     await api('responder', 'POST', `/incidents/${incident.id}/comments`, { body: 'Đơn vị gửi giúp tiêu đề thư', visibility: 'agency' });
-    await settle();
+    // Events are dispatched in commit order: once the last one arrived, everything before it did.
+    const comments = (got: DomainEventMessage[]) =>
+      got.filter((m) => m.event.incidentId === incident.id && m.event.type === 'incident.comment_added').length;
+    await Promise.all([
+      arrival(responder, gotResponder, () => comments(gotResponder) === 2),
+      arrival(leader, gotLeader, () => comments(gotLeader) === 2),
+      arrival(a, gotA, () => comments(gotA) === 1),
+    ]);
+    // Barrier for agency B: its own later report reaches it, so anything of A's would have too.
+    const agencyB = (await api<{ agencyId: string }>('focal.b', 'GET', '/me')).agencyId;
+    const own = await report('focal.b', agencyB, 'Báo cáo của đơn vị B');
+    await arrival(b, gotB, (m) => m.event.incidentId === own.id);
 
     const types = (got: DomainEventMessage[]) => got.filter((m) => m.event.incidentId === incident.id).map((m) => m.event.type);
     expect(types(gotResponder)).toEqual([
@@ -124,7 +146,7 @@ describe('rooms', () => {
     ]);
     expect(types(gotLeader)).toEqual(types(gotResponder));
     expect(types(gotA)).toEqual(['incident.created', 'incident.status_changed', 'incident.comment_added']);
-    expect(gotB).toEqual([]);
+    expect(gotB.filter((m) => m.event.incidentId === incident.id)).toEqual([]);
     // Each message is versioned and carries the incident after the change.
     const moved = gotResponder.find((m) => m.event.type === 'incident.status_changed')!;
     expect(moved.event).toMatchObject({ incidentId: incident.id, version: 2, seq: expect.any(Number), at: expect.any(String) });
@@ -140,8 +162,8 @@ describe('catching up', () => {
     const socket = await open({ token: token.coordinator });
     const live = collect(socket);
     const first = await report('focal.a', agencyA, 'Trước khi mất kết nối');
-    await settle();
-    const lastSeen = live.at(-1)!.event.seq;
+    await arrival(socket, live, (m) => m.event.incidentId === first.id);
+    const lastSeen = live.find((m) => m.event.incidentId === first.id)!.event.seq;
     socket.disconnect();
 
     const missed = await report('focal.a', agencyA, 'Trong lúc mất kết nối');
@@ -178,13 +200,18 @@ describe('incident rooms', () => {
     expect(await responder.emitWithAck(SOCKET_EVENTS.incidentJoin, { incidentId: incident.id })).toEqual({ ok: true });
     expect(await coordinator.emitWithAck(SOCKET_EVENTS.incidentJoin, { incidentId: incident.id })).toEqual({ ok: true });
     expect(await outsider.emitWithAck(SOCKET_EVENTS.incidentJoin, { incidentId: incident.id })).toEqual({ ok: false });
-    await settle();
+    const both = ['Nguyễn Văn Điều Phối', 'Trần Thị Ứng Cứu'];
+    await new Promise<void>((resolve) => {
+      const done = () => presence.some((p) => p.users.length === 2) && resolve();
+      done();
+      responder.on(SOCKET_EVENTS.presence, done);
+    });
     expect(
       presence
-        .at(-1)!
+        .find((p) => p.users.length === 2)!
         .users.map((u) => u.name)
         .sort(),
-    ).toEqual(['Nguyễn Văn Điều Phối', 'Trần Thị Ứng Cứu']);
+    ).toEqual(both);
     const typing = new Promise((resolve) => responder.once(SOCKET_EVENTS.typingUpdate, resolve));
     coordinator.emit(SOCKET_EVENTS.typing, { incidentId: incident.id, typing: true });
     expect(await typing).toMatchObject({ incidentId: incident.id, typing: true, user: { name: 'Nguyễn Văn Điều Phối' } });
@@ -199,29 +226,58 @@ describe('incident rooms', () => {
 });
 
 describe('access changes', () => {
-  it('a user taken off a team stops receiving its events at once', async () => {
-    const adminToken = await signIn(hub, 'admin');
-    token.admin = adminToken;
+  it('a user taken off a team stops receiving its events at once, and after reconnecting', async () => {
+    token.admin = await signIn(hub, 'admin');
     const agencyA = (await api<{ agencyId: string }>('focal.a', 'GET', '/me')).agencyId;
-    const teams = await api<{ items: { id: string; isStanding: boolean; memberIds: string[]; version: number }[] }>(
+    const teams = await api<{ items: { id: string; kind: string; isStanding: boolean; memberIds: string[]; version: number }[] }>(
       'admin',
       'GET',
       '/teams',
     );
     const cert = teams.items.find((t) => t.isStanding)!;
-    const users = await api<{ items: { id: string; username: string }[] }>('admin', 'GET', '/users?limit=100');
-    const responderId = users.items.find((u) => u.username === 'responder')!.id;
-
-    const socket = await open({ token: await signIn(hub, 'responder') });
-    const got = collect(socket);
-    const reconnected = new Promise((resolve) => socket.once('disconnect', resolve));
-    await api('admin', 'PUT', `/teams/${cert.id}/members`, {
-      userIds: cert.memberIds.filter((id) => id !== responderId),
-      version: cert.version,
+    const police = teams.items.find((t) => t.kind === 'police')!;
+    // A responder of this test only, on the CERT and the police team.
+    const created = await api<{ id: string }>('admin', 'POST', '/users', {
+      username: 'realtime.leaver',
+      displayName: 'Người rời đội',
+      password: 'Leaver@12345',
+      role: 'responder',
+      agencyId: null,
+      teamIds: [cert.id, police.id],
     });
-    await reconnected; // the hub drops the socket so it cannot keep its old rooms
-    const after = await report('focal.a', agencyA, 'Sau khi rời đội');
-    await settle();
-    expect(got.some((m) => m.event.incidentId === after.id)).toBe(false);
+    const certNow = await api<{ memberIds: string[]; version: number }>('admin', 'GET', `/teams/${cert.id}`);
+
+    const socket = await open({ token: await signIn(hub, 'realtime.leaver', 'Leaver@12345') });
+    const got = collect(socket);
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+    await api('admin', 'PUT', `/teams/${cert.id}/members`, {
+      userIds: certNow.memberIds.filter((id) => id !== created.id),
+      version: certNow.version,
+    });
+    await dropped; // the hub drops the socket so the console reloads what it may now see
+    await new Promise<void>((resolve) => {
+      socket.once('connect', () => resolve());
+      socket.connect();
+    });
+    const former = await report('focal.a', agencyA, 'Sau khi rời đội');
+    // Barrier: an incident that also goes to the police team, which the socket must receive.
+    const barrier = await api<IncidentView>('focal.a', 'POST', '/incidents', {
+      agencyId: agencyA,
+      title: 'Lộ bí mật nhà nước',
+      category: 'data_leak',
+      description: 'Tài liệu mật bị phát tán.',
+      detectedAt: '2026-11-20T08:00:00+07:00',
+      impacts: ['state_secret_disclosure'],
+    });
+    await new Promise<void>((resolve) => {
+      const check = (m: DomainEventMessage) => {
+        if (m.event.incidentId !== barrier.id) return;
+        socket.off(SOCKET_EVENTS.domainEvent, check);
+        resolve();
+      };
+      socket.on(SOCKET_EVENTS.domainEvent, check);
+      if (got.some((m) => m.event.incidentId === barrier.id)) resolve();
+    });
+    expect(got.some((m) => m.event.incidentId === former.id)).toBe(false);
   });
 });

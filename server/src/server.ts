@@ -13,6 +13,8 @@ import { startReportReminders } from './reports/reminders.js';
 export interface RunningHub {
   httpServer: http.Server;
   port: number;
+  /** The socket.io server, for tests that observe the server side of a connection. */
+  io: ReturnType<typeof attachRealtime>['io'];
   close: () => Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
   return {
     httpServer,
     port: (httpServer.address() as AddressInfo).port,
+    io: realtime.io,
     close: async () => {
       // Stop accepting first, then cut keep-alive connections: otherwise an idle browser
       // connection keeps the server (and socket.io's close, which waits for it) open.

@@ -10,6 +10,7 @@ export const EVENTS = {
   sectorCreated: 'sector.created',
   systemCreated: 'system.created',
   systemUpdated: 'system.updated',
+  systemClassificationReviewed: 'system.classification_reviewed',
   teamCreated: 'team.created',
   teamUpdated: 'team.updated',
   teamMembersChanged: 'team.members_changed',
@@ -65,17 +66,4 @@ export const EVENTS = {
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES = Object.values(EVENTS) as EventType[];
 
-/** What the reporting agency sees of an incident's timeline: no internal notes or assignments. */
-export function isAgencyVisibleEvent(type: string, data: Record<string, unknown>): boolean {
-  switch (type) {
-    case EVENTS.incidentCreated:
-    case EVENTS.incidentStatusChanged:
-    case EVENTS.incidentAttachmentAdded:
-    case EVENTS.incidentClosureConfirmed:
-      return true;
-    case EVENTS.incidentCommentAdded:
-      return data.visibility === 'agency';
-    default:
-      return false;
-  }
-}
+// Which of these the reporting agency may see is an access rule: `isAgencyVisibleEvent` in access.ts.

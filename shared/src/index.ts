@@ -18,3 +18,6 @@ export * from './oncall.js';
 export * from './serious.js';
 export * from './reports.js';
 export * from './notify.js';
+export * from './access.js';
+export * from './domainEvents.js';
+export * from './classification.js';

@@ -3,6 +3,7 @@
  * payloads they carry.
  */
 import type { DomainEventView, IncidentView } from './views.js';
+import type { NotificationView } from './notify.js';
 
 export const SOCKET_EVENTS = {
   /** Server → client: a recorded domain event the user may see, with the incident after it. */
@@ -35,6 +36,34 @@ export interface TypingMessage {
   incidentId: string;
   user: { id: string; name: string };
   typing: boolean;
+  /** What is being written: typing an internal note reaches only those who see internal data. */
+  visibility: 'agency' | 'internal';
+}
+
+/** Client → server typing signal; `visibility` defaults to internal (the cautious choice). */
+export interface TypingSignal {
+  incidentId: string;
+  typing: boolean;
+  visibility?: 'agency' | 'internal';
+}
+
+export type JoinAck = (result: { ok: boolean }) => void;
+
+/** Every event the hub sends to a console socket, with its payload (used by `new Server<…>()` and the client). */
+export interface ServerToClientEvents {
+  'domain:event': (message: DomainEventMessage) => void;
+  'presence:update': (message: PresenceMessage) => void;
+  'typing:update': (message: TypingMessage) => void;
+  'session:ended': () => void;
+  /** A notification for this user only (their `user:<id>` room). */
+  'notification:new': (notification: NotificationView) => void;
+}
+
+/** Every event a console socket may send. Payloads are still validated on the server: a socket may send anything. */
+export interface ClientToServerEvents {
+  'incident:join': (ref: { incidentId: string }, ack?: JoinAck) => void;
+  'incident:leave': (ref: { incidentId: string }) => void;
+  typing: (signal: TypingSignal) => void;
 }
 
 export interface EventsPage {

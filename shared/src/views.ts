@@ -1,4 +1,6 @@
 /** The wire shapes the server's presenters produce and the console reads. */
+import type { IncidentAbility } from './access.js';
+import type { ClassificationRequestView } from './classification.js';
 import type { AgencyType, Role, TeamKind } from './vocabulary.js';
 
 export interface Page<T> {
@@ -51,6 +53,8 @@ export interface SystemView {
   description: string | null;
   domains: string[];
   ipRanges: string[];
+  /** An agency's requested level / national-critical change, waiting for the CERT (R2 uses the current values). */
+  pendingClassification?: ClassificationRequestView | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -117,8 +121,18 @@ export interface DomainEventView {
   incidentId: string | null;
   version: number | null;
   at: string;
-  actor: { id: string; username: string } | null;
+  /** `username` is the display name; role and organisation come from the account, never from the name. */
+  actor: { id: string; username: string; role?: AuthorView['role']; organisation?: string | null } | null;
   data: Record<string, unknown>;
+}
+
+/** The author of a comment or timeline entry as the server knows them (impersonation by display name shows). */
+export interface AuthorView {
+  id: string;
+  name: string;
+  role: Role | 'machine' | null;
+  /** The agency of a focal point, the team of a responder. */
+  organisation: string | null;
 }
 
 export interface IndicatorView {
@@ -171,10 +185,11 @@ export interface IncidentView {
     teamIds: string[];
     reasons: string[];
   };
-  assigneeIds: string[];
-  tags: string[];
-  /** The response checklist, started from the category's playbook. */
-  tasks: { id: string; title: string; done: boolean; doneBy: string | null; doneAt: string | null }[];
+  /** CERT-internal working data: absent from the reporting agency's view. */
+  assigneeIds?: string[];
+  tags?: string[];
+  /** The response checklist, started from the category's playbook (CERT-internal). */
+  tasks?: { id: string; title: string; done: boolean; doneBy: string | null; doneAt: string | null }[];
   drill: { drillId: string; injectId: string | null } | null;
   rejectionReason: string | null;
   closingReport: {
@@ -192,6 +207,8 @@ export interface IncidentView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** What the caller may do with this incident (shared access rules), so the console never re-derives them. */
+  abilities: IncidentAbility[];
 }
 
 export interface AttachmentView {
@@ -207,7 +224,7 @@ export interface AttachmentView {
 export interface CommentView {
   id: string;
   incidentId: string;
-  author: { id: string; name: string };
+  author: AuthorView;
   visibility: 'agency' | 'internal';
   body: string;
   createdAt: string;

@@ -165,6 +165,7 @@ describe('the live board', () => {
               null,
             )
           ).incident,
+          actor,
         );
       first = await file('Nhiễm mã độc trong lúc khởi động lại 1');
       second = await file('Nhiễm mã độc trong lúc khởi động lại 2');

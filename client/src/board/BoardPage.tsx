@@ -128,7 +128,7 @@ export function BoardPage() {
         (!filters.agency || i.agencyId === filters.agency) &&
         (!filters.severity || i.severity === filters.severity) &&
         (!filters.category || i.category === filters.category) &&
-        (!filters.mine || i.assigneeIds.includes(user.id)) &&
+        (!filters.mine || (i.assigneeIds ?? []).includes(user.id)) &&
         (!filters.serious || i.serious) &&
         (!filters.overdue || isOverdue(i.slaDueAt, overdueNow)) &&
         (filters.kind === 'all' || (filters.kind === 'drill') === (i.drill !== null)),
@@ -154,8 +154,8 @@ export function BoardPage() {
     user.id,
   ]);
 
-  const canWork = (i: IncidentView) =>
-    (user.role === 'responder' || user.role === 'coordinator') && i.routing.teamIds.some((id) => user.teamIds.includes(id));
+  // The hub says what this user may do with each card (shared access rules).
+  const canWork = (i: IncidentView) => i.abilities.includes('transition');
   const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
 
   const explainRefusal = (incident: IncidentView, to: IncidentStatus) => {
@@ -337,7 +337,7 @@ export function BoardPage() {
                       key={incident.id}
                       incident={incident}
                       agencyName={directory.agencyName(incident.agencyId)}
-                      assigneeNames={incident.assigneeIds.map(userName)}
+                      assigneeNames={(incident.assigneeIds ?? []).map(userName)}
                       now={now}
                       fresh={fresh.has(incident.id)}
                       refusal={refusal?.id === incident.id && refusal.status === incident.status ? refusal.text : null}

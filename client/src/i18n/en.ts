@@ -4,9 +4,11 @@ import { complianceI18n } from '../compliance/i18n.js';
 import { dashboardI18n } from '../dashboard/i18n.js';
 import { reportsI18n } from '../reports/i18n.js';
 import { notifyI18n } from '../notify/i18n.js';
+import { accessI18n } from '../access/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
+  access: accessI18n.en,
   app: { name: 'CERT Hub', tagline: 'Cyber-incident response coordination', province: 'Provincial incident response team' },
   nav: {
     home: 'Overview',

@@ -37,9 +37,11 @@ import {
   type CommentView,
   type DomainEventView,
   type Impact,
+  type IncidentAbility,
   type IncidentStatus,
   type IncidentView,
 } from '@cert-hub/shared';
+import { AuthorBadge } from '../access/AuthorBadge.js';
 import { api, ApiError, apiUpload, downloadFile } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { formatDateTime } from '../lib/format.js';
@@ -115,11 +117,12 @@ export function IncidentDetailPage() {
   if (missing) return <Result status="404" title="404" subTitle={t('common.forbidden')} />;
   if (!incident) return <Spin />;
 
-  const isAgency = user.role === 'focal_point';
-  const canWork =
-    (user.role === 'responder' || user.role === 'coordinator') && incident.routing.teamIds.some((tid) => user.teamIds.includes(tid));
-  const canComment = canWork || (isAgency && user.agencyId === incident.agencyId);
-  const canConfirm = isAgency && incident.status === 'closed' && incident.closingReport && !incident.closureConfirmation;
+  // What this user may do comes with the record (shared access rules on the hub), never re-derived here.
+  const can = (ability: IncidentAbility) => incident.abilities.includes(ability);
+  const isAgency = !can('see_internal');
+  const canWork = can('transition');
+  const canComment = can('comment_agency') || can('comment_internal');
+  const canConfirm = can('confirm_closure') && incident.status === 'closed' && incident.closingReport && !incident.closureConfirmation;
   const status = incident.status as IncidentStatus;
 
   const sendComment = async () => {
@@ -149,10 +152,11 @@ export function IncidentDetailPage() {
   };
 
   const eventText = (e: DomainEventView) => {
-    const data = e.data as { to?: IncidentStatus; fileName?: string; visibility?: string; target?: string };
+    const data = e.data as { to?: IncidentStatus; fileName?: string; title?: string; visibility?: string; target?: string };
     return t([`incidents.event.${e.type}`, `notify.events.${e.type}`], {
       status: data.to ? label(STATUS_LABELS[data.to]) : '',
-      name: data.fileName ?? '',
+      // A file's name, or a checklist task's.
+      name: data.fileName ?? data.title ?? '',
       target: data.target ? t(`notify.targets.${data.target}`) : '',
       defaultValue: t(`routing.event.${e.type}`, { defaultValue: e.type }),
     });
@@ -376,6 +380,7 @@ export function IncidentDetailPage() {
                       title={
                         <Space size={4}>
                           <span>{c.author.name}</span>
+                          <AuthorBadge author={c.author} />
                           {c.visibility === 'internal' && <Tag>{t('incidents.internalNote')}</Tag>}
                           <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
                             {formatDateTime(c.createdAt)}
@@ -414,7 +419,7 @@ export function IncidentDetailPage() {
                     value={reply}
                     onChange={(e) => {
                       setReply(e.target.value);
-                      presence.noteTyping();
+                      presence.noteTyping(isAgency ? 'agency' : visibility);
                     }}
                     aria-label={t('incidents.reply')}
                     placeholder={t('incidents.reply')}

@@ -40,7 +40,8 @@ export function WorkPanel({ incident, canWork, onChanged }: Props) {
       showError(e);
     }
   };
-  const done = incident.tasks.filter((task) => task.done).length;
+  const tasks = incident.tasks ?? [];
+  const done = tasks.filter((task) => task.done).length;
   const nameOf = (id: string | null) => staff.find((u) => u.id === id)?.displayName ?? '';
 
   return (
@@ -60,15 +61,11 @@ export function WorkPanel({ incident, canWork, onChanged }: Props) {
       />
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong>{t('incidents.checklist')}</Typography.Text>
-        <Progress
-          percent={incident.tasks.length ? Math.round((done / incident.tasks.length) * 100) : 0}
-          size="small"
-          style={{ width: 140 }}
-        />
+        <Progress percent={tasks.length ? Math.round((done / tasks.length) * 100) : 0} size="small" style={{ width: 140 }} />
       </Space>
       <List
         size="small"
-        dataSource={incident.tasks}
+        dataSource={tasks}
         renderItem={(task) => (
           <List.Item>
             <Checkbox

@@ -41,17 +41,17 @@ export function usePresence(incidentId: string, selfId: string) {
   }, [live, incidentId, selfId]);
 
   /** Call on every keystroke: sends "typing" at most every 2 s and "stopped" after 3 s idle. */
-  const noteTyping = () => {
+  const noteTyping = (visibility: 'agency' | 'internal') => {
     if (!live) return;
     const now = Date.now();
     if (now - lastTyping.current > 2000) {
       lastTyping.current = now;
-      live.socket.emit(SOCKET_EVENTS.typing, { incidentId, typing: true });
+      live.socket.emit(SOCKET_EVENTS.typing, { incidentId, typing: true, visibility });
     }
     if (stopTimer.current) clearTimeout(stopTimer.current);
     stopTimer.current = setTimeout(() => {
       lastTyping.current = 0;
-      live.socket.emit(SOCKET_EVENTS.typing, { incidentId, typing: false });
+      live.socket.emit(SOCKET_EVENTS.typing, { incidentId, typing: false, visibility });
     }, 3000);
   };
 

@@ -5,14 +5,20 @@
  * reload to converge.
  */
 import { io, type Socket } from 'socket.io-client';
-import { SOCKET_EVENTS, type DomainEventMessage, type EventsPage } from '@cert-hub/shared';
+import {
+  SOCKET_EVENTS,
+  type ClientToServerEvents,
+  type DomainEventMessage,
+  type EventsPage,
+  type ServerToClientEvents,
+} from '@cert-hub/shared';
 import { api, refreshSession, session } from '../api/client.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 type Listener = (message: DomainEventMessage) => void;
 
 export class LiveConnection {
-  readonly socket: Socket;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private lastSeq = 0;
   private readonly seen = new Set<number>();
   /** Every seq delivered to listeners, in delivery order (shown to tests on the board). */
@@ -77,7 +83,9 @@ export class LiveConnection {
           page.events.forEach((m) => this.deliver(m));
           const advanced = page.lastSeq > startedAt;
           this.lastSeq = Math.max(this.lastSeq, page.lastSeq);
-          if (page.events.length === 0 || !advanced) break;
+          // A page may hold nothing and still move on: the hub examines a bounded stretch of
+          // the log per request. Stop only when it no longer moves.
+          if (!advanced) break;
         }
       } finally {
         this.catchingUp = null;

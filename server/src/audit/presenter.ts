@@ -1,8 +1,16 @@
 import type { AuditEntryView, DomainEventView } from '@cert-hub/shared';
 import type { AuditRecord, EventRecord } from '../store/port.js';
+import type { Author } from './authors.js';
 
-/** Events as they leave the server, with the acting user's username resolved by the caller. */
-export const presentEvent = (e: EventRecord, usernames: ReadonlyMap<string, string>): DomainEventView => ({
+const actorView = (id: string, author: string | Author | undefined): NonNullable<DomainEventView['actor']> =>
+  author === undefined
+    ? { id, username: '(deleted user)' }
+    : typeof author === 'string'
+      ? { id, username: author }
+      : { id, username: author.name, role: author.role, organisation: author.organisation };
+
+/** Events as they leave the server, with the acting user's name (or name, role and organisation) resolved by the caller. */
+export const presentEvent = (e: EventRecord, authors: ReadonlyMap<string, string | Author>): DomainEventView => ({
   seq: e.seq,
   type: e.type,
   entity: e.entity,
@@ -10,7 +18,7 @@ export const presentEvent = (e: EventRecord, usernames: ReadonlyMap<string, stri
   incidentId: e.incidentId,
   version: e.version,
   at: e.at,
-  actor: e.actorId ? { id: e.actorId, username: usernames.get(e.actorId) ?? '(deleted user)' } : null,
+  actor: e.actorId ? actorView(e.actorId, authors.get(e.actorId)) : null,
   data: e.data,
 });
 

@@ -1,6 +1,8 @@
 /**
- * Login brute-force limits: failures are counted per account and per client address; a
- * success clears the account's count. Counters live in memory (per hub process).
+ * Login brute-force limits per account and per client address. Every attempt takes a point
+ * BEFORE the password is checked (atomically, in the limiter), so a parallel burst cannot
+ * have more attempts evaluated than the limit; a success clears the account's count and
+ * gives the address its point back. Counters live in memory (per hub process).
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../http/errors.js';
@@ -9,6 +11,13 @@ export interface LoginThrottleOptions {
   maxFailuresPerAccount: number;
   maxFailuresPerAddress: number;
   windowSeconds: number;
+}
+
+function tooManyAttempts(refusal: unknown): AppError {
+  const waitMs = refusal instanceof RateLimiterRes ? refusal.msBeforeNext : 1000;
+  return new AppError(429, 'rate_limited', 'Too many failed attempts; try again later', {
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+  });
 }
 
 export class LoginThrottle {
@@ -20,27 +29,27 @@ export class LoginThrottle {
     this.byAddress = new RateLimiterMemory({ points: options.maxFailuresPerAddress, duration: options.windowSeconds });
   }
 
-  /** Throws 429 when either counter is exhausted, before any password is checked. */
-  async check(username: string, address: string): Promise<void> {
-    const [account, origin] = await Promise.all([this.byAccount.get(username), this.byAddress.get(address)]);
-    const blocked = [account, origin].filter(
-      (r): r is RateLimiterRes => r !== null && r.consumedPoints >= this.limitOf(r === account ? this.byAccount : this.byAddress),
-    );
-    if (blocked.length > 0) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
-      throw new AppError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds });
+  /**
+   * Takes one attempt from the account, then from the address, or throws 429 (nothing is
+   * evaluated) when either is exhausted. An attempt refused for its account does not also
+   * spend the address's budget, so one attacked account does not lock out a shared address.
+   */
+  async reserve(account: string, address: string): Promise<void> {
+    try {
+      await this.byAccount.consume(account);
+    } catch (refusal) {
+      throw tooManyAttempts(refusal);
+    }
+    try {
+      await this.byAddress.consume(address);
+    } catch (refusal) {
+      await this.byAccount.reward(account, 1);
+      throw tooManyAttempts(refusal);
     }
   }
 
-  async recordFailure(username: string, address: string): Promise<void> {
-    await Promise.all([this.byAccount.penalty(username, 1), this.byAddress.penalty(address, 1)]);
-  }
-
-  async recordSuccess(username: string): Promise<void> {
-    await this.byAccount.delete(username);
-  }
-
-  private limitOf(limiter: RateLimiterMemory) {
-    return limiter.points;
+  /** A correct password: the account starts afresh and the address gets its attempt back. */
+  async recordSuccess(account: string, address: string): Promise<void> {
+    await Promise.all([this.byAccount.delete(account), this.byAddress.reward(address, 1)]);
   }
 }

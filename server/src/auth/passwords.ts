@@ -18,7 +18,12 @@ export function bcryptHasher(cost: number): PasswordHasher {
       return bcrypt.hash(password, cost);
     },
     async verify(password, hash) {
-      if (Buffer.byteLength(password, 'utf8') > MAX_BYTES) return false;
+      if (Buffer.byteLength(password, 'utf8') > MAX_BYTES) {
+        // Refused, but only after the same work as a real check: a quick answer would tell
+        // that the username exists (the unknown-user path always runs bcrypt).
+        await bcrypt.compare(password.slice(0, MAX_BYTES), hash);
+        return false;
+      }
       return bcrypt.compare(password, hash);
     },
     async verifyDummy(password) {

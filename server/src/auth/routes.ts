@@ -2,6 +2,7 @@ import { Router, type CookieOptions, type Request, type Response } from 'express
 import { changePasswordInput, loginInput, updateMeInput, type LoginResult } from '@cert-hub/shared';
 import { actorOf, authenticate, authenticateOptional } from '../http/authenticate.js';
 import type { RateLimit } from '../http/rateLimit.js';
+import { requireSameOrigin } from '../http/sameOrigin.js';
 import { valid, validate } from '../http/validate.js';
 import { presentSessionUser } from './presenter.js';
 import type { AuthService, ClientInfo, IssuedSession } from './service.js';
@@ -18,6 +19,7 @@ export interface AuthRouteDeps {
 export function authRoutes({ auth, rateLimit, secureCookies, accessTtlSeconds }: AuthRouteDeps): Router {
   const router = Router();
   const cookieOptions: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/auth' };
+  const sameOrigin = requireSameOrigin();
   const client = (req: Request): ClientInfo => ({ ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null });
   const answer = (res: Response, issued: IssuedSession) => {
     res.cookie(REFRESH_COOKIE, issued.refreshToken, { ...cookieOptions, expires: issued.refreshExpiresAt });
@@ -39,7 +41,7 @@ export function authRoutes({ auth, rateLimit, secureCookies, accessTtlSeconds }:
     answer(res, await auth.login(valid(req, login).body, client(req)));
   });
 
-  router.post('/auth/refresh', rateLimit, async (req, res) => {
+  router.post('/auth/refresh', sameOrigin, rateLimit, async (req, res) => {
     try {
       answer(res, await auth.refresh(refreshCookie(req), client(req)));
     } catch (error) {
@@ -48,7 +50,7 @@ export function authRoutes({ auth, rateLimit, secureCookies, accessTtlSeconds }:
     }
   });
 
-  router.post('/auth/logout', authenticateOptional(auth), rateLimit, async (req, res) => {
+  router.post('/auth/logout', sameOrigin, authenticateOptional(auth), rateLimit, async (req, res) => {
     await auth.logout(req.actor ?? null, refreshCookie(req));
     res.clearCookie(REFRESH_COOKIE, cookieOptions);
     res.status(204).end();
@@ -65,7 +67,7 @@ export function authRoutes({ auth, rateLimit, secureCookies, accessTtlSeconds }:
 
   const changePassword = { body: changePasswordInput };
   router.post('/me/password', authenticate(auth), rateLimit, validate(changePassword), async (req, res) => {
-    await auth.changePassword(actorOf(req), valid(req, changePassword).body);
+    await auth.changePassword(actorOf(req), valid(req, changePassword).body, client(req));
     res.clearCookie(REFRESH_COOKIE, cookieOptions);
     res.status(204).end();
   });

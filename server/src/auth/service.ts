@@ -40,14 +40,12 @@ export class AuthService {
 
   async login(input: z.infer<typeof loginInput>, client: ClientInfo): Promise<IssuedSession> {
     const username = input.username.toLowerCase();
-    await this.deps.throttle.check(username, client.ip);
+    // The attempt is counted before bcrypt runs: a burst gets at most the limit evaluated.
+    await this.deps.throttle.reserve(username, client.ip);
     const user = await this.deps.store.users.getByUsername(username);
     const ok = user ? await this.deps.hasher.verify(input.password, user.passwordHash) : await this.deps.hasher.verifyDummy(input.password);
-    if (!user || !ok || user.disabled) {
-      await this.deps.throttle.recordFailure(username, client.ip);
-      throw invalidCredentials();
-    }
-    await this.deps.throttle.recordSuccess(username);
+    if (!user || !ok || user.disabled) throw invalidCredentials();
+    await this.deps.throttle.recordSuccess(username, client.ip);
     return this.startSession(user, this.deps.ids(), client);
   }
 
@@ -96,11 +94,15 @@ export class AuthService {
   }
 
   /** Changing one's password ends every session, this one included. */
-  async changePassword(actor: Actor, input: z.infer<typeof changePasswordInput>): Promise<void> {
+  async changePassword(actor: Actor, input: z.infer<typeof changePasswordInput>, client: ClientInfo): Promise<void> {
     const user = await this.deps.store.users.get(actor.id);
     if (!user) throw unauthenticated();
+    // The current password is guessed against the same per-account budget as sign-in: a
+    // stolen access token is no password oracle.
+    await this.deps.throttle.reserve(user.username, client.ip);
     if (!(await this.deps.hasher.verify(input.currentPassword, user.passwordHash)))
       throw new AppError(422, 'unprocessable', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
+    await this.deps.throttle.recordSuccess(user.username, client.ip);
     const passwordHash = await this.deps.hasher.hash(input.newPassword);
     await commit(this.deps, actor, async (tx, record, now) => {
       const next: UserRecord = {

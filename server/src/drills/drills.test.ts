@@ -140,7 +140,7 @@ describe('running a drill on the live board', () => {
       },
     });
     const current = (await as('responder').get(`/api/incidents/${first.id}`)).body as IncidentView;
-    const task = current.tasks[0];
+    const task = current.tasks![0];
     if (task) await as('responder').put(`/api/incidents/${first.id}/tasks/${task.id}`, { done: true, version: current.version });
 
     const metrics = (await as('coordinator').get(`/api/drills/${drill.id}/metrics`)).body;

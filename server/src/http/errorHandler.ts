@@ -13,6 +13,8 @@ interface ParserError {
   status?: number;
 }
 
+const MALFORMED_MULTIPART = /^(Multipart: |Malformed |Unexpected end of (form|file)|Unsupported content type|Missing Content-Type)/;
+
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError(400, 'validation_failed', 'Invalid request', issuesOf(error));
@@ -30,6 +32,10 @@ function toAppError(error: unknown): AppError | null {
       : new AppError(400, 'validation_failed', 'Send exactly one file in a field named "file"', [
           { path: 'file', message: String(multerError.code) },
         ]);
+  // busboy's own errors for a malformed multipart body (no boundary, truncated, bad part header).
+  const message = (error as { message?: unknown })?.message;
+  if (error instanceof Error && !('code' in error) && typeof message === 'string' && MALFORMED_MULTIPART.test(message))
+    return new AppError(400, 'validation_failed', 'The multipart body is malformed', [{ path: 'file', message: 'malformed multipart' }]);
   const parser = error as ParserError;
   switch (parser?.type) {
     case 'entity.parse.failed':

@@ -492,9 +492,12 @@ describe('from report to confirmed closing report', () => {
 
 describe('response checklist and assignment', () => {
   it('a new incident starts with its category’s playbook; coordinators edit playbooks', async () => {
-    const before = (await as('focal.a').post('/api/incidents', report({ category: 'ransomware' }))).body as IncidentView;
-    expect(before.tasks.map((t) => t.title)).toContain('Cô lập ngay các máy bị mã hóa khỏi mạng');
-    expect(before.tasks.every((t) => !t.done)).toBe(true);
+    const filed = (await as('focal.a').post('/api/incidents', report({ category: 'ransomware' }))).body as IncidentView;
+    // The checklist is the CERT's working data: the agency's answer carries none.
+    expect(filed.tasks).toBeUndefined();
+    const before = (await as('responder').get(`/api/incidents/${filed.id}`)).body as IncidentView;
+    expect(before.tasks!.map((t) => t.title)).toContain('Cô lập ngay các máy bị mã hóa khỏi mạng');
+    expect(before.tasks!.every((t) => !t.done)).toBe(true);
 
     expect((await as('responder').put('/api/playbooks/ransomware', { tasks: ['Bước một'] })).status).toBe(403);
     expect((await as('focal.a').get('/api/playbooks')).status).toBe(403);
@@ -503,15 +506,17 @@ describe('response checklist and assignment', () => {
     expect((await as('coordinator').put('/api/playbooks/aliens', { tasks: ['x y'] })).status).toBe(404);
     const playbooks = (await as('responder').get('/api/playbooks')).body.items as { category: string; customised: boolean }[];
     expect(playbooks.find((p) => p.category === 'ransomware')!.customised).toBe(true);
-    const after = (await as('focal.a').post('/api/incidents', report({ category: 'ransomware' }))).body as IncidentView;
-    expect(after.tasks.map((t) => t.title)).toEqual(['Cô lập máy', 'Báo Công an tỉnh']);
+    const filedAfter = (await as('focal.a').post('/api/incidents', report({ category: 'ransomware' }))).body as IncidentView;
+    const after = (await as('responder').get(`/api/incidents/${filedAfter.id}`)).body as IncidentView;
+    expect(after.tasks!.map((t) => t.title)).toEqual(['Cô lập máy', 'Báo Công an tỉnh']);
     // Incidents already filed keep their own checklist.
-    expect((await as('responder').get(`/api/incidents/${before.id}`)).body.tasks.length).toBe(before.tasks.length);
+    expect((await as('responder').get(`/api/incidents/${before.id}`)).body.tasks.length).toBe(before.tasks!.length);
   });
 
   it('responders tick tasks with the version check; the agency cannot', async () => {
-    const incident = (await as('focal.a').post('/api/incidents', report())).body as IncidentView;
-    const task = incident.tasks[0]!;
+    const filed = (await as('focal.a').post('/api/incidents', report())).body as IncidentView;
+    const incident = (await as('responder').get(`/api/incidents/${filed.id}`)).body as IncidentView;
+    const task = incident.tasks![0]!;
     expect(
       (await as('focal.a').put(`/api/incidents/${incident.id}/tasks/${task.id}`, { done: true, version: incident.version })).status,
     ).toBe(403);

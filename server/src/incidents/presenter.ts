@@ -1,8 +1,28 @@
-/** The explicit whitelist of incident fields that leave the server (HTTP and sockets alike). */
-import type { AttachmentView, CommentView, IncidentView } from '@cert-hub/shared';
+/**
+ * The explicit whitelist of incident fields that leave the server, per audience (HTTP, the
+ * catch-up feed and sockets alike): CERT staff get the full view; the reporting agency gets
+ * its report, the status and the closing report, never the CERT's working data (tags,
+ * assignees, checklist).
+ */
+import {
+  incidentAbilities,
+  seesInternal,
+  type AccessSubject,
+  type AttachmentView,
+  type CommentView,
+  type IncidentView,
+} from '@cert-hub/shared';
+import type { Author } from '../audit/authors.js';
 import type { AttachmentRecord, CommentRecord, IncidentRecord } from '../store/port.js';
 
-export const presentIncident = (i: IncidentRecord): IncidentView => ({
+export function presentIncident(i: IncidentRecord, viewer: AccessSubject): IncidentView {
+  const full = presentFullIncident(i, viewer);
+  if (seesInternal(viewer)) return full;
+  const { tags: _tags, assigneeIds: _assignees, tasks: _tasks, ...agencyView } = full;
+  return agencyView;
+}
+
+const presentFullIncident = (i: IncidentRecord, viewer: AccessSubject): IncidentView => ({
   id: i.id,
   code: i.code,
   agencyId: i.agencyId,
@@ -62,6 +82,7 @@ export const presentIncident = (i: IncidentRecord): IncidentView => ({
   version: i.version,
   createdAt: i.createdAt,
   updatedAt: i.updatedAt,
+  abilities: incidentAbilities(viewer, i),
 });
 
 /** Records filed before R2 was corrected carry only the computed flag. */
@@ -88,10 +109,15 @@ export const presentAttachment = (a: AttachmentRecord): AttachmentView => ({
   createdAt: a.createdAt,
 });
 
-export const presentComment = (c: CommentRecord): CommentView => ({
+export const presentComment = (c: CommentRecord, authors: ReadonlyMap<string, Author>): CommentView => ({
   id: c.id,
   incidentId: c.incidentId,
-  author: { id: c.authorId, name: c.authorName },
+  author: {
+    id: c.authorId,
+    name: c.authorName,
+    role: authors.get(c.authorId)?.role ?? null,
+    organisation: authors.get(c.authorId)?.organisation ?? null,
+  },
   visibility: c.visibility,
   body: c.body,
   createdAt: c.createdAt,

@@ -69,60 +69,67 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
 
   const create = { body: createIncidentInput };
   r.post('/incidents', d.authenticateUserOrMachine, d.rateLimit, validate(create), async (req, res) => {
-    const { incident, replayed } = await d.incidents.create(actorOf(req), valid(req, create).body, idempotencyKeyOf(req));
+    const { incident, replayed, firstAnswer } = await d.incidents.create(actorOf(req), valid(req, create).body, idempotencyKeyOf(req));
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).location(`/api/incidents/${incident.id}`).json(presentIncident(incident));
+    res
+      .status(201)
+      .location(`/api/incidents/${incident.id}`)
+      .json(firstAnswer ?? presentIncident(incident, actorOf(req)));
   });
 
   const list = { query: listIncidentsQuery };
   r.get('/incidents', ...guard, validate(list), async (req, res) => {
     const page = await d.incidents.list(actorOf(req), valid(req, list).query);
-    res.json({ items: page.items.map(presentIncident), nextCursor: page.nextCursor });
+    res.json({ items: page.items.map((i) => presentIncident(i, actorOf(req))), nextCursor: page.nextCursor });
   });
 
   r.get('/incidents/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json(presentIncident(await d.incidents.get(actorOf(req), valid(req, { params: byId }).params.id)));
+    res.json(presentIncident(await d.incidents.get(actorOf(req), valid(req, { params: byId }).params.id), actorOf(req)));
   });
 
   r.get('/incidents/:id/timeline', ...guard, validate({ params: byId }), async (req, res) => {
-    const { events, names } = await d.incidents.timeline(actorOf(req), valid(req, { params: byId }).params.id);
-    res.json({ items: events.map((e) => presentEvent(e, names)), nextCursor: null });
+    const { events, authors } = await d.incidents.timeline(actorOf(req), valid(req, { params: byId }).params.id);
+    res.json({ items: events.map((e) => presentEvent(e, authors)), nextCursor: null });
   });
 
   r.get('/incidents/:id/comments', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json({
-      items: (await d.incidents.comments(actorOf(req), valid(req, { params: byId }).params.id)).map(presentComment),
-      nextCursor: null,
-    });
+    const { comments, authors } = await d.incidents.comments(actorOf(req), valid(req, { params: byId }).params.id);
+    res.json({ items: comments.map((c) => presentComment(c, authors)), nextCursor: null });
   });
   const comment = { params: byId, body: commentInput };
   r.post('/incidents/:id/comments', ...guard, validate(comment), async (req, res) => {
     const v = valid(req, comment);
-    res.status(201).json(presentComment(await d.incidents.addComment(actorOf(req), v.params.id, v.body)));
+    const added = await d.incidents.addComment(actorOf(req), v.params.id, v.body);
+    res.status(201).json(presentComment(added, await d.incidents.authors([added.authorId])));
   });
 
   const patch = { params: byId, body: updateIncidentInput };
   r.patch('/incidents/:id', ...guard, validate(patch), async (req, res) => {
     const v = valid(req, patch);
-    res.json(presentIncident(await d.incidents.update(actorOf(req), v.params.id, v.body)));
+    res.json(presentIncident(await d.incidents.update(actorOf(req), v.params.id, v.body), actorOf(req)));
   });
 
   const transition = { params: byId, body: transitionInput };
   r.post('/incidents/:id/transitions', ...guard, validate(transition), async (req, res) => {
     const v = valid(req, transition);
-    res.json(presentIncident(await d.incidents.transition(actorOf(req), v.params.id, v.body)));
+    res.json(presentIncident(await d.incidents.transition(actorOf(req), v.params.id, v.body), actorOf(req)));
   });
 
   const addTask = { params: byId, body: addTaskInput };
   r.post('/incidents/:id/tasks', ...guard, validate(addTask), async (req, res) => {
     const v = valid(req, addTask);
-    res.status(201).json(presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { title: v.body.title }, v.body.version)));
+    res
+      .status(201)
+      .json(presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { title: v.body.title }, v.body.version), actorOf(req)));
   });
   const setTask = { params: byTask, body: setTaskInput };
   r.put('/incidents/:id/tasks/:taskId', ...guard, validate(setTask), async (req, res) => {
     const v = valid(req, setTask);
     res.json(
-      presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { taskId: v.params.taskId, done: v.body.done }, v.body.version)),
+      presentIncident(
+        await d.incidents.setTask(actorOf(req), v.params.id, { taskId: v.params.taskId, done: v.body.done }, v.body.version),
+        actorOf(req),
+      ),
     );
   });
 
@@ -138,7 +145,7 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
   const confirm = { params: byId, body: confirmClosureInput };
   r.post('/incidents/:id/closure-confirmation', ...guard, validate(confirm), async (req, res) => {
     const v = valid(req, confirm);
-    res.json(presentIncident(await d.incidents.confirmClosure(actorOf(req), v.params.id, v.body)));
+    res.json(presentIncident(await d.incidents.confirmClosure(actorOf(req), v.params.id, v.body), actorOf(req)));
   });
 
   r.get('/incidents/:id/attachments', ...guard, validate({ params: byId }), async (req, res) => {

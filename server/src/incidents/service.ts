@@ -19,12 +19,15 @@ import {
   vietnamYear,
   type UpdateIncidentInput,
   type CreateIncidentInput,
+  type IncidentView,
+  type IncidentEventData,
   type TransitionInput,
 } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { commentInput, confirmClosureInput, listIncidentsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { AppError, badRequest, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { authorsOf, type Author } from '../audit/authors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import {
   DuplicateKeyError,
@@ -47,6 +50,8 @@ export interface CreateResult {
   incident: IncidentRecord;
   /** True when an Idempotency-Key retry returned the first result. */
   replayed: boolean;
+  /** On a replay: the first answer exactly as it was sent (null for keys stored before answers were kept). */
+  firstAnswer: IncidentView | null;
 }
 
 /** A stable hash of a request body, for "same key, different body" detection. */
@@ -90,7 +95,7 @@ export class IncidentService {
     const scope = `incident.create:${actor.kind}:${actor.id}`;
     const requestHash = hashBody(input);
     if (idempotencyKey) {
-      const earlier = await this.replay(scope, idempotencyKey, requestHash, this.deps.store);
+      const earlier = await this.replay(actor, scope, idempotencyKey, requestHash, this.deps.store);
       if (earlier) return earlier;
     }
     if (!can.create(actor, input.agencyId)) {
@@ -144,7 +149,7 @@ export class IncidentService {
       return await commit(this.deps, actor, async (tx, record, at) => {
         if (idempotencyKey) {
           // Checked again inside the transaction: two retries racing must not both create.
-          const earlier = await this.replay(scope, idempotencyKey, requestHash, tx);
+          const earlier = await this.replay(actor, scope, idempotencyKey, requestHash, tx);
           if (earlier) return earlier;
         }
         const year = vietnamYear(now);
@@ -193,14 +198,30 @@ export class IncidentService {
         };
         await tx.incidents.insert(incident);
         if (idempotencyKey)
-          await tx.idempotency.insert({ scope, key: idempotencyKey, requestHash, resourceId: incident.id, status: 201, createdAt: at });
+          await tx.idempotency.insert({
+            scope,
+            key: idempotencyKey,
+            requestHash,
+            resourceId: incident.id,
+            status: 201,
+            createdAt: at,
+            response: presentIncident(incident, actor),
+          });
         await record({
           type: EVENTS.incidentCreated,
           entity: 'incident',
           entityId: incident.id,
           incidentId: incident.id,
           version: 1,
-          data: { incident: presentIncident(incident) },
+          data: {
+            code: incident.code,
+            title: incident.title,
+            category: incident.category,
+            agencyId: incident.agencyId,
+            reportedVia: incident.reportedVia,
+            serious: incident.serious,
+            lateReport: incident.lateReport,
+          } satisfies IncidentEventData<'incident.created'>,
         });
         await record({
           type: EVENTS.incidentRouted,
@@ -211,12 +232,12 @@ export class IncidentService {
           data: { ...routing, ruleName: decision.ruleName, informLeaders: decision.informLeaders },
         });
         await afterSeriousness(tx, record, this.deps.ids, at, false, incident, 'assessment', null);
-        return { incident, replayed: false };
+        return { incident, replayed: false, firstAnswer: null };
       });
     } catch (error) {
       // A concurrent retry won the race on another node (unique key): answer its result.
       if (idempotencyKey && error instanceof DuplicateKeyError) {
-        const earlier = await this.replay(scope, idempotencyKey, requestHash, this.deps.store);
+        const earlier = await this.replay(actor, scope, idempotencyKey, requestHash, this.deps.store);
         if (earlier) return earlier;
       }
       throw error;
@@ -251,23 +272,35 @@ export class IncidentService {
   }
 
   /** The incident's events that this actor may see (the agency sees no internal notes). */
-  async timeline(actor: Actor, id: string): Promise<{ events: EventRecord[]; names: Map<string, string> }> {
+  async timeline(actor: Actor, id: string): Promise<{ events: EventRecord[]; authors: Map<string, Author> }> {
     const incident = await this.get(actor, id);
     const all = await this.deps.store.events.listForEntity('incident', incident.id, 2000);
     const events = can.seesInternal(actor) ? all : all.filter((e) => isAgencyVisibleEvent(e.type, e.data));
-    const names = new Map<string, string>();
-    for (const actorId of new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))) {
-      const user = await this.deps.store.users.get(actorId);
-      const key = user ? null : await this.deps.store.apiKeys.get(actorId);
-      names.set(actorId, user?.displayName ?? key?.name ?? '');
-    }
-    return { events, names };
+    return {
+      events,
+      authors: await authorsOf(
+        this.deps.store,
+        events.map((e) => e.actorId),
+      ),
+    };
   }
 
-  async comments(actor: Actor, id: string): Promise<CommentRecord[]> {
+  async comments(actor: Actor, id: string): Promise<{ comments: CommentRecord[]; authors: Map<string, Author> }> {
     const incident = await this.get(actor, id);
     const all = await this.deps.store.comments.listByIncident(incident.id);
-    return can.seesInternal(actor) ? all : all.filter((c) => c.visibility === 'agency');
+    const comments = can.seesInternal(actor) ? all : all.filter((c) => c.visibility === 'agency');
+    return {
+      comments,
+      authors: await authorsOf(
+        this.deps.store,
+        comments.map((c) => c.authorId),
+      ),
+    };
+  }
+
+  /** The server's view of who wrote these comments (role and organisation beside every name). */
+  authors(ids: string[]): Promise<Map<string, Author>> {
+    return authorsOf(this.deps.store, ids);
   }
 
   async addComment(actor: Actor, id: string, input: z.infer<typeof commentInput>): Promise<CommentRecord> {
@@ -293,7 +326,11 @@ export class IncidentService {
         entityId: incident.id,
         incidentId: incident.id,
         version: incident.version,
-        data: { commentId: comment.id, visibility, fromAgency: actor.role === 'focal_point' },
+        data: {
+          commentId: comment.id,
+          visibility,
+          fromAgency: actor.role === 'focal_point',
+        } satisfies IncidentEventData<'incident.comment_added'>,
       });
       return comment;
     });
@@ -303,7 +340,7 @@ export class IncidentService {
   async transition(actor: Actor, id: string, input: TransitionInput): Promise<IncidentRecord> {
     const current = await this.get(actor, id);
     if (!can.work(actor, current)) throw forbidden('Only responders of the teams handling this incident can move it');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
     if (!canTransition(current.status, input.to))
       throw unprocessable(`Cannot move from ${current.status} to ${input.to}`, { allowed: TRANSITIONS[current.status] });
     const next: IncidentRecord = { ...current };
@@ -328,14 +365,20 @@ export class IncidentService {
     return commit(this.deps, actor, async (tx, record, at) => {
       const moved: IncidentRecord = { ...next, status: input.to, statusChangedAt: at, version: current.version + 1, updatedAt: at };
       if (!(await tx.incidents.update(moved, current.version)))
-        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current));
+        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current, actor));
       await record({
         type: EVENTS.incidentStatusChanged,
         entity: 'incident',
         entityId: id,
         incidentId: id,
         version: moved.version,
-        data: { from: current.status, to: moved.status, severity: moved.severity, category: moved.category, reason: moved.rejectionReason },
+        data: {
+          from: current.status,
+          to: moved.status,
+          severity: moved.severity,
+          category: moved.category,
+          reason: moved.rejectionReason,
+        } satisfies IncidentEventData<'incident.status_changed'>,
       });
       return moved;
     });
@@ -345,7 +388,7 @@ export class IncidentService {
   async update(actor: Actor, id: string, input: UpdateIncidentInput): Promise<IncidentRecord> {
     const current = await this.get(actor, id);
     if (!can.work(actor, current)) throw forbidden('Only responders of the teams handling this incident can change it');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
     if (input.assigneeIds) {
       for (const [i, userId] of input.assigneeIds.entries()) {
         const user = await this.deps.store.users.get(userId);
@@ -363,8 +406,8 @@ export class IncidentService {
     return commit(this.deps, actor, async (tx, record, at) => {
       const next: IncidentRecord = { ...current, ...defined, version: current.version + 1, updatedAt: at };
       if (!(await tx.incidents.update(next, current.version)))
-        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current));
-      const changes: Record<string, unknown> = {};
+        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current, actor));
+      const changes: IncidentEventData<'incident.updated'>['changes'] = {};
       for (const key of Object.keys(defined) as (keyof IncidentRecord)[])
         if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) changes[key] = [current[key], next[key]];
       await record({
@@ -388,10 +431,10 @@ export class IncidentService {
   ): Promise<IncidentRecord> {
     const current = await this.get(actor, id);
     if (!can.work(actor, current)) throw forbidden('Only responders of the teams handling this incident can work its checklist');
-    if (current.version !== version) throw versionConflict(presentIncident(current));
+    if (current.version !== version) throw versionConflict(presentIncident(current, actor));
     const tasks = [...(current.tasks ?? [])];
     const at = this.deps.clock.now().toISOString();
-    let data: Record<string, unknown>;
+    let data: IncidentEventData<'incident.task_updated'>;
     if ('taskId' in change) {
       const index = tasks.findIndex((task) => task.id === change.taskId);
       if (index === -1) throw notFound('Task');
@@ -406,7 +449,7 @@ export class IncidentService {
     return commit(this.deps, actor, async (tx, record, now) => {
       const next: IncidentRecord = { ...current, tasks, version: current.version + 1, updatedAt: now };
       if (!(await tx.incidents.update(next, current.version)))
-        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current));
+        throw versionConflict(presentIncident((await tx.incidents.get(id)) ?? current, actor));
       await record({ type: EVENTS.incidentTaskUpdated, entity: 'incident', entityId: id, incidentId: id, version: next.version, data });
       return next;
     });
@@ -416,7 +459,7 @@ export class IncidentService {
   async confirmClosure(actor: Actor, id: string, input: z.infer<typeof confirmClosureInput>): Promise<IncidentRecord> {
     const current = await this.get(actor, id);
     if (!can.confirmClosure(actor, current)) throw forbidden('Only the reporting agency confirms the closing report');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
     if (current.status !== 'closed' || !current.closingReport) throw unprocessable('There is no closing report to confirm yet');
     if (current.closureConfirmation) throw unprocessable('The closing report is already confirmed');
     return commit(this.deps, actor, async (tx, record, at) => {
@@ -426,20 +469,26 @@ export class IncidentService {
         version: current.version + 1,
         updatedAt: at,
       };
-      if (!(await tx.incidents.update(next, current.version))) throw versionConflict(presentIncident(current));
+      if (!(await tx.incidents.update(next, current.version))) throw versionConflict(presentIncident(current, actor));
       await record({
         type: EVENTS.incidentClosureConfirmed,
         entity: 'incident',
         entityId: id,
         incidentId: id,
         version: next.version,
-        data: { note: input.note ?? null },
+        data: { note: input.note ?? null } satisfies IncidentEventData<'incident.closure_confirmed'>,
       });
       return next;
     });
   }
 
+  /**
+   * A retry of an earlier report: authorised again (the caller may have lost the right to
+   * file for that agency since), then answered with the first answer, not the incident as
+   * it is now (which may carry later internal data).
+   */
   private async replay(
+    actor: Actor,
     scope: string,
     key: string,
     requestHash: string,
@@ -450,7 +499,8 @@ export class IncidentService {
     if (earlier.requestHash !== requestHash) throw idempotencyMismatch();
     const incident = await repos.incidents.get(earlier.resourceId);
     if (!incident) return null;
-    return { incident, replayed: true };
+    if (!can.create(actor, incident.agencyId)) throw forbidden('You can no longer report incidents for this agency');
+    return { incident, replayed: true, firstAnswer: (earlier.response as IncidentView | undefined) ?? null };
   }
 
   /** A system picked from the registry fills level, sector and the critical flag; it must be the agency's own. */

@@ -1,19 +1,20 @@
 /**
  * The one dispatcher: every committed domain event goes to exactly the rooms allowed to see
- * it (its incident's teams, the leaders, and its agency when the agency may see that kind of
- * event). Incident rooms carry presence only, never domain events: an agency user may sit
- * in one, and internal notes must not reach them.
+ * it (shared `audienceOf`: its incident's teams, the leaders, and its agency when the agency
+ * may see that kind of event), each audience with its own view of the incident. Incident
+ * rooms carry presence only, never domain events: an agency user may sit in one, and
+ * internal notes must not reach them.
  */
 import type { Server } from 'socket.io';
-import { EVENTS, SOCKET_EVENTS } from '@cert-hub/shared';
+import { EVENTS, ROOMS, SOCKET_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '@cert-hub/shared';
 import type { EventRecord } from '../store/port.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import { rooms, type EventFeed } from './feed.js';
+import type { EventFeed } from './feed.js';
 import { pushNotification } from './notificationPush.js';
 
-/** Users whose rooms no longer match what they may see (team, role or agency changed). */
-function usersToRejoin(event: EventRecord): string[] {
+/** Users whose access may have changed (team, role, agency, account state). */
+function usersToRecheck(event: EventRecord): string[] {
   if (event.type === EVENTS.teamMembersChanged) {
     const data = event.data as { added?: string[]; removed?: string[] };
     return [...(data.added ?? []), ...(data.removed ?? [])];
@@ -25,18 +26,27 @@ function usersToRejoin(event: EventRecord): string[] {
   return [];
 }
 
-export function startDispatcher(io: Server, bus: EventBus, feed: EventFeed, logger: Logger): () => void {
+export function startDispatcher(
+  io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, unknown>,
+  bus: EventBus,
+  feed: EventFeed,
+  logger: Logger,
+  recheckUser: (userId: string) => Promise<void>,
+): () => void {
   // Events are routed one at a time, in the order they were committed.
   let chain: Promise<void> = Promise.resolve();
   return bus.subscribe((event) => {
     chain = chain
       .then(async () => {
-        // Sockets of a user whose access changed reconnect, joining the rooms they may now see
-        // (and catching up on what those rooms carried meanwhile).
-        for (const userId of usersToRejoin(event)) io.in(rooms.user(userId)).disconnectSockets();
+        // Rooms follow access before anything later is routed: a user taken off a team hears
+        // nothing more of it, one added hears what comes next.
+        for (const userId of usersToRecheck(event)) {
+          await recheckUser(userId);
+          // Then their sockets reconnect, so the console reloads what the new access shows.
+          io.in(ROOMS.user(userId)).disconnectSockets();
+        }
         pushNotification(io, event);
-        const routed = await feed.route(event);
-        if (routed) io.to(routed.rooms).emit(SOCKET_EVENTS.domainEvent, routed.message);
+        for (const delivery of await feed.route(event)) io.to(delivery.rooms).emit(SOCKET_EVENTS.domainEvent, delivery.message);
       })
       .catch((error: unknown) => logger.error({ err: error, seq: event.seq }, 'could not dispatch event'));
   });

@@ -1,58 +1,78 @@
 /**
  * The event feed: which recorded events a user may see, and to which socket rooms each one
- * goes. Used by `GET /api/events?after=` (catching up after a disconnect) and by the
- * dispatcher (live), so both answer the same question the same way.
+ * goes, with the incident presented for each audience. Used by `GET /api/events?after=`
+ * (catching up after a disconnect) and by the dispatcher (live); both ask the shared access
+ * rules (`@cert-hub/shared` access.ts), so they answer the same question the same way.
  */
-import { isAgencyVisibleEvent, type DomainEventMessage, type EventsPage } from '@cert-hub/shared';
+import {
+  audienceOf,
+  canSeeIncidentEvent,
+  eventScopeOf,
+  ROOMS,
+  roomsFor,
+  type AccessSubject,
+  type DomainEventMessage,
+  type EventsPage,
+} from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { presentEvent } from '../audit/presenter.js';
-import { incidentPolicy } from '../incidents/policy.js';
 import { presentIncident } from '../incidents/presenter.js';
 import type { EventRecord, IncidentRecord, Store } from '../store/port.js';
+import { authorsOf } from '../audit/authors.js';
 
-export const rooms = {
-  team: (id: string) => `team:${id}`,
-  agency: (id: string) => `agency:${id}`,
-  user: (id: string) => `user:${id}`,
-  incident: (id: string) => `incident:${id}`,
-  leaders: 'leaders',
-};
+export const rooms = ROOMS;
 
-/** The rooms a signed-in actor's sockets join: one per team, their agency, or the leaders' room. */
-export function roomsOf(actor: Actor): string[] {
-  const joined = [rooms.user(actor.id)];
-  if (actor.role === 'responder' || actor.role === 'coordinator') joined.push(...actor.teamIds.map(rooms.team));
-  if (actor.role === 'focal_point' && actor.agencyId) joined.push(rooms.agency(actor.agencyId));
-  if (actor.role === 'leader' || actor.role === 'admin') joined.push(rooms.leaders);
-  return joined;
+/** The rooms a signed-in actor's sockets belong to (see `roomsFor`). */
+export const roomsOf = (actor: Actor): string[] => roomsFor(actor);
+
+/** At most this many log entries are examined per catch-up request, however little the caller may see. */
+export const MAX_SCAN_PER_REQUEST = 20_000;
+
+/** One live delivery: rooms whose members all get the same view of the incident. */
+export interface Delivery {
+  rooms: string[];
+  message: DomainEventMessage;
 }
 
 export class EventFeed {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly options: { maxScanPerRequest: number } = { maxScanPerRequest: MAX_SCAN_PER_REQUEST },
+  ) {}
 
-  /** Where an event goes: the incident's teams, the leaders, and its agency if the agency may see it. */
-  audienceOf(event: EventRecord, incident: IncidentRecord): string[] {
-    const audience = [...incident.routing.teamIds.map(rooms.team), rooms.leaders];
-    if (isAgencyVisibleEvent(event.type, event.data)) audience.push(rooms.agency(incident.agencyId));
-    return audience;
+  async message(event: EventRecord, incident: IncidentRecord | null, viewer: AccessSubject): Promise<DomainEventMessage> {
+    const authors = await authorsOf(this.store, [event.actorId]);
+    return { event: presentEvent(event, authors), incident: incident ? presentIncident(incident, viewer) : null };
   }
 
-  async message(event: EventRecord, incident: IncidentRecord | null): Promise<DomainEventMessage> {
-    const names = new Map<string, string>();
-    if (event.actorId) {
-      const user = await this.store.users.get(event.actorId);
-      const key = user ? null : await this.store.apiKeys.get(event.actorId);
-      names.set(event.actorId, user?.displayName ?? key?.name ?? '');
-    }
-    return { event: presentEvent(event, names), incident: incident ? presentIncident(incident) : null };
-  }
-
-  /** For the live dispatcher: the message and its rooms, or null for events no socket receives. */
-  async route(event: EventRecord): Promise<{ rooms: string[]; message: DomainEventMessage } | null> {
-    if (event.entity !== 'incident' || !event.incidentId) return null;
+  /**
+   * For the live dispatcher: the deliveries of one event, or none. Team rooms, the leaders'
+   * room and the agency room hold disjoint roles, so each audience gets its own view (and
+   * abilities) of the incident without anyone receiving the event twice.
+   */
+  async route(event: EventRecord): Promise<Delivery[]> {
+    if (event.entity !== 'incident' || !event.incidentId) return [];
     const incident = await this.store.incidents.get(event.incidentId);
-    if (!incident) return null;
-    return { rooms: this.audienceOf(event, incident), message: await this.message(event, incident) };
+    if (!incident) return [];
+    const audience = new Set(audienceOf(incident, event.type, event.data));
+    const groups: { rooms: string[]; viewer: AccessSubject }[] = [
+      {
+        rooms: incident.routing.teamIds.map(ROOMS.team),
+        viewer: { id: '', role: 'responder', agencyId: null, teamIds: incident.routing.teamIds },
+      },
+      { rooms: [ROOMS.leaders], viewer: { id: '', role: 'leader', agencyId: null, teamIds: [] } },
+      {
+        rooms: [ROOMS.agency(incident.agencyId)],
+        viewer: { id: '', role: 'focal_point', agencyId: incident.agencyId, teamIds: [] },
+      },
+    ];
+    const deliveries: Delivery[] = [];
+    for (const group of groups) {
+      const allowed = group.rooms.filter((room) => audience.has(room));
+      if (allowed.length === 0) continue;
+      deliveries.push({ rooms: allowed, message: await this.message(event, incident, group.viewer) });
+    }
+    return deliveries;
   }
 
   /** Where the log is now: a client that loads a snapshot starts following from here. */
@@ -60,28 +80,26 @@ export class EventFeed {
     return this.store.events.lastSeq();
   }
 
-  /** What `actor` missed after `afterSeq`, in order, limited to what they may see now. */
+  /**
+   * What `actor` missed after `afterSeq`, in order, limited to what they may see now. The
+   * store filters by the caller's scope in its query and examines at most
+   * `maxScanPerRequest` entries; the client continues from `lastSeq` until it stops moving.
+   */
   async after(actor: Actor, afterSeq: number, limit: number): Promise<EventsPage> {
-    const lastSeq = await this.store.events.lastSeq();
-    const visible: DomainEventMessage[] = [];
+    const head = await this.store.events.lastSeq();
+    const scanUpTo = Math.min(head, afterSeq + this.options.maxScanPerRequest);
+    const found = scanUpTo > afterSeq ? await this.store.events.listVisibleAfter(afterSeq, eventScopeOf(actor), { limit, scanUpTo }) : [];
     const incidents = new Map<string, IncidentRecord | null>();
-    let cursor = afterSeq;
-    // Read in batches until `limit` visible events or the end: a user may see few of many.
-    while (visible.length < limit) {
-      const batch = await this.store.events.listAfter(cursor, 500);
-      if (batch.length === 0) break;
-      for (const event of batch) {
-        cursor = event.seq;
-        if (event.entity !== 'incident' || !event.incidentId) continue;
-        if (!incidents.has(event.incidentId)) incidents.set(event.incidentId, await this.store.incidents.get(event.incidentId));
-        const incident = incidents.get(event.incidentId);
-        if (!incident || !incidentPolicy.read(actor, incident)) continue;
-        if (!incidentPolicy.seesInternal(actor) && !isAgencyVisibleEvent(event.type, event.data)) continue;
-        visible.push(await this.message(event, incident));
-        if (visible.length >= limit) break;
-      }
+    const visible: DomainEventMessage[] = [];
+    for (const event of found) {
+      const id = event.incidentId!;
+      if (!incidents.has(id)) incidents.set(id, await this.store.incidents.get(id));
+      const incident = incidents.get(id);
+      // The query already filtered; the rule is asked again so no store quirk widens access.
+      if (!incident || !canSeeIncidentEvent(actor, incident, event.type, event.data)) continue;
+      visible.push(await this.message(event, incident, actor));
     }
-    // When cut short, the client continues from the last event it received.
-    return { events: visible, lastSeq: visible.length >= limit ? (visible.at(-1)?.event.seq ?? cursor) : Math.max(cursor, lastSeq) };
+    const cutShort = found.length >= limit;
+    return { events: visible, lastSeq: cutShort ? found.at(-1)!.seq : Math.max(afterSeq, scanUpTo) };
   }
 }

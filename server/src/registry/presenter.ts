@@ -45,6 +45,14 @@ export const presentSystem = (s: SystemRecord): SystemView => ({
   description: s.description,
   domains: [...s.domains],
   ipRanges: [...s.ipRanges],
+  pendingClassification: s.pendingClassification
+    ? {
+        level: s.pendingClassification.level,
+        nationalCritical: s.pendingClassification.nationalCritical,
+        requestedBy: s.pendingClassification.requestedBy,
+        requestedAt: s.pendingClassification.requestedAt,
+      }
+    : null,
   version: s.version,
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,

@@ -23,6 +23,7 @@ import {
   updateSystemInput,
   updateTeamInput,
   updateUserInput,
+  reviewClassificationInput,
 } from '@cert-hub/shared';
 import { actorOf } from '../http/authenticate.js';
 import type { RateLimit } from '../http/rateLimit.js';
@@ -112,6 +113,11 @@ export function registryRoutes(d: RegistryRouteDeps): Router {
   r.patch('/systems/:id', ...guard, validate(updateSystem), async (req, res) => {
     const v = valid(req, updateSystem);
     res.json(presentSystem(await d.systems.update(actorOf(req), v.params.id, v.body)));
+  });
+  const reviewClassification = { params: byId, body: reviewClassificationInput };
+  r.post('/systems/:id/classification-review', ...guard, validate(reviewClassification), async (req, res) => {
+    const v = valid(req, reviewClassification);
+    res.json(presentSystem(await d.systems.reviewClassification(actorOf(req), v.params.id, v.body)));
   });
 
   // ---- teams ----

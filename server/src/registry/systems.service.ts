@@ -1,4 +1,10 @@
-import { EVENTS, type CreateSystemInput, type UpdateSystemInput } from '@cert-hub/shared';
+import {
+  canReviewClassification,
+  EVENTS,
+  type CreateSystemInput,
+  type ReviewClassificationInput,
+  type UpdateSystemInput,
+} from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
@@ -59,9 +65,15 @@ export class SystemService {
     if (!can.writeSystem(actor, current.agencyId)) throw forbidden();
     if (current.version !== input.version) throw versionConflict(presentSystem(current));
     if (input.sectorCode) await this.checkReferences(current.agencyId, input.sectorCode);
-    const { version: _v, ...fields } = input;
-    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const { version: _v, level, nationalCritical, ...fields } = input;
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<SystemRecord>;
+    const classification = { level: level ?? current.level, nationalCritical: nationalCritical ?? current.nationalCritical };
+    const reclassifies = classification.level !== current.level || classification.nationalCritical !== current.nationalCritical;
+    // The CERT sets a classification directly; an agency's change waits for its approval (R2).
+    if (canReviewClassification(actor)) Object.assign(defined, classification);
     return commit(this.deps, actor, async (tx, record, now) => {
+      if (!canReviewClassification(actor) && reclassifies)
+        defined.pendingClassification = { ...classification, requestedBy: actor.id, requestedAt: now };
       const next: SystemRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
       if (!(await tx.systems.update(next, current.version))) throw versionConflict(presentSystem(current));
       await record({
@@ -69,7 +81,42 @@ export class SystemService {
         entity: 'system',
         entityId: id,
         version: next.version,
-        data: { changes: changedFields(current, next, TRACKED) },
+        data: {
+          changes: changedFields(current, next, TRACKED),
+          ...(defined.pendingClassification ? { classificationRequested: { ...classification } } : {}),
+        },
+      });
+      return next;
+    });
+  }
+
+  /** The CERT approves (applies) or declines an agency's requested classification change. */
+  async reviewClassification(actor: Actor, id: string, input: ReviewClassificationInput): Promise<SystemRecord> {
+    const current = await this.get(actor, id);
+    if (!canReviewClassification(actor)) throw forbidden('Only the CERT coordinator or an administrator reviews a classification change');
+    if (current.version !== input.version) throw versionConflict(presentSystem(current));
+    const pending = current.pendingClassification;
+    if (!pending) throw unprocessable('There is no classification change waiting for review');
+    return commit(this.deps, actor, async (tx, record, now) => {
+      const next: SystemRecord = {
+        ...current,
+        ...(input.approve ? { level: pending.level, nationalCritical: pending.nationalCritical } : {}),
+        pendingClassification: null,
+        version: current.version + 1,
+        updatedAt: now,
+      };
+      if (!(await tx.systems.update(next, current.version))) throw versionConflict(presentSystem(current));
+      await record({
+        type: EVENTS.systemClassificationReviewed,
+        entity: 'system',
+        entityId: id,
+        version: next.version,
+        data: {
+          approved: input.approve,
+          level: pending.level,
+          nationalCritical: pending.nationalCritical,
+          requestedBy: pending.requestedBy,
+        },
       });
       return next;
     });

@@ -79,18 +79,18 @@ export function routingRoutes(d: RoutingRouteDeps): Router {
   const reroute = { params: byId, body: rerouteInput };
   r.post('/incidents/:id/routing', ...guard, validate(reroute), async (req, res) => {
     const v = valid(req, reroute);
-    res.json(presentIncident(await d.routing.reroute(actorOf(req), v.params.id, v.body)));
+    res.json(presentIncident(await d.routing.reroute(actorOf(req), v.params.id, v.body), actorOf(req)));
   });
 
   const decide = { params: byId, body: seriousDecisionInput };
   r.post('/incidents/:id/serious', ...guard, validate(decide), async (req, res) => {
     const v = valid(req, decide);
-    res.json(presentIncident(await d.serious.decide(actorOf(req), v.params.id, v.body)));
+    res.json(presentIncident(await d.serious.decide(actorOf(req), v.params.id, v.body), actorOf(req)));
   });
   const assess = { params: byId, body: seriousAssessmentInput };
   r.put('/incidents/:id/assessment', ...guard, validate(assess), async (req, res) => {
     const v = valid(req, assess);
-    res.json(presentIncident(await d.serious.reassess(actorOf(req), v.params.id, v.body)));
+    res.json(presentIncident(await d.serious.reassess(actorOf(req), v.params.id, v.body), actorOf(req)));
   });
 
   r.get('/incidents/:id/upward-notifications', ...guard, validate({ params: byId }), async (req, res) => {

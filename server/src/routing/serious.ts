@@ -14,7 +14,7 @@ import {
   type SeriousnessState,
   type UpdateUpwardNotificationInput,
 } from '@cert-hub/shared';
-import type { Actor } from '../auth/actor.js';
+import { systemActor, type Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
 import { presentIncident } from '../incidents/presenter.js';
@@ -113,7 +113,7 @@ export class SeriousService {
   async decide(actor: Actor, id: string, input: SeriousDecisionInput): Promise<IncidentRecord> {
     const current = await this.readable(actor, id);
     if (!routingPolicy.coordinate(actor)) throw forbidden('Only coordinators decide whether an incident is serious');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
     const state = seriousnessOf(current);
     if (input.action === 'confirm' && !isSerious(state))
       throw unprocessable('Nothing to confirm: the incident is not serious; declare it instead', [
@@ -134,7 +134,7 @@ export class SeriousService {
     // The agency answers for itself (condition c and capacity); the CERT also corrects impacts and the system.
     if (agencyAnswer && (input.impacts !== undefined || input.systemLevel !== undefined || input.nationalCritical !== undefined))
       throw forbidden('The agency answers whether it can handle the incident; the CERT updates impacts and the system');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
     const state = seriousnessOf(current);
     const next: IncidentRecord = {
       ...current,
@@ -280,9 +280,9 @@ export class SeriousService {
     const current = base;
     return commit(this.deps, actor, async (tx, record, at) => {
       const stored = await tx.incidents.get(current.id);
-      if (!stored || stored.version !== current.version) throw versionConflict(presentIncident(stored ?? current));
+      if (!stored || stored.version !== current.version) throw versionConflict(presentIncident(stored ?? current, actor ?? systemActor));
       const next = withSeriousness({ ...current, version: current.version + 1, updatedAt: at }, state);
-      if (!(await tx.incidents.update(next, current.version))) throw versionConflict(presentIncident(stored));
+      if (!(await tx.incidents.update(next, current.version))) throw versionConflict(presentIncident(stored, actor ?? systemActor));
       await record({
         type: EVENTS.incidentSeriousAssessed,
         entity: 'incident',

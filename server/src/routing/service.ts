@@ -233,7 +233,7 @@ export class RoutingService {
     const current = await this.deps.store.incidents.get(incidentId);
     if (!current || !incidentPolicy.read(actor, current)) throw notFound('Incident');
     if (!can.coordinate(actor)) throw forbidden('Only coordinators reroute incidents');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current));
+    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
     const team = await this.deps.store.teams.get(input.teamId);
     if (!team) throw unprocessable('Unknown team', [{ path: 'teamId', message: 'no such team' }]);
     const before = current.routing;
@@ -273,7 +273,7 @@ export class RoutingService {
       };
       const next: IncidentRecord = { ...current, routing, assigneeIds, version: current.version + 1, updatedAt: at };
       if (!(await tx.incidents.update(next, current.version)))
-        throw versionConflict(presentIncident((await tx.incidents.get(incidentId)) ?? current));
+        throw versionConflict(presentIncident((await tx.incidents.get(incidentId)) ?? current, actor));
       await record({
         type: EVENTS.incidentRoutingChanged,
         entity: 'incident',

@@ -19,6 +19,7 @@ export type * from './routing.js';
 export type * from './oncall.js';
 export * from './reports.js';
 import type { AssessmentRepository, ReportRoundRepository, ReportSubmissionRepository, StatsRepository } from './reports.js';
+import type { EventScope } from '@cert-hub/shared';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 import type { AuditRepository } from './audit.js';
 import type { DeliveryRepository, NotificationPreferenceRepository, NotificationRepository, WebhookRepository } from './notifications.js';
@@ -81,6 +82,8 @@ export interface SystemRecord {
   description: string | null;
   domains: string[];
   ipRanges: string[];
+  /** An agency's requested classification change, until the CERT decides (absent on older records). */
+  pendingClassification?: { level: number; nationalCritical: boolean; requestedBy: string; requestedAt: string } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -296,6 +299,8 @@ export interface IdempotencyRecord {
   resourceId: string;
   status: number;
   createdAt: string;
+  /** The first answer, replayed as it was (records from before this field have none). */
+  response?: unknown;
 }
 
 export interface CommentRecord {
@@ -410,6 +415,8 @@ export interface EventRepository {
   append(event: NewEvent): Promise<EventRecord>;
   listAfter(afterSeq: number, limit: number): Promise<EventRecord[]>;
   listForEntity(entity: string, entityId: string, limit: number): Promise<EventRecord[]>;
+  /** Incident events with afterSeq < seq <= scanUpTo that `scope` may see, in order, at most `limit` (the catch-up feed). */
+  listVisibleAfter(afterSeq: number, scope: EventScope, options: { limit: number; scanUpTo: number }): Promise<EventRecord[]>;
   lastSeq(): Promise<number>;
 }
 

@@ -63,6 +63,7 @@ const systemSchema = new Schema(
     description: nullableString,
     domains: [String],
     ipRanges: [String],
+    pendingClassification: { type: Schema.Types.Mixed, default: null },
     createdAt: String,
     updatedAt: String,
   },
@@ -203,7 +204,16 @@ for (const field of ['agencyId', 'routing.teamIds', 'status', 'category', 'sever
 incidentSchema.index({ reportedAt: 1 });
 
 const idempotencySchema = new Schema(
-  { _id: String, scope: String, key: String, requestHash: String, resourceId: String, status: Number, createdAt: String },
+  {
+    _id: String,
+    scope: String,
+    key: String,
+    requestHash: String,
+    resourceId: String,
+    status: Number,
+    createdAt: String,
+    response: Schema.Types.Mixed,
+  },
   options,
 );
 

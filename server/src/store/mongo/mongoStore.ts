@@ -7,6 +7,7 @@
  */
 import mongoose, { type ClientSession, type Connection, type Model } from 'mongoose';
 import { normalizeSearch } from '@cert-hub/shared';
+import { convertSnapshotEvents, listVisibleEventsAfter } from './eventFeed.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
 import { DuplicateKeyError, translateErrors } from '../errors.js';
@@ -276,6 +277,9 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
         .lean<Record<string, unknown>[]>();
       return docs.map(toEvent);
     },
+    async listVisibleAfter(afterSeq, scope, options) {
+      return listVisibleEventsAfter(models, session, afterSeq, scope, options);
+    },
     async listForEntity(entity, entityId, limit) {
       const docs = await models.Event.find({ entity, entityId })
         .sort({ _id: 1 })
@@ -487,6 +491,7 @@ export class MongoStore extends StoreBase implements Store {
     const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
     const models = bindModels(conn);
     await Promise.all(Object.values(models).map((m) => m.init()));
+    await convertSnapshotEvents(models);
     return new MongoStore(conn, models);
   }
 

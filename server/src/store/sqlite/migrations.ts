@@ -346,4 +346,19 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE incidents ADD COLUMN sla_due_at TEXT;
   CREATE INDEX incidents_sla_due ON incidents (sla_due_at);
   `,
+  // 4: events record what changed, not an incident snapshot (incident.created kept the whole
+  // incident, internal fields included); and the catch-up feed reads an incident's events by index.
+  `
+  UPDATE events SET data = json_object(
+    'code', json_extract(data, '$.incident.code'),
+    'title', json_extract(data, '$.incident.title'),
+    'category', json_extract(data, '$.incident.category'),
+    'agencyId', json_extract(data, '$.incident.agencyId'),
+    'reportedVia', json_extract(data, '$.incident.reportedVia'),
+    'serious', json(CASE WHEN json_extract(data, '$.incident.serious') THEN 'true' ELSE 'false' END),
+    'lateReport', json(CASE WHEN json_extract(data, '$.incident.lateReport') THEN 'true' ELSE 'false' END)
+  )
+  WHERE type = 'incident.created' AND json_type(data, '$.incident') = 'object';
+  CREATE INDEX events_incident ON events (incident_id, seq);
+  `,
 ];

@@ -11,12 +11,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { normalizeSearch } from '@cert-hub/shared';
+import { normalizeSearch, type EventScope } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { Mutex, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError, translateErrors } from '../errors.js';
 import { agencyKeys, incidentKeys, incidentSortKeyAt, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
 import { StoreBase } from '../storeBase.js';
+import { listVisibleEventsAfter } from './eventFeed.js';
 import type {
   AgencyRecord,
   AgencyRepository,
@@ -447,6 +448,9 @@ class SqliteEvents implements EventRepository {
   }
   async lastSeq() {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM events').get() as { s: number }).s;
+  }
+  async listVisibleAfter(afterSeq: number, scope: EventScope, options: { limit: number; scanUpTo: number }) {
+    return listVisibleEventsAfter(this.db, afterSeq, scope, options);
   }
 }
 

@@ -1,0 +1,399 @@
+/**
+ * The access matrix: every mounted API route × every kind of caller × own/other scope.
+ *
+ * FORMAT — one entry per route, one short line of data:
+ *
+ *   { route: 'GET /api/drills', allow: STAFF }
+ *   { route: 'POST /api/incidents/:id/comments', allow: [...CERT_OWN, 'focal'], body: () => ({ body: 'x', visibility: 'agency' }) }
+ *
+ * - `route`: METHOD and the path exactly as mounted (see the list printed when one is missing).
+ * - `allow`: the callers that get past access control; every other caller must get 401
+ *   (anonymous) or 403/404. "Past access" means any answer but 401/403/404 (a 409 or 422 is
+ *   the route working). Callers (SUBJECTS below):
+ *     anonymous · admin · leader ·
+ *     coordinator / responder — on the incident's team (the provincial CERT) ·
+ *     coordinator:other / responder:other — on another team (the police team) ·
+ *     focal — focal point of the agency that owns the record · focal:other — of another agency.
+ * - `body` (optional): a valid body, built from the fixtures (so validation never hides a
+ *   refusal). `params` (optional): override path parameters, e.g. a disposable record for
+ *   routes that destroy or rewire what they touch. `upload: true` sends one multipart file.
+ * - `skip` (optional): why the route is covered elsewhere instead (named test file).
+ * - Path parameters default to: `:id` of /incidents → an incident of agency A routed to the
+ *   CERT; of /agencies → agency A; /systems → a system of agency A; /teams → a disposable
+ *   team; /users → a disposable user; /api-keys → a disposable key; `:taskId`, `:attachmentId`
+ *   of that incident; `:category` → phishing.
+ *
+ * For reads by the agency side, answers are also checked to hold none of the CERT's
+ * internal fields. A route mounted without an entry fails the suite, listing the route.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentView } from '@cert-hub/shared';
+import { createSeededHub, signIn, type TestHub } from '../server/src/testing/testHub.js';
+
+const SUBJECTS = [
+  'anonymous',
+  'admin',
+  'leader',
+  'coordinator',
+  'coordinator:other',
+  'responder',
+  'responder:other',
+  'focal',
+  'focal:other',
+] as const;
+type Subject = (typeof SUBJECTS)[number];
+
+const CERT_OWN: Subject[] = ['coordinator', 'responder'];
+const CERT_ALL: Subject[] = [...CERT_OWN, 'coordinator:other', 'responder:other'];
+const STAFF: Subject[] = ['admin', 'leader', ...CERT_ALL];
+const SIGNED_IN: Subject[] = [...STAFF, 'focal', 'focal:other'];
+const EVERYONE: Subject[] = ['anonymous', ...SIGNED_IN];
+const INCIDENT_READERS: Subject[] = ['admin', 'leader', ...CERT_OWN, 'focal'];
+const ADMIN: Subject[] = ['admin'];
+
+interface Fixtures {
+  incident: IncidentView;
+  taskId: string;
+  attachmentId: string;
+  agencyA: string;
+  systemId: string;
+  serial: () => number;
+  version: (path: string) => Promise<number>;
+  disposableAgency: () => Promise<string>;
+  disposableTeam: () => Promise<string>;
+  disposableUser: () => Promise<string>;
+  disposableKey: () => Promise<string>;
+}
+interface Entry {
+  route: string;
+  allow: Subject[];
+  body?: (f: Fixtures) => unknown | Promise<unknown>;
+  params?: (f: Fixtures) => Promise<Record<string, string>>;
+  upload?: true;
+  skip?: string;
+}
+
+const focalPoints = [
+  { name: 'Lê Văn Trực', position: null, phone: '0912345678', email: 'truc@example.gov.vn', available247: true, primary: true },
+];
+
+const MATRIX: Entry[] = [
+  { route: 'GET /api/health', allow: EVERYONE },
+  { route: 'GET /api/openapi.json', allow: EVERYONE },
+  { route: 'GET /api/setup', allow: EVERYONE },
+  { route: 'POST /api/setup', allow: EVERYONE, skip: 'one-time setup token: test/setup.test.ts' },
+  { route: 'POST /api/auth/login', allow: EVERYONE, skip: 'credentials, throttle: server/src/auth/*.test.ts' },
+  { route: 'POST /api/auth/refresh', allow: EVERYONE, skip: 'cookie + Origin: server/src/auth/*.test.ts' },
+  { route: 'POST /api/auth/logout', allow: EVERYONE, skip: 'cookie + Origin: server/src/auth/*.test.ts' },
+  { route: 'GET /api/me', allow: SIGNED_IN },
+  { route: 'PATCH /api/me', allow: SIGNED_IN, body: () => ({}) },
+  { route: 'POST /api/me/password', allow: SIGNED_IN, skip: 'ends sessions, throttled: server/src/auth/*.test.ts' },
+  { route: 'GET /api/agencies', allow: SIGNED_IN },
+  { route: 'POST /api/agencies', allow: ADMIN, body: (f) => agencyBody(f.serial()) },
+  { route: 'GET /api/agencies/:id', allow: [...STAFF, 'focal'] },
+  { route: 'GET /api/agencies/:id/history', allow: ['admin', 'coordinator', 'coordinator:other', 'focal'] },
+  { route: 'PATCH /api/agencies/:id', allow: ADMIN, body: async (f) => ({ version: await f.version(`/agencies/${f.agencyA}`) }) },
+  {
+    route: 'PUT /api/agencies/:id/focal-points',
+    allow: ['admin', 'coordinator', 'coordinator:other', 'focal'],
+    body: async (f) => ({ focalPoints, version: await f.version(`/agencies/${f.agencyA}`) }),
+  },
+  {
+    route: 'POST /api/agencies/:id/merge',
+    allow: ADMIN,
+    params: async (f) => ({ id: await f.disposableAgency() }),
+    body: async (f) => ({ intoAgencyId: await f.disposableAgency(), version: 1 }),
+  },
+  { route: 'GET /api/sectors', allow: SIGNED_IN },
+  {
+    route: 'POST /api/sectors',
+    allow: ADMIN,
+    body: (f) => ({ code: `matrix_${f.serial()}`, nameVi: 'Lĩnh vực thử', nameEn: 'Test sector' }),
+  },
+  { route: 'GET /api/systems', allow: SIGNED_IN },
+  {
+    route: 'POST /api/systems',
+    allow: ['admin', 'focal'],
+    body: (f) => ({ agencyId: f.agencyA, name: `Hệ thống ma trận ${f.serial()}`, level: 2, nationalCritical: false }),
+  },
+  { route: 'GET /api/systems/:id', allow: [...STAFF, 'focal'] },
+  {
+    route: 'PATCH /api/systems/:id',
+    allow: ['admin', 'focal'],
+    body: async (f) => ({ version: await f.version(`/systems/${f.systemId}`) }),
+  },
+  {
+    route: 'POST /api/systems/:id/classification-review',
+    allow: ['admin', 'coordinator', 'coordinator:other'],
+    body: async (f) => ({ approve: true, version: await f.version(`/systems/${f.systemId}`) }),
+  },
+  { route: 'GET /api/teams', allow: SIGNED_IN },
+  { route: 'POST /api/teams', allow: ADMIN, body: (f) => ({ name: `Đội ma trận ${f.serial()}`, kind: 'sector_cert' }) },
+  { route: 'GET /api/teams/:id', allow: SIGNED_IN },
+  { route: 'PATCH /api/teams/:id', allow: ADMIN, body: () => ({ version: 1 }) },
+  {
+    route: 'PUT /api/teams/:id/members',
+    allow: ['admin', ...CERT_ALL.filter((s) => s.startsWith('coordinator'))],
+    body: () => ({ userIds: [], version: 1 }),
+  },
+  { route: 'GET /api/users', allow: STAFF },
+  {
+    route: 'POST /api/users',
+    allow: ADMIN,
+    body: (f) => ({
+      username: `matrix.${f.serial()}`,
+      displayName: 'Ma Trận',
+      password: 'Matrix@12345',
+      role: 'leader',
+      agencyId: null,
+      teamIds: [],
+    }),
+  },
+  { route: 'GET /api/users/:id', allow: STAFF },
+  { route: 'PATCH /api/users/:id', allow: ADMIN, body: () => ({ version: 1 }) },
+  { route: 'POST /api/users/:id/password', allow: ADMIN, body: () => ({ password: 'Another@12345' }) },
+  {
+    route: 'POST /api/incidents',
+    allow: ['admin', ...CERT_ALL, 'focal'],
+    body: (f) => ({
+      agencyId: f.agencyA,
+      title: 'Báo cáo ma trận',
+      category: 'phishing',
+      description: 'Thư giả mạo.',
+      detectedAt: '2026-11-20T08:00:00+07:00',
+    }),
+  },
+  { route: 'GET /api/incidents', allow: SIGNED_IN },
+  { route: 'GET /api/incidents/:id', allow: INCIDENT_READERS },
+  { route: 'GET /api/incidents/:id/timeline', allow: INCIDENT_READERS },
+  { route: 'GET /api/incidents/:id/comments', allow: INCIDENT_READERS },
+  { route: 'POST /api/incidents/:id/comments', allow: [...CERT_OWN, 'focal'], body: () => ({ body: 'Ma trận hỏi', visibility: 'agency' }) },
+  { route: 'PATCH /api/incidents/:id', allow: CERT_OWN, body: (f) => ({ tags: ['ma-tran'], version: f.incident.version }) },
+  { route: 'POST /api/incidents/:id/transitions', allow: CERT_OWN, body: (f) => ({ to: 'received', version: f.incident.version }) },
+  { route: 'POST /api/incidents/:id/tasks', allow: CERT_OWN, body: (f) => ({ title: 'Việc ma trận', version: f.incident.version }) },
+  { route: 'PUT /api/incidents/:id/tasks/:taskId', allow: CERT_OWN, body: (f) => ({ done: true, version: f.incident.version }) },
+  { route: 'POST /api/incidents/:id/closure-confirmation', allow: ['focal'], body: (f) => ({ version: f.incident.version }) },
+  { route: 'GET /api/incidents/:id/attachments', allow: INCIDENT_READERS },
+  { route: 'GET /api/incidents/:id/attachments/:attachmentId', allow: INCIDENT_READERS },
+  { route: 'POST /api/incidents/:id/attachments', allow: [...CERT_OWN, 'focal'], upload: true },
+  { route: 'GET /api/playbooks', allow: STAFF },
+  {
+    route: 'PUT /api/playbooks/:category',
+    allow: ['admin', 'coordinator', 'coordinator:other'],
+    body: () => ({ tasks: ['Bước ma trận'] }),
+  },
+  { route: 'GET /api/api-keys', allow: ADMIN },
+  { route: 'POST /api/api-keys', allow: ADMIN, body: (f) => ({ name: `Khóa ma trận ${f.serial()}`, agencyIds: [f.agencyA] }) },
+  { route: 'POST /api/api-keys/:id/revoke', allow: ADMIN },
+  { route: 'GET /api/events', allow: SIGNED_IN },
+  { route: 'GET /api/events/head', allow: SIGNED_IN },
+];
+
+function agencyBody(n: number) {
+  return { name: `UBND xã Ma Trận ${n}`, type: 'commune_committee', province: 'Tỉnh Hòa Lâm', parentId: null };
+}
+
+/** Every route the express app mounts, as `METHOD /path`. */
+function mountedRoutes(app: unknown): string[] {
+  interface Layer {
+    route?: { path: string; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+    rawPath?: string;
+  }
+  const out: string[] = [];
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack, prefix + (layer.rawPath && layer.rawPath !== '/' ? layer.rawPath : ''));
+    }
+  };
+  walk((app as { router: { stack: Layer[] } }).router.stack, '');
+  return [...new Set(out)];
+}
+
+const INTERNAL_FIELDS = ['tags', 'assigneeIds', 'tasks'];
+function internalFieldsIn(body: unknown): string[] {
+  const records = Array.isArray((body as { items?: unknown[] })?.items) ? (body as { items: unknown[] }).items : [body];
+  const found: string[] = [];
+  for (const r of records) {
+    if (!r || typeof r !== 'object') continue;
+    for (const f of INTERNAL_FIELDS) if (f in r) found.push(f);
+    const nested = (r as { incident?: unknown }).incident;
+    if (nested && typeof nested === 'object') for (const f of INTERNAL_FIELDS) if (f in nested) found.push(`incident.${f}`);
+    const events = (r as { events?: unknown[] }).events;
+    if (Array.isArray(events)) found.push(...events.flatMap((e) => internalFieldsIn(e)));
+  }
+  return found;
+}
+
+let hub: TestHub;
+const tokens: Partial<Record<Subject, string>> = {};
+let agencyA: string;
+let systemId: string;
+let serial = 0;
+const counts = { routes: 0, skipped: 0, requests: 0, readsChecked: 0 };
+
+const call = (subject: Subject, method: string, path: string) => {
+  const req = hub.http()[method.toLowerCase() as 'get'](path);
+  return subject === 'anonymous' ? req : req.set('Authorization', `Bearer ${tokens[subject]}`);
+};
+const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const res = await call('admin', method, `/api${path}`).send(body as object);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
+};
+
+async function newAccount(username: string, role: string, scope: { agencyId?: string; teamIds?: string[] }) {
+  await asAdmin('POST', '/users', {
+    username,
+    displayName: username,
+    password: 'Matrix@12345',
+    role,
+    agencyId: scope.agencyId ?? null,
+    teamIds: scope.teamIds ?? [],
+  });
+  return signIn(hub, username, 'Matrix@12345');
+}
+
+beforeAll(async () => {
+  hub = await createSeededHub({ loginMaxFailuresPerAddress: 1000 });
+  hub.clock.set('2026-11-20T03:00:00Z');
+  for (const [subject, username] of [
+    ['admin', 'admin'],
+    ['leader', 'leader'],
+    ['coordinator', 'coordinator'],
+    ['responder', 'responder'],
+    ['focal', 'focal.a'],
+    ['focal:other', 'focal.b'],
+  ] as const)
+    tokens[subject] = await signIn(hub, username);
+  agencyA = (await hub.store.users.getByUsername('focal.a'))!.agencyId!;
+  const police = (await hub.store.teams.list({ limit: 50 })).items.find((t) => t.kind === 'police')!.id;
+  tokens['coordinator:other'] = await newAccount('matrix.coordinator.other', 'coordinator', { teamIds: [police] });
+  tokens['responder:other'] = await newAccount('matrix.responder.other', 'responder', { teamIds: [police] });
+  systemId = (
+    await asAdmin<{ id: string }>('POST', '/systems', { agencyId: agencyA, name: 'Hệ thống ma trận', level: 2, nationalCritical: false })
+  ).id;
+});
+afterAll(async () => {
+  await hub.close();
+  process.stdout.write(
+    `\n[access-matrix] ${counts.routes} routes × ${SUBJECTS.length} callers: ${counts.requests} requests checked, ` +
+      `${counts.readsChecked} agency-side reads checked for internal fields, ${counts.skipped} routes covered elsewhere.\n\n`,
+  );
+});
+
+/** Fresh fixtures for one request: mutations by one caller never change what the next one meets. */
+async function fixtures(): Promise<Fixtures> {
+  const filed = await asAdmin<IncidentView>('POST', '/incidents', {
+    agencyId: agencyA,
+    title: 'Sự cố ma trận',
+    category: 'phishing',
+    description: 'Thư giả mạo gửi đến cán bộ.',
+    detectedAt: '2026-11-20T08:00:00+07:00',
+  });
+  const responder = hub.http();
+  const res = await responder
+    .post(`/api/incidents/${filed.id}/attachments`)
+    .set('Authorization', `Bearer ${tokens.responder}`)
+    .attach('file', Buffer.from('nhat ky may chu\n'), 'nhat-ky.txt');
+  if (res.status !== 201) throw new Error(`attachment: ${res.status} ${JSON.stringify(res.body)}`);
+  const incident = (await call('responder', 'GET', `/api/incidents/${filed.id}`)).body as IncidentView;
+  return {
+    incident,
+    taskId: incident.tasks![0]!.id,
+    attachmentId: (res.body as { id: string }).id,
+    agencyA,
+    systemId,
+    serial: () => ++serial,
+    version: async (path) => (await asAdmin<{ version: number }>('GET', path)).version,
+    disposableAgency: async () => (await asAdmin<{ id: string }>('POST', '/agencies', agencyBody(++serial))).id,
+    disposableTeam: async () =>
+      (await asAdmin<{ id: string }>('POST', '/teams', { name: `Đội dùng một lần ${++serial}`, kind: 'sector_cert' })).id,
+    disposableUser: async () =>
+      (
+        await asAdmin<{ id: string }>('POST', '/users', {
+          username: `matrix.disposable.${++serial}`,
+          displayName: 'Dùng Một Lần',
+          password: 'Matrix@12345',
+          role: 'leader',
+          agencyId: null,
+          teamIds: [],
+        })
+      ).id,
+    disposableKey: async () =>
+      (await asAdmin<{ id: string }>('POST', '/api-keys', { name: `Khóa dùng một lần ${++serial}`, agencyIds: [agencyA] })).id,
+  };
+}
+
+async function pathOf(entry: Entry, f: Fixtures): Promise<string> {
+  const [, template] = entry.route.split(' ') as [string, string];
+  const overrides = entry.params ? await entry.params(f) : {};
+  const defaults = async (name: string): Promise<string> => {
+    if (name === 'taskId') return f.taskId;
+    if (name === 'attachmentId') return f.attachmentId;
+    if (name === 'category') return 'phishing';
+    if (template.startsWith('/api/incidents/')) return f.incident.id;
+    if (template.startsWith('/api/agencies/')) return f.agencyA;
+    if (template.startsWith('/api/systems/')) return f.systemId;
+    if (template.startsWith('/api/teams/')) return f.disposableTeam();
+    if (template.startsWith('/api/users/')) return f.disposableUser();
+    if (template.startsWith('/api/api-keys/')) return f.disposableKey();
+    throw new Error(`no default for :${name} in ${entry.route}`);
+  };
+  let path = template;
+  for (const [, name] of template.matchAll(/:(\w+)/g)) path = path.replace(`:${name}`, overrides[name!] ?? (await defaults(name!)));
+  return path;
+}
+
+describe('access matrix', () => {
+  it('has exactly one entry for every mounted route', () => {
+    const mounted = mountedRoutes(hub.app).sort();
+    const listed = MATRIX.map((e) => e.route);
+    const missing = mounted.filter((r) => !listed.includes(r));
+    const stale = listed.filter((r) => !mounted.includes(r));
+    const doubled = listed.filter((r, i) => listed.indexOf(r) !== i);
+    expect({ missing, stale, doubled }, 'add one line per route to MATRIX in test/access-matrix.test.ts').toEqual({
+      missing: [],
+      stale: [],
+      doubled: [],
+    });
+  });
+
+  for (const entry of MATRIX.filter((e) => !e.skip)) {
+    it(entry.route, async () => {
+      counts.routes++;
+      const [method] = entry.route.split(' ') as [string];
+      const failures: string[] = [];
+      for (const subject of SUBJECTS) {
+        const f = await fixtures();
+        const path = await pathOf(entry, f);
+        let req = call(subject, method, path);
+        if (entry.upload) req = req.attach('file', Buffer.from('bang chung\n'), 'bang-chung.txt');
+        else if (entry.body) req = req.send((await entry.body(f)) as object);
+        const res = await req;
+        counts.requests++;
+        const allowed = entry.allow.includes(subject);
+        const passed = ![401, 403, 404].includes(res.status) && res.status < 500;
+        if (allowed !== passed)
+          failures.push(
+            `${subject}: ${res.status} (expected ${allowed ? 'allowed' : 'refused'}) ${JSON.stringify(res.body).slice(0, 160)}`,
+          );
+        if (!allowed && subject === 'anonymous' && res.status !== 401) failures.push(`anonymous: ${res.status}, expected 401`);
+        if (passed && method === 'GET' && subject.startsWith('focal')) {
+          counts.readsChecked++;
+          const leaked = internalFieldsIn(res.body);
+          if (leaked.length) failures.push(`${subject}: internal fields ${leaked.join(', ')}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('names, for every route it skips, the test file that covers it', () => {
+    for (const entry of MATRIX.filter((e) => e.skip)) {
+      counts.skipped++;
+      expect(entry.skip, entry.route).toMatch(/\.test\.ts/);
+    }
+  });
+});
