@@ -211,15 +211,24 @@ function mountedRoutes(app: unknown): string[] {
   return [...new Set(out)];
 }
 
-const INTERNAL_FIELDS = ['tags', 'assigneeIds', 'tasks'];
+const INTERNAL_FIELDS = ['tags', 'assigneeIds', 'tasks', 'slaDueAt'];
+/** Routing's working data (who was assigned, which rule, why) is the CERT's too. */
+const INTERNAL_ROUTING_FIELDS = ['assigneeIds', 'ruleId', 'reasons'];
+function internalFieldsOf(record: object, prefix: string): string[] {
+  const found = INTERNAL_FIELDS.filter((f) => f in record).map((f) => prefix + f);
+  const routing = (record as { routing?: unknown }).routing;
+  if (routing && typeof routing === 'object')
+    found.push(...INTERNAL_ROUTING_FIELDS.filter((f) => f in routing).map((f) => `${prefix}routing.${f}`));
+  return found;
+}
 function internalFieldsIn(body: unknown): string[] {
   const records = Array.isArray((body as { items?: unknown[] })?.items) ? (body as { items: unknown[] }).items : [body];
   const found: string[] = [];
   for (const r of records) {
     if (!r || typeof r !== 'object') continue;
-    for (const f of INTERNAL_FIELDS) if (f in r) found.push(f);
+    found.push(...internalFieldsOf(r, ''));
     const nested = (r as { incident?: unknown }).incident;
-    if (nested && typeof nested === 'object') for (const f of INTERNAL_FIELDS) if (f in nested) found.push(`incident.${f}`);
+    if (nested && typeof nested === 'object') found.push(...internalFieldsOf(nested, 'incident.'));
     const events = (r as { events?: unknown[] }).events;
     if (Array.isArray(events)) found.push(...events.flatMap((e) => internalFieldsIn(e)));
   }

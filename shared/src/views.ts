@@ -179,11 +179,12 @@ export interface IncidentView {
   /** `teamId` owns it; `teamIds` is every team that may work on or see it. */
   routing: {
     teamId: string | null;
-    ruleId: string | null;
     informedTeamIds: string[];
-    assigneeIds: string[];
     teamIds: string[];
-    reasons: string[];
+    /** CERT-internal (which rule, why, whom it assigned): absent from the agency's view. */
+    ruleId?: string | null;
+    assigneeIds?: string[];
+    reasons?: string[];
   };
   /** CERT-internal working data: absent from the reporting agency's view. */
   assigneeIds?: string[];
@@ -202,8 +203,8 @@ export interface IncidentView {
   } | null;
   closureConfirmation: { at: string; note: string | null } | null;
   statusChangedAt: string;
-  /** When the next SLA step is due (null: none pending); past it the incident is overdue. */
-  slaDueAt: string | null;
+  /** When the next SLA step is due (null: none pending; absent from the agency view, CERT-internal); past it the incident is overdue. */
+  slaDueAt?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -143,7 +143,7 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
               {incident.routing.informedTeamIds.map((id) => directory.teamName(id)).join(', ') || '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('routing.reasons')}>
-              {incident.routing.reasons.map((r) => (
+              {(incident.routing.reasons ?? []).map((r) => (
                 <Tag key={r} style={{ whiteSpace: 'normal' }}>
                   {r}
                 </Tag>

@@ -18,8 +18,9 @@ import type { AttachmentRecord, CommentRecord, IncidentRecord } from '../store/p
 export function presentIncident(i: IncidentRecord, viewer: AccessSubject): IncidentView {
   const full = presentFullIncident(i, viewer);
   if (seesInternal(viewer)) return full;
-  const { tags: _tags, assigneeIds: _assignees, tasks: _tasks, ...agencyView } = full;
-  return agencyView;
+  const { tags: _tags, assigneeIds: _assignees, tasks: _tasks, slaDueAt: _slaDueAt, routing, ...agencyView } = full;
+  // Which teams handle it the agency may know; how routing decided and whom it assigned it may not.
+  return { ...agencyView, routing: { teamId: routing.teamId, informedTeamIds: routing.informedTeamIds, teamIds: routing.teamIds } };
 }
 
 const presentFullIncident = (i: IncidentRecord, viewer: AccessSubject): IncidentView => ({
