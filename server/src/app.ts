@@ -12,6 +12,7 @@ import { LoginThrottle } from './auth/loginThrottle.js';
 import type { PasswordHasher } from './auth/passwords.js';
 import { authRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
+import { SessionCache } from './auth/sessionCache.js';
 import { TokenService } from './auth/tokens.js';
 import { healthRoutes } from './health/routes.js';
 import { ApiKeyService } from './apikeys/service.js';
@@ -93,6 +94,9 @@ export function createServices(deps: AppDeps): Services {
   const users = new UserService(base, deps.hasher);
   const playbooks = new PlaybookService(base);
   const incidents = new IncidentService(base, playbooks);
+  // One process sees every change on its bus only with the embedded store (see sessionCache.ts).
+  const sessionCache = new SessionCache(deps.store.kind === 'sqlite');
+  sessionCache.watch(deps.bus);
   return {
     incidents,
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
@@ -112,6 +116,7 @@ export function createServices(deps: AppDeps): Services {
         windowSeconds: s.loginFailureWindowSeconds,
       }),
       refreshTtlDays: s.refreshTokenTtlDays,
+      sessionCache,
     }),
     agencies: new AgencyService(base),
     sectors: new SectorService(base),
