@@ -29,7 +29,15 @@ export function consoleSizes(distDir: string): ConsoleSizes {
   const target = { initialJsCompressedBytes: 300 * 1024 };
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile))
-    return { built: false, chunks: 0, totalJs: empty, initialJs: { files: [], ...empty }, largestChunk: null, precompressed: false, target };
+    return {
+      built: false,
+      chunks: 0,
+      totalJs: empty,
+      initialJs: { files: [], ...empty },
+      largestChunk: null,
+      precompressed: false,
+      target,
+    };
   const assets = path.join(distDir, 'assets');
   const jsFiles = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
   const html = fs.readFileSync(indexFile, 'utf8');

@@ -82,12 +82,15 @@ export async function measureFanout(
   opts: { counts: number[]; rounds: number; events: number; onConnected?: (count: number) => Promise<void> },
 ): Promise<FanoutFigure[]> {
   const figures: FanoutFigure[] = [];
+  // Sockets are added as the count grows (100, then 400 more, …): connecting is the slow part.
+  const hubSockets: Socket[] = [];
+  const floorSockets: Socket[] = [];
   for (const count of opts.counts) {
-    const hubSockets = await connectSockets(hub, count);
-    const floorSockets = await connectSockets(floor, count);
+    hubSockets.push(...(await connectSockets(hub, count - hubSockets.length)));
+    floorSockets.push(...(await connectSockets(floor, count - floorSockets.length)));
     await opts.onConnected?.(count);
-    await sample(hub, hubSockets, 2); // warm-up
-    await sample(floor, floorSockets, 2);
+    await sample(hub, hubSockets, 1); // warm-up
+    await sample(floor, floorSockets, 1);
     const hubP50: number[] = [];
     const hubP99: number[] = [];
     const floorP50: number[] = [];
@@ -100,16 +103,19 @@ export async function measureFanout(
       floorP50.push(percentile(f, 50));
       floorP99.push(percentile(f, 99));
     }
-    closeSockets(hubSockets);
-    closeSockets(floorSockets);
     const figure: FanoutFigure = {
       sockets: count,
       hub: { p50Ms: spread(hubP50), p99Ms: spread(hubP99) },
       floor: { p50Ms: spread(floorP50), p99Ms: spread(floorP99) },
       ratio: { p50: null, p99: null },
     };
-    figure.ratio = { p50: ratio(figure.hub.p50Ms.median, figure.floor.p50Ms.median), p99: ratio(figure.hub.p99Ms.median, figure.floor.p99Ms.median) };
+    figure.ratio = {
+      p50: ratio(figure.hub.p50Ms.median, figure.floor.p50Ms.median),
+      p99: ratio(figure.hub.p99Ms.median, figure.floor.p99Ms.median),
+    };
     figures.push(figure);
   }
+  closeSockets(hubSockets);
+  closeSockets(floorSockets);
   return figures;
 }

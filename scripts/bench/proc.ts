@@ -34,7 +34,9 @@ export async function startChild(file: string, args: string[], env: Record<strin
     }
   });
   const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { type?: string; port?: number }) => (m.type === 'ready' ? resolve(m.port!) : reject(new Error('bad start'))));
+    child.once('message', (m: { type?: string; port?: number }) =>
+      m.type === 'ready' ? resolve(m.port!) : reject(new Error('bad start')),
+    );
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready`)));
   });
   return {

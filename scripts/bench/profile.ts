@@ -39,5 +39,10 @@ export function summariseProfile(file: string, top = 15) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, hits]) => ({ name, percentOfBusy: pct(hits) }));
-  return { file, busyShare: Math.round((1000 * busy) / Math.max(1, total)) / 10, byOrigin: sorted(byOrigin), byFunction: sorted(byFunction) };
+  return {
+    file,
+    busyShare: Math.round((1000 * busy) / Math.max(1, total)) / 10,
+    byOrigin: sorted(byOrigin),
+    byFunction: sorted(byFunction),
+  };
 }

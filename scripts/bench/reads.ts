@@ -62,7 +62,11 @@ export async function measureReads(
   let cursor: string | null = null;
   let depth = 0;
   for (; depth < opts.depth; depth++) {
-    const page: Page = await getJson<Page>(base, `${READ_PATHS.list}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, who.coordinator.token);
+    const page: Page = await getJson<Page>(
+      base,
+      `${READ_PATHS.list}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      who.coordinator.token,
+    );
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }

@@ -2,8 +2,6 @@
  * Builds the hub from its dependencies. Tests call this with a temp SQLite store and a
  * fake clock; main.ts calls it with the real ones. Nothing here reads the environment.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -25,6 +23,7 @@ import { IncidentService } from './incidents/service.js';
 import { EventFeed } from './realtime/feed.js';
 import { eventRoutes } from './realtime/routes.js';
 import { rejectPollutedBody, requireJson } from './http/bodyGuards.js';
+import { serveConsole } from './http/consoleAssets.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
 import { createRateLimit } from './http/rateLimit.js';
 import type { Clock } from './platform/clock.js';
@@ -191,15 +190,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(errorHandler(deps.logger));
   app.use('/api', api);
 
-  if (s.clientDir && fs.existsSync(path.join(s.clientDir, 'index.html'))) {
-    const index = path.join(s.clientDir, 'index.html');
-    app.use(express.static(s.clientDir, { index: false, maxAge: '1h' }));
-    // The console routes its own paths; every other GET gets the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  }
+  serveConsole(app, s.clientDir);
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -1,26 +1,28 @@
 import { Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.js';
 import { LoginPage } from '../auth/LoginPage.js';
-import { SetupPage } from '../auth/SetupPage.js';
-import { BoardPage } from '../board/BoardPage.js';
-import { HomePage } from '../home/HomePage.js';
-import { LiveProvider } from '../realtime/LiveProvider.js';
-import { IncidentDetailPage } from '../incidents/IncidentDetailPage.js';
-import { IncidentsPage } from '../incidents/IncidentsPage.js';
-import { ReportPage } from '../incidents/ReportPage.js';
-import { ApiKeysPage } from '../registry/ApiKeysPage.js';
-import { PlaybooksPage } from '../registry/PlaybooksPage.js';
-import { ProfilePage } from '../profile/ProfilePage.js';
-import { AgenciesPage } from '../registry/AgenciesPage.js';
-import { MyAgencyPage } from '../registry/MyAgencyPage.js';
-import { SectorsPage } from '../registry/SectorsPage.js';
-import { SystemsPage } from '../registry/SystemsPage.js';
-import { TeamsPage } from '../registry/TeamsPage.js';
-import { UsersPage } from '../registry/UsersPage.js';
 import { canVisit } from './navigation.js';
-import { Shell } from './Shell.js';
+import { lazyPage, PageSlot } from './lazyPage.js';
+
+// Every page is its own chunk, loaded on first visit (route-level code splitting).
+const Workspace = lazyPage(() => import('./Workspace.js'), 'Workspace');
+const SetupPage = lazyPage(() => import('../auth/SetupPage.js'), 'SetupPage');
+const BoardPage = lazyPage(() => import('../board/BoardPage.js'), 'BoardPage');
+const HomePage = lazyPage(() => import('../home/HomePage.js'), 'HomePage');
+const IncidentDetailPage = lazyPage(() => import('../incidents/IncidentDetailPage.js'), 'IncidentDetailPage');
+const IncidentsPage = lazyPage(() => import('../incidents/IncidentsPage.js'), 'IncidentsPage');
+const ReportPage = lazyPage(() => import('../incidents/ReportPage.js'), 'ReportPage');
+const ApiKeysPage = lazyPage(() => import('../registry/ApiKeysPage.js'), 'ApiKeysPage');
+const PlaybooksPage = lazyPage(() => import('../registry/PlaybooksPage.js'), 'PlaybooksPage');
+const ProfilePage = lazyPage(() => import('../profile/ProfilePage.js'), 'ProfilePage');
+const AgenciesPage = lazyPage(() => import('../registry/AgenciesPage.js'), 'AgenciesPage');
+const MyAgencyPage = lazyPage(() => import('../registry/MyAgencyPage.js'), 'MyAgencyPage');
+const SectorsPage = lazyPage(() => import('../registry/SectorsPage.js'), 'SectorsPage');
+const SystemsPage = lazyPage(() => import('../registry/SystemsPage.js'), 'SystemsPage');
+const TeamsPage = lazyPage(() => import('../registry/TeamsPage.js'), 'TeamsPage');
+const UsersPage = lazyPage(() => import('../registry/UsersPage.js'), 'UsersPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user, ready } = useAuth();
@@ -34,7 +36,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
 function RoleGate({ path, children }: { path: string; children: ReactNode }) {
   const { user } = useAuth();
   if (!user || !canVisit(user.role, path)) return <Navigate to="/" replace />;
-  return <>{children}</>;
+  return <PageSlot>{children}</PageSlot>;
 }
 
 export function App() {
@@ -42,17 +44,31 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/setup" element={<SetupPage />} />
+        <Route
+          path="/setup"
+          element={
+            <PageSlot>
+              <SetupPage />
+            </PageSlot>
+          }
+        />
         <Route
           element={
             <RequireAuth>
-              <LiveProvider>
-                <Shell />
-              </LiveProvider>
+              <Suspense fallback={<Spin size="large" fullscreen />}>
+                <Workspace />
+              </Suspense>
             </RequireAuth>
           }
         >
-          <Route index element={<HomePage />} />
+          <Route
+            index
+            element={
+              <PageSlot>
+                <HomePage />
+              </PageSlot>
+            }
+          />
           <Route
             path="playbooks"
             element={
@@ -149,7 +165,14 @@ export function App() {
               </RoleGate>
             }
           />
-          <Route path="profile" element={<ProfilePage />} />
+          <Route
+            path="profile"
+            element={
+              <PageSlot>
+                <ProfilePage />
+              </PageSlot>
+            }
+          />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -74,7 +74,7 @@ describe('session cache', () => {
     expect((await me(user.token)).status).toBe(401);
   });
 
-  it("a password change (own or by an administrator) takes effect at once", async () => {
+  it('a password change (own or by an administrator) takes effect at once', async () => {
     const own = await newUser();
     expect((await me(own.token)).status).toBe(200);
     const change = await hub
