@@ -26,6 +26,7 @@ import { badRequest } from '../http/errors.js';
 import type { RateLimit } from '../http/rateLimit.js';
 import { valid, validate } from '../http/validate.js';
 import type { AttachmentService } from './attachments.js';
+import { presentIncidentCard } from './cardPresenter.js';
 import { presentAttachment, presentComment, presentIncident } from './presenter.js';
 import type { PlaybookService } from './playbooks.js';
 import type { IncidentService } from './service.js';
@@ -76,8 +77,9 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
 
   const list = { query: listIncidentsQuery };
   r.get('/incidents', ...guard, validate(list), async (req, res) => {
-    const page = await d.incidents.list(actorOf(req), valid(req, list).query);
-    res.json({ items: page.items.map(presentIncident), nextCursor: page.nextCursor });
+    const { view, ...query } = valid(req, list).query;
+    const page = await d.incidents.list(actorOf(req), query);
+    res.json({ items: page.items.map(view === 'card' ? presentIncidentCard : presentIncident), nextCursor: page.nextCursor });
   });
 
   r.get('/incidents/:id', ...guard, validate({ params: byId }), async (req, res) => {
