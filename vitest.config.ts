@@ -1,12 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = { pool: 'forks' as const, testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-    environment: 'node',
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     reporters: ['default'],
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'hub',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Console unit tests: components and hooks in a DOM (jsdom), beside the code.
+        test: {
+          ...shared,
+          name: 'console',
+          include: ['client/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+    ],
   },
 });

@@ -1,40 +1,71 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DomainEventMessage, IncidentView } from '@cert-hub/shared';
-import { fetchAll } from '../lib/useCursorList.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DomainEventMessage, IncidentCardView, IncidentStatus, IncidentView } from '@cert-hub/shared';
+import { api, query } from '../api/client.js';
 import { useDomainEvents, useLive } from '../realtime/LiveProvider.js';
+import { columnQuery, mergeCards, type BoardFilters } from './cards.js';
+
+/** Columns whose cards are fetched page by page; "closed" only collects what closes live. */
+export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
+export const BOARD_PAGE = 50;
+
+interface Page {
+  items: IncidentCardView[];
+  nextCursor: string | null;
+}
 
 /**
- * The board's incidents: a snapshot of the open ones, kept current by domain events. Every
- * change carries the incident's version; an older version never replaces a newer one, so
- * the snapshot and the events converge in whatever order they arrive.
+ * The board's cards: the first page of each column in the compact card projection (all
+ * columns at once), more on demand, kept current by domain events. Every change carries
+ * the incident's version; an older version never replaces a newer one.
  */
-export function useBoard(onCreated: (incident: IncidentView) => void) {
+export function useBoard(onCreated: (incident: IncidentView) => void, filters: BoardFilters, userId: string) {
   const live = useLive();
-  const [incidents, setIncidents] = useState<Map<string, IncidentView>>(new Map());
+  const [incidents, setIncidents] = useState<Map<string, IncidentCardView>>(new Map());
   const [loading, setLoading] = useState(true);
+  const [cursors, setCursors] = useState<Partial<Record<IncidentStatus, string | null>>>({});
+  const filterKey = JSON.stringify(filters);
+  const filterRef = useRef(filters);
+  filterRef.current = filters;
 
-  const upsert = useCallback((incoming: IncidentView) => {
-    setIncidents((current) => {
-      const existing = current.get(incoming.id);
-      if (existing && existing.version >= incoming.version) return current;
-      const next = new Map(current);
-      next.set(incoming.id, incoming);
-      return next;
-    });
-  }, []);
+  const upsert = useCallback((incoming: IncidentCardView) => setIncidents((current) => mergeCards(current, [incoming])), []);
+
+  const fetchColumn = useCallback(
+    (status: IncidentStatus, cursor: string | null) =>
+      api<Page>(`/incidents${query({ ...columnQuery(status, filterRef.current, userId), limit: BOARD_PAGE, cursor })}`),
+    [userId],
+  );
 
   useEffect(() => {
     if (!live) return;
     let cancelled = false;
-    void fetchAll<IncidentView>('/incidents', { open: 'true' }).then((items) => {
+    setLoading(true);
+    void Promise.all(FETCHED_COLUMNS.map((status) => fetchColumn(status, null))).then((pages) => {
       if (cancelled) return;
-      items.forEach(upsert);
+      // A filter change starts over; live updates received meanwhile are kept by version.
+      setIncidents((current) =>
+        mergeCards(
+          new Map([...current].filter(([, c]) => c.status === 'closed')),
+          pages.flatMap((p) => p.items),
+        ),
+      );
+      setCursors(Object.fromEntries(FETCHED_COLUMNS.map((status, k) => [status, pages[k]!.nextCursor])));
       setLoading(false);
     });
     return () => {
       cancelled = true;
     };
-  }, [live, upsert]);
+  }, [live, fetchColumn, filterKey]);
+
+  const loadMore = useCallback(
+    async (status: IncidentStatus) => {
+      const cursor = cursors[status];
+      if (!cursor) return;
+      const page = await fetchColumn(status, cursor);
+      setIncidents((current) => mergeCards(current, page.items));
+      setCursors((c) => ({ ...c, [status]: page.nextCursor }));
+    },
+    [cursors, fetchColumn],
+  );
 
   useDomainEvents((m: DomainEventMessage) => {
     if (!m.incident) return;
@@ -42,7 +73,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void) {
     upsert(m.incident);
   });
 
-  return { incidents, loading, upsert };
+  return { incidents, loading, upsert, loadMore, hasMore: (status: IncidentStatus) => Boolean(cursors[status]) };
 }
 
 /** A clock for "how long in this column", ticking every `ms`. */
