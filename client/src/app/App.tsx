@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.js';
 import { LoginPage } from '../auth/LoginPage.js';
@@ -24,6 +24,19 @@ const SystemsPage = lazyPage(() => import('../registry/SystemsPage.js'), 'System
 const TeamsPage = lazyPage(() => import('../registry/TeamsPage.js'), 'TeamsPage');
 const UsersPage = lazyPage(() => import('../registry/UsersPage.js'), 'UsersPage');
 
+/**
+ * The sign-in page, which also fetches the signed-in workspace and the usual landing pages
+ * while the user types: on a slow link, signing in then shows the board without waiting
+ * for two more rounds of chunks.
+ */
+function SignInRoute() {
+  useEffect(() => {
+    const timer = setTimeout(() => [Workspace, HomePage, BoardPage].forEach((page) => page.preload()), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return <LoginPage />;
+}
+
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user, ready } = useAuth();
   const location = useLocation();
@@ -43,7 +56,7 @@ export function App() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route path="/login" element={<SignInRoute />} />
         <Route
           path="/setup"
           element={

@@ -6,7 +6,11 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
  * needs. `name` is the page's named export.
  */
 export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+  return Object.assign(
+    lazy(() => load().then((m) => ({ default: m[name] }))),
+    /** Starts loading the chunk now (e.g. while the user types their password). */
+    { preload: () => void load().catch(() => undefined) },
+  );
 }
 
 /** Where a lazy page appears: the layout stays, a spinner fills the content while it loads. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DomainEventMessage, IncidentCardView, IncidentStatus, IncidentView } from '@cert-hub/shared';
+import type { DomainEventMessage, EventsPage, IncidentCardView, IncidentStatus, IncidentView } from '@cert-hub/shared';
 import { api, query } from '../api/client.js';
 import { useDomainEvents, useLive } from '../realtime/LiveProvider.js';
 import { columnQuery, mergeCards, type BoardFilters } from './cards.js';
@@ -11,18 +11,26 @@ export const BOARD_PAGE = 50;
 interface Page {
   items: IncidentCardView[];
   nextCursor: string | null;
+  /** The event log's position read before this page. */
+  lastSeq: number;
 }
 
 /**
  * The board's cards: the first page of each column in the compact card projection (all
  * columns at once), more on demand, kept current by domain events. Every change carries
  * the incident's version; an older version never replaces a newer one.
+ *
+ * The pages are asked for at once, not after the live connection has found the log's head
+ * (one round trip less on a slow link). Each page says where the log stood before it was
+ * read; if the live connection started later than that, the events in between are fetched
+ * from the feed, so nothing committed meanwhile is lost.
  */
 export function useBoard(onCreated: (incident: IncidentView) => void, filters: BoardFilters, userId: string) {
   const live = useLive();
   const [incidents, setIncidents] = useState<Map<string, IncidentCardView>>(new Map());
   const [loading, setLoading] = useState(true);
   const [cursors, setCursors] = useState<Partial<Record<IncidentStatus, string | null>>>({});
+  const [snapshotSeq, setSnapshotSeq] = useState<number | null>(null);
   const filterKey = JSON.stringify(filters);
   const filterRef = useRef(filters);
   filterRef.current = filters;
@@ -36,25 +44,52 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
   );
 
   useEffect(() => {
-    if (!live) return;
     let cancelled = false;
     setLoading(true);
-    void Promise.all(FETCHED_COLUMNS.map((status) => fetchColumn(status, null))).then((pages) => {
-      if (cancelled) return;
-      // A filter change starts over; live updates received meanwhile are kept by version.
-      setIncidents((current) =>
-        mergeCards(
-          new Map([...current].filter(([, c]) => c.status === 'closed')),
-          pages.flatMap((p) => p.items),
-        ),
-      );
-      setCursors(Object.fromEntries(FETCHED_COLUMNS.map((status, k) => [status, pages[k]!.nextCursor])));
-      setLoading(false);
-    });
+    setSnapshotSeq(null);
+    // A filter change starts over; live updates received meanwhile are kept by version.
+    setIncidents((current) => new Map([...current].filter(([, c]) => c.status === 'closed')));
+    const positions: number[] = [];
+    // Each column shows as soon as its page arrives; the first one ends the spinner.
+    for (const status of FETCHED_COLUMNS) {
+      void fetchColumn(status, null).then((page) => {
+        if (cancelled) return;
+        setIncidents((current) => mergeCards(current, page.items));
+        setCursors((c) => ({ ...c, [status]: page.nextCursor }));
+        setLoading(false);
+        positions.push(page.lastSeq);
+        if (positions.length === FETCHED_COLUMNS.length) setSnapshotSeq(Math.min(...positions));
+      });
+    }
     return () => {
       cancelled = true;
     };
-  }, [live, fetchColumn, filterKey]);
+  }, [fetchColumn, filterKey]);
+
+  // Bridges the snapshot to the live connection: events after the snapshot's position that
+  // the connection will not deliver (it follows from its own, possibly later, start).
+  useEffect(() => {
+    if (!live || snapshotSeq === null || snapshotSeq >= live.seq) return;
+    let cancelled = false;
+    const until = live.seq;
+    void (async () => {
+      let after = snapshotSeq;
+      while (!cancelled && after < until) {
+        const page = await api<EventsPage>(`/events${query({ after, limit: 500 })}`);
+        setIncidents((current) =>
+          mergeCards(
+            current,
+            page.events.flatMap((m) => (m.incident ? [m.incident] : [])),
+          ),
+        );
+        if (page.lastSeq <= after) break;
+        after = page.lastSeq;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [live, snapshotSeq]);
 
   const loadMore = useCallback(
     async (status: IncidentStatus) => {

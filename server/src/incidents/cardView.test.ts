@@ -66,6 +66,9 @@ describe('GET /api/incidents?view=card', () => {
     const incident = full.body.items[0];
     for (const field of CARD_FIELDS.filter((f) => f !== 'routing')) expect(card[field]).toEqual(incident[field]);
     expect(JSON.stringify(card).length * 3).toBeLessThan(JSON.stringify(incident).length);
+    // Where the event log stood before the page was read: the console catches up from there.
+    expect(cards.body.lastSeq).toBe(await hub.store.events.lastSeq());
+    expect(full.body.lastSeq).toBeUndefined();
   });
 
   it('keeps filters and paging, one status column a page at a time', async () => {

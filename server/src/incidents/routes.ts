@@ -78,8 +78,13 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
   const list = { query: listIncidentsQuery };
   r.get('/incidents', ...guard, validate(list), async (req, res) => {
     const { view, ...query } = valid(req, list).query;
+    if (view === 'card') {
+      const lastSeq = await d.incidents.logPosition(); // before the page: see logPosition
+      const page = await d.incidents.list(actorOf(req), query);
+      return res.json({ items: page.items.map(presentIncidentCard), nextCursor: page.nextCursor, lastSeq });
+    }
     const page = await d.incidents.list(actorOf(req), query);
-    res.json({ items: page.items.map(view === 'card' ? presentIncidentCard : presentIncident), nextCursor: page.nextCursor });
+    res.json({ items: page.items.map(presentIncident), nextCursor: page.nextCursor });
   });
 
   r.get('/incidents/:id', ...guard, validate({ params: byId }), async (req, res) => {
