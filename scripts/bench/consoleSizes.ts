@@ -18,11 +18,16 @@ export interface ConsoleSizes {
   target: { initialJsCompressedBytes: number };
 }
 
-const sizes = (buffer: Buffer) => ({
-  raw: buffer.length,
-  gzip: zlib.gzipSync(buffer, { level: 9 }).length,
-  brotli: zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
+/** Sizes as served: the build's precompressed siblings when they exist, else compressed here. */
+const sizes = (file: string) => {
+  const buffer = fs.readFileSync(file);
+  const sibling = (ext: string) => (fs.existsSync(`${file}.${ext}`) ? fs.statSync(`${file}.${ext}`).size : null);
+  return {
+    raw: buffer.length,
+    gzip: sibling('gz') ?? zlib.gzipSync(buffer, { level: 9 }).length,
+    brotli: sibling('br') ?? zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
 
 export function consoleSizes(distDir: string): ConsoleSizes {
   const empty = { raw: 0, gzip: 0, brotli: 0 };
@@ -46,7 +51,7 @@ export function consoleSizes(distDir: string): ConsoleSizes {
   const init = { ...empty };
   let largest: ConsoleSizes['largestChunk'] = null;
   for (const file of jsFiles) {
-    const s = sizes(fs.readFileSync(path.join(assets, file)));
+    const s = sizes(path.join(assets, file));
     total.raw += s.raw;
     total.gzip += s.gzip;
     total.brotli += s.brotli;
