@@ -19,4 +19,5 @@ RUN mkdir -p /data/attachments && chown -R node:node /data
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:8080/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["npm", "run", "serve"]
+# The compiled server (npm run build), run by node itself: no TypeScript loader in production.
+CMD ["node", "--enable-source-maps", "server/dist/main.js"]

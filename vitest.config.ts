@@ -1,14 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = { pool: 'forks' as const, testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-    // The fault-injection suite has its own command (npm run test:reliability).
-    exclude: ['**/node_modules/**', 'test/reliability/**'],
-    environment: 'node',
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     reporters: ['default'],
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'hub',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+          // The fault-injection suite has its own command (npm run test:reliability).
+          exclude: ['**/node_modules/**', 'test/reliability/**'],
+          environment: 'node',
+        },
+      },
+      {
+        // Console unit tests: components and hooks in a DOM (jsdom), beside the code.
+        test: {
+          ...shared,
+          name: 'console',
+          include: ['client/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+    ],
   },
 });

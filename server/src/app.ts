@@ -2,8 +2,6 @@
  * Builds the hub from its dependencies. Tests call this with a temp SQLite store and a
  * fake clock; main.ts calls it with the real ones. Nothing here reads the environment.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -12,6 +10,7 @@ import { LoginThrottle } from './auth/loginThrottle.js';
 import type { PasswordHasher } from './auth/passwords.js';
 import { authRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
+import { SessionCache } from './auth/sessionCache.js';
 import { TokenService } from './auth/tokens.js';
 import { healthRoutes } from './health/routes.js';
 import { ApiKeyService } from './apikeys/service.js';
@@ -26,6 +25,7 @@ import { IncidentService } from './incidents/service.js';
 import { EventFeed } from './realtime/feed.js';
 import { eventRoutes } from './realtime/routes.js';
 import { rejectPollutedBody, requireJson } from './http/bodyGuards.js';
+import { serveConsole } from './http/consoleAssets.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
 import { createRateLimit } from './http/rateLimit.js';
 import type { Clock } from './platform/clock.js';
@@ -131,6 +131,9 @@ export function createServices(deps: AppDeps): Services {
   const routing = new RoutingService(base, oncall);
   const serious = new SeriousService(base);
   const incidents = new IncidentService(base, playbooks, routing);
+  // One process sees every change on its bus only with the embedded store (see sessionCache.ts).
+  const sessionCache = new SessionCache(deps.store.kind === 'sqlite');
+  sessionCache.watch(deps.bus);
   // R2: a system's level or critical flag changing re-assesses its open incidents.
   deps.bus.subscribe((event) => {
     if (event.type !== EVENTS.systemUpdated) return;
@@ -183,6 +186,7 @@ export function createServices(deps: AppDeps): Services {
         windowSeconds: s.loginFailureWindowSeconds,
       }),
       refreshTtlDays: s.refreshTokenTtlDays,
+      sessionCache,
     }),
     agencies: new AgencyService(base),
     sectors: new SectorService(base),
@@ -264,15 +268,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(errorHandler(deps.logger));
   app.use('/api', api);
 
-  if (s.clientDir && fs.existsSync(path.join(s.clientDir, 'index.html'))) {
-    const index = path.join(s.clientDir, 'index.html');
-    app.use(express.static(s.clientDir, { index: false, maxAge: '1h' }));
-    // The console routes its own paths; every other GET gets the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  }
+  serveConsole(app, s.clientDir);
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -1,5 +1,6 @@
 /** Request schemas for incidents, shared by the API and the console's report form. */
 import { z } from 'zod';
+import { incidentListView } from './incidentCard.js';
 import { IMPACTS, INCIDENT_CATEGORY_CODES, INCIDENT_STATUSES, SEVERITIES, TLP_LEVELS } from './incidents.js';
 import { domainSchema, idSchema, paginationQuery, phoneSchema } from './schemas.js';
 
@@ -74,6 +75,8 @@ export const listIncidentsQuery = paginationQuery.extend({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().max(200).optional(),
+  /** `card`: the board's compact projection (IncidentCardView) instead of full incidents. */
+  view: incidentListView.optional(),
 });
 
 export const idempotencyKeySchema = z

@@ -21,3 +21,4 @@ export * from './notify.js';
 export * from './access.js';
 export * from './domainEvents.js';
 export * from './classification.js';
+export * from './incidentCard.js';

@@ -1,40 +1,55 @@
 import { Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.js';
 import { LoginPage } from '../auth/LoginPage.js';
-import { SetupPage } from '../auth/SetupPage.js';
-import { BoardPage } from '../board/BoardPage.js';
-import { DrillDetailPage } from '../drills/DrillDetailPage.js';
-import { DrillsPage } from '../drills/DrillsPage.js';
-import { DrillYearPage } from '../drills/DrillYearPage.js';
-import { HomePage } from '../home/HomePage.js';
-import { LiveProvider } from '../realtime/LiveProvider.js';
-import { IncidentDetailPage } from '../incidents/IncidentDetailPage.js';
-import { IncidentsPage } from '../incidents/IncidentsPage.js';
-import { ReportPage } from '../incidents/ReportPage.js';
-import { ApiKeysPage } from '../registry/ApiKeysPage.js';
-import { PlaybooksPage } from '../registry/PlaybooksPage.js';
-import { ProfilePage } from '../profile/ProfilePage.js';
-import { AgenciesPage } from '../registry/AgenciesPage.js';
-import { MyAgencyPage } from '../registry/MyAgencyPage.js';
-import { SectorsPage } from '../registry/SectorsPage.js';
-import { SystemsPage } from '../registry/SystemsPage.js';
-import { TeamsPage } from '../registry/TeamsPage.js';
-import { UsersPage } from '../registry/UsersPage.js';
-import { OnCallPage } from '../oncall/OnCallPage.js';
-import { RoutingRulesPage } from '../routing/RoutingRulesPage.js';
-import { CompliancePage } from '../compliance/CompliancePage.js';
-import { DashboardPage } from '../dashboard/DashboardPage.js';
-import { AssessmentsPage } from '../reports/AssessmentsPage.js';
-import { ReportsPage } from '../reports/ReportsPage.js';
-import { RoundPage } from '../reports/RoundPage.js';
-import { AuditPage } from '../notify/AuditPage.js';
-import { DeliveriesPage } from '../notify/DeliveriesPage.js';
-import { PreferencesPage } from '../notify/PreferencesPage.js';
-import { SlaPoliciesPage } from '../notify/SlaPoliciesPage.js';
 import { canVisit } from './navigation.js';
-import { Shell } from './Shell.js';
+import { lazyPage, PageSlot } from './lazyPage.js';
+
+// Every page is its own chunk, loaded on first visit (route-level code splitting).
+const Workspace = lazyPage(() => import('./Workspace.js'), 'Workspace');
+const SetupPage = lazyPage(() => import('../auth/SetupPage.js'), 'SetupPage');
+const BoardPage = lazyPage(() => import('../board/BoardPage.js'), 'BoardPage');
+const HomePage = lazyPage(() => import('../home/HomePage.js'), 'HomePage');
+const IncidentDetailPage = lazyPage(() => import('../incidents/IncidentDetailPage.js'), 'IncidentDetailPage');
+const IncidentsPage = lazyPage(() => import('../incidents/IncidentsPage.js'), 'IncidentsPage');
+const ReportPage = lazyPage(() => import('../incidents/ReportPage.js'), 'ReportPage');
+const ApiKeysPage = lazyPage(() => import('../registry/ApiKeysPage.js'), 'ApiKeysPage');
+const PlaybooksPage = lazyPage(() => import('../registry/PlaybooksPage.js'), 'PlaybooksPage');
+const ProfilePage = lazyPage(() => import('../profile/ProfilePage.js'), 'ProfilePage');
+const AgenciesPage = lazyPage(() => import('../registry/AgenciesPage.js'), 'AgenciesPage');
+const MyAgencyPage = lazyPage(() => import('../registry/MyAgencyPage.js'), 'MyAgencyPage');
+const SectorsPage = lazyPage(() => import('../registry/SectorsPage.js'), 'SectorsPage');
+const SystemsPage = lazyPage(() => import('../registry/SystemsPage.js'), 'SystemsPage');
+const TeamsPage = lazyPage(() => import('../registry/TeamsPage.js'), 'TeamsPage');
+const UsersPage = lazyPage(() => import('../registry/UsersPage.js'), 'UsersPage');
+const DrillDetailPage = lazyPage(() => import('../drills/DrillDetailPage.js'), 'DrillDetailPage');
+const DrillsPage = lazyPage(() => import('../drills/DrillsPage.js'), 'DrillsPage');
+const DrillYearPage = lazyPage(() => import('../drills/DrillYearPage.js'), 'DrillYearPage');
+const OnCallPage = lazyPage(() => import('../oncall/OnCallPage.js'), 'OnCallPage');
+const RoutingRulesPage = lazyPage(() => import('../routing/RoutingRulesPage.js'), 'RoutingRulesPage');
+const CompliancePage = lazyPage(() => import('../compliance/CompliancePage.js'), 'CompliancePage');
+const DashboardPage = lazyPage(() => import('../dashboard/DashboardPage.js'), 'DashboardPage');
+const AssessmentsPage = lazyPage(() => import('../reports/AssessmentsPage.js'), 'AssessmentsPage');
+const ReportsPage = lazyPage(() => import('../reports/ReportsPage.js'), 'ReportsPage');
+const RoundPage = lazyPage(() => import('../reports/RoundPage.js'), 'RoundPage');
+const AuditPage = lazyPage(() => import('../notify/AuditPage.js'), 'AuditPage');
+const DeliveriesPage = lazyPage(() => import('../notify/DeliveriesPage.js'), 'DeliveriesPage');
+const PreferencesPage = lazyPage(() => import('../notify/PreferencesPage.js'), 'PreferencesPage');
+const SlaPoliciesPage = lazyPage(() => import('../notify/SlaPoliciesPage.js'), 'SlaPoliciesPage');
+
+/**
+ * The sign-in page, which also fetches the signed-in workspace and the usual landing pages
+ * while the user types: on a slow link, signing in then shows the board without waiting
+ * for two more rounds of chunks.
+ */
+function SignInRoute() {
+  useEffect(() => {
+    const timer = setTimeout(() => [Workspace, HomePage, BoardPage].forEach((page) => page.preload()), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return <LoginPage />;
+}
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user, ready } = useAuth();
@@ -48,25 +63,39 @@ function RequireAuth({ children }: { children: ReactNode }) {
 function RoleGate({ path, children }: { path: string; children: ReactNode }) {
   const { user } = useAuth();
   if (!user || !canVisit(user.role, path)) return <Navigate to="/" replace />;
-  return <>{children}</>;
+  return <PageSlot>{children}</PageSlot>;
 }
 
 export function App() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/login" element={<SignInRoute />} />
+        <Route
+          path="/setup"
+          element={
+            <PageSlot>
+              <SetupPage />
+            </PageSlot>
+          }
+        />
         <Route
           element={
             <RequireAuth>
-              <LiveProvider>
-                <Shell />
-              </LiveProvider>
+              <Suspense fallback={<Spin size="large" fullscreen />}>
+                <Workspace />
+              </Suspense>
             </RequireAuth>
           }
         >
-          <Route index element={<HomePage />} />
+          <Route
+            index
+            element={
+              <PageSlot>
+                <HomePage />
+              </PageSlot>
+            }
+          />
           <Route
             path="playbooks"
             element={
@@ -243,8 +272,14 @@ export function App() {
               </RoleGate>
             }
           />
-          <Route path="profile" element={<ProfilePage />} />
-          <Route path="notification-settings" element={<PreferencesPage />} />
+          <Route
+            path="notification-settings"
+            element={
+              <PageSlot>
+                <PreferencesPage />
+              </PageSlot>
+            }
+          />
           {(
             [
               ['sla', <SlaPoliciesPage key="sla" />],
@@ -254,6 +289,14 @@ export function App() {
           ).map(([path, page]) => (
             <Route key={path} path={path} element={<RoleGate path={`/${path}`}>{page}</RoleGate>} />
           ))}
+          <Route
+            path="profile"
+            element={
+              <PageSlot>
+                <ProfilePage />
+              </PageSlot>
+            }
+          />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -11,6 +11,7 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
   TRANSITIONS,
+  type IncidentCardView,
   type IncidentStatus,
   type IncidentView,
   type UserView,
@@ -27,8 +28,9 @@ import { fetchAll } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { useConnectionState, useLive } from '../realtime/LiveProvider.js';
 import { playChime } from './alertSound.js';
+import { matchesFilters, type BoardFilters } from './cards.js';
 import { IncidentCard } from './IncidentCard.js';
-import { useBoard, useNow } from './useBoard.js';
+import { BOARD_PAGE, useBoard, useNow } from './useBoard.js';
 
 const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 const PAGE = 100;
@@ -74,7 +76,7 @@ export function BoardPage() {
   mutedRef.current = muted;
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [refusal, setRefusal] = useState<{ id: string; status: string; text: string } | null>(null);
-  const [moving, setMoving] = useState<{ incident: IncidentView; to: IncidentStatus } | null>(null);
+  const [moving, setMoving] = useState<{ incident: IncidentCardView; to: IncidentStatus } | null>(null);
   const [limits, setLimits] = useState<Record<string, number>>({});
   const [users, setUsers] = useState<UserView[]>([]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
@@ -105,34 +107,26 @@ export function BoardPage() {
     },
     [notification, t],
   );
-  const board = useBoard(announce);
-
-  const filters = {
-    team: param('team'),
-    agency: param('agency'),
-    severity: param('severity'),
-    category: param('category'),
-    mine: param('mine') === 'true',
-    serious: param('serious') === 'true',
-    overdue: param('overdue') === 'true',
-    kind: param('kind') ?? 'all',
-  };
+  const [team, agency, severity, category, mine, serious, overdue, kind] = [
+    param('team'),
+    param('agency'),
+    param('severity'),
+    param('category'),
+    param('mine') === 'true',
+    param('serious') === 'true',
+    param('overdue') === 'true',
+    param('kind') ?? 'all',
+  ] as const;
+  const filters = useMemo<BoardFilters>(
+    () => ({ team, agency, severity, category, mine, serious, overdue, kind }),
+    [team, agency, severity, category, mine, serious, overdue, kind],
+  );
+  const board = useBoard(announce, filters, user.id);
 
   // The overdue filter moves with the clock; otherwise the list need not recompute every tick.
   const overdueNow = filters.overdue ? now : 0;
   const visible = useMemo(() => {
-    const list = [...board.incidents.values()].filter(
-      (i) =>
-        i.status !== 'rejected' &&
-        (!filters.team || i.routing.teamIds.includes(filters.team)) &&
-        (!filters.agency || i.agencyId === filters.agency) &&
-        (!filters.severity || i.severity === filters.severity) &&
-        (!filters.category || i.category === filters.category) &&
-        (!filters.mine || (i.assigneeIds ?? []).includes(user.id)) &&
-        (!filters.serious || i.serious) &&
-        (!filters.overdue || isOverdue(i.slaDueAt, overdueNow)) &&
-        (filters.kind === 'all' || (filters.kind === 'drill') === (i.drill !== null)),
-    );
+    const list = [...board.incidents.values()].filter((i) => matchesFilters(i, filters, user.id, overdueNow));
     // Serious first. New arrivals on top of "received"; elsewhere the longest-waiting first.
     list.sort(
       (a, b) =>
@@ -140,25 +134,13 @@ export function BoardPage() {
         (a.status === 'received' ? b.reportedAt.localeCompare(a.reportedAt) : a.statusChangedAt.localeCompare(b.statusChangedAt)),
     );
     return list;
-  }, [
-    board.incidents,
-    filters.team,
-    filters.agency,
-    filters.severity,
-    filters.category,
-    filters.mine,
-    filters.serious,
-    filters.overdue,
-    filters.kind,
-    overdueNow,
-    user.id,
-  ]);
+  }, [board.incidents, filters, overdueNow, user.id]);
 
   // The hub says what this user may do with each card (shared access rules).
-  const canWork = (i: IncidentView) => i.abilities.includes('transition');
+  const canWork = (i: IncidentCardView) => i.abilities.includes('transition');
   const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
 
-  const explainRefusal = (incident: IncidentView, to: IncidentStatus) => {
+  const explainRefusal = (incident: IncidentCardView, to: IncidentStatus) => {
     const from = incident.status as IncidentStatus;
     const allowed = TRANSITIONS[from].map((s) => label(STATUS_LABELS[s])).join(', ') || t('board.nothingAllowed');
     setRefusal({
@@ -170,7 +152,7 @@ export function BoardPage() {
   };
 
   const move = useCallback(
-    (incident: IncidentView, to: IncidentStatus) => {
+    (incident: IncidentCardView, to: IncidentStatus) => {
       const from = incident.status as IncidentStatus;
       if (from === to) return;
       if (!canTransition(from, to)) return explainRefusal(incident, to);
@@ -191,7 +173,7 @@ export function BoardPage() {
   );
 
   const setSeverity = useCallback(
-    (incident: IncidentView, severity: string) => {
+    (incident: IncidentCardView, severity: string) => {
       void api<IncidentView>(`/incidents/${incident.id}`, { method: 'PATCH', body: { version: incident.version, severity } }).then(
         (next) => {
           board.upsert(next);
@@ -210,7 +192,7 @@ export function BoardPage() {
   );
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const incident = (active.data.current as { incident?: IncidentView } | undefined)?.incident;
+    const incident = (active.data.current as { incident?: IncidentCardView } | undefined)?.incident;
     if (!incident || !over) return;
     move(board.incidents.get(incident.id) ?? incident, over.id as IncidentStatus);
   };
@@ -346,10 +328,16 @@ export function BoardPage() {
                       onSeverity={setSeverity}
                     />
                   ))}
-                  {cards.length > limit && (
+                  {cards.length > limit ? (
                     <Button block size="small" onClick={() => setLimits((l) => ({ ...l, [status]: limit + PAGE }))}>
                       {t('board.showMore', { count: Math.min(PAGE, cards.length - limit) })}
                     </Button>
+                  ) : (
+                    board.hasMore(status) && (
+                      <Button block size="small" onClick={() => void board.loadMore(status).catch(showError)}>
+                        {t('board.showMore', { count: BOARD_PAGE })}
+                      </Button>
+                    )
                   )}
                 </Column>
               );

@@ -6,7 +6,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, TRANSITIONS, type IncidentStatus, type IncidentView } from '@cert-hub/shared';
+import { SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, TRANSITIONS, type IncidentCardView, type IncidentStatus } from '@cert-hub/shared';
 import { useLabel } from '../lib/labels.js';
 import { IncidentFlags, SeverityTag, useCategoryLabel } from '../incidents/labels.js';
 import { isOverdue, SlaCountdown } from '../notify/SlaCountdown.js';
@@ -14,15 +14,15 @@ import { isOverdue, SlaCountdown } from '../notify/SlaCountdown.js';
 dayjs.extend(relativeTime);
 
 interface Props {
-  incident: IncidentView;
+  incident: IncidentCardView;
   agencyName: string;
   assigneeNames: string[];
   now: number;
   fresh: boolean;
   refusal: string | null;
   canWork: boolean;
-  onMove: (incident: IncidentView, to: IncidentStatus) => void;
-  onSeverity: (incident: IncidentView, severity: string) => void;
+  onMove: (incident: IncidentCardView, to: IncidentStatus) => void;
+  onSeverity: (incident: IncidentCardView, severity: string) => void;
 }
 
 /** One card on the board: draggable, with a keyboard menu offering the same moves. */

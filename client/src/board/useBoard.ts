@@ -1,40 +1,106 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DomainEventMessage, IncidentView } from '@cert-hub/shared';
-import { fetchAll } from '../lib/useCursorList.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DomainEventMessage, EventsPage, IncidentCardView, IncidentStatus, IncidentView } from '@cert-hub/shared';
+import { api, query } from '../api/client.js';
 import { useDomainEvents, useLive } from '../realtime/LiveProvider.js';
+import { columnQuery, mergeCards, type BoardFilters } from './cards.js';
+
+/** Columns whose cards are fetched page by page; "closed" only collects what closes live. */
+export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
+export const BOARD_PAGE = 50;
+
+interface Page {
+  items: IncidentCardView[];
+  nextCursor: string | null;
+  /** The event log's position read before this page. */
+  lastSeq: number;
+}
 
 /**
- * The board's incidents: a snapshot of the open ones, kept current by domain events. Every
- * change carries the incident's version; an older version never replaces a newer one, so
- * the snapshot and the events converge in whatever order they arrive.
+ * The board's cards: the first page of each column in the compact card projection (all
+ * columns at once), more on demand, kept current by domain events. Every change carries
+ * the incident's version; an older version never replaces a newer one.
+ *
+ * The pages are asked for at once, not after the live connection has found the log's head
+ * (one round trip less on a slow link). Each page says where the log stood before it was
+ * read; if the live connection started later than that, the events in between are fetched
+ * from the feed, so nothing committed meanwhile is lost.
  */
-export function useBoard(onCreated: (incident: IncidentView) => void) {
+export function useBoard(onCreated: (incident: IncidentView) => void, filters: BoardFilters, userId: string) {
   const live = useLive();
-  const [incidents, setIncidents] = useState<Map<string, IncidentView>>(new Map());
+  const [incidents, setIncidents] = useState<Map<string, IncidentCardView>>(new Map());
   const [loading, setLoading] = useState(true);
+  const [cursors, setCursors] = useState<Partial<Record<IncidentStatus, string | null>>>({});
+  const [snapshotSeq, setSnapshotSeq] = useState<number | null>(null);
+  const filterKey = JSON.stringify(filters);
+  const filterRef = useRef(filters);
+  filterRef.current = filters;
 
-  const upsert = useCallback((incoming: IncidentView) => {
-    setIncidents((current) => {
-      const existing = current.get(incoming.id);
-      if (existing && existing.version >= incoming.version) return current;
-      const next = new Map(current);
-      next.set(incoming.id, incoming);
-      return next;
-    });
-  }, []);
+  const upsert = useCallback((incoming: IncidentCardView) => setIncidents((current) => mergeCards(current, [incoming])), []);
+
+  const fetchColumn = useCallback(
+    (status: IncidentStatus, cursor: string | null) =>
+      api<Page>(`/incidents${query({ ...columnQuery(status, filterRef.current, userId), limit: BOARD_PAGE, cursor })}`),
+    [userId],
+  );
 
   useEffect(() => {
-    if (!live) return;
     let cancelled = false;
-    void fetchAll<IncidentView>('/incidents', { open: 'true' }).then((items) => {
-      if (cancelled) return;
-      items.forEach(upsert);
-      setLoading(false);
-    });
+    setLoading(true);
+    setSnapshotSeq(null);
+    // A filter change starts over; live updates received meanwhile are kept by version.
+    setIncidents((current) => new Map([...current].filter(([, c]) => c.status === 'closed')));
+    const positions: number[] = [];
+    // Each column shows as soon as its page arrives; the first one ends the spinner.
+    for (const status of FETCHED_COLUMNS) {
+      void fetchColumn(status, null).then((page) => {
+        if (cancelled) return;
+        setIncidents((current) => mergeCards(current, page.items));
+        setCursors((c) => ({ ...c, [status]: page.nextCursor }));
+        setLoading(false);
+        positions.push(page.lastSeq);
+        if (positions.length === FETCHED_COLUMNS.length) setSnapshotSeq(Math.min(...positions));
+      });
+    }
     return () => {
       cancelled = true;
     };
-  }, [live, upsert]);
+  }, [fetchColumn, filterKey]);
+
+  // Bridges the snapshot to the live connection: events after the snapshot's position that
+  // the connection will not deliver (it follows from its own, possibly later, start).
+  useEffect(() => {
+    if (!live || snapshotSeq === null || snapshotSeq >= live.seq) return;
+    let cancelled = false;
+    const until = live.seq;
+    void (async () => {
+      let after = snapshotSeq;
+      while (!cancelled && after < until) {
+        const page = await api<EventsPage>(`/events${query({ after, limit: 500 })}`);
+        setIncidents((current) =>
+          mergeCards(
+            current,
+            page.events.flatMap((m) => (m.incident ? [m.incident] : [])),
+          ),
+        );
+        if (page.lastSeq <= after) break;
+        after = page.lastSeq;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [live, snapshotSeq]);
+
+  const loadMore = useCallback(
+    async (status: IncidentStatus) => {
+      const cursor = cursors[status];
+      if (!cursor) return;
+      const page = await fetchColumn(status, cursor);
+      setIncidents((current) => mergeCards(current, page.items));
+      setCursors((c) => ({ ...c, [status]: page.nextCursor }));
+    },
+    [cursors, fetchColumn],
+  );
 
   useDomainEvents((m: DomainEventMessage) => {
     if (!m.incident) return;
@@ -42,7 +108,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void) {
     upsert(m.incident);
   });
 
-  return { incidents, loading, upsert };
+  return { incidents, loading, upsert, loadMore, hasMore: (status: IncidentStatus) => Boolean(cursors[status]) };
 }
 
 /** A clock for "how long in this column", ticking every `ms`. */

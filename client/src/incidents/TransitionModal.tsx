@@ -6,6 +6,7 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
   STATUS_LABELS,
+  type IncidentCardView,
   type IncidentStatus,
   type IncidentView,
 } from '@cert-hub/shared';
@@ -14,7 +15,8 @@ import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
 
 interface Props {
-  incident: IncidentView;
+  /** The card is enough: the move needs only id, status, version, category and severity. */
+  incident: IncidentCardView;
   to: IncidentStatus | null;
   onClose: () => void;
   onMoved: (incident: IncidentView) => void;

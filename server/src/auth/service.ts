@@ -12,6 +12,7 @@ import type { SessionRecord, UserRecord } from '../store/port.js';
 import { actorOf, type Actor } from './actor.js';
 import type { LoginThrottle } from './loginThrottle.js';
 import type { PasswordHasher } from './passwords.js';
+import { SessionCache } from './sessionCache.js';
 import { hashToken, newRefreshToken, type TokenService } from './tokens.js';
 
 export interface AuthDeps extends ServiceDeps {
@@ -19,6 +20,8 @@ export interface AuthDeps extends ServiceDeps {
   hasher: PasswordHasher;
   throttle: LoginThrottle;
   refreshTtlDays: number;
+  /** Per-session identity cache; off when absent. */
+  sessionCache?: SessionCache;
 }
 
 export interface ClientInfo {
@@ -36,7 +39,11 @@ export interface IssuedSession {
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password');
 
 export class AuthService {
-  constructor(private readonly deps: AuthDeps) {}
+  private readonly cache: SessionCache;
+
+  constructor(private readonly deps: AuthDeps) {
+    this.cache = deps.sessionCache ?? new SessionCache(false);
+  }
 
   async login(input: z.infer<typeof loginInput>, client: ClientInfo): Promise<IssuedSession> {
     const username = input.username.toLowerCase();
@@ -58,12 +65,14 @@ export class AuthService {
     if (session.rotatedAt || !(await store.sessions.markRotated(session.id, now.toISOString()))) {
       // A used token came back: somebody holds a copy. End every session of this login.
       await store.sessions.revokeFamily(session.familyId, now.toISOString());
+      this.cache.invalidateAll();
       throw unauthenticated('Session ended; sign in again');
     }
     if (new Date(session.expiresAt) <= now) throw unauthenticated('Session expired; sign in again');
     const user = await store.users.get(session.userId);
     if (!user || user.disabled || user.sessionEpoch !== session.sessionEpoch) {
       await store.sessions.revokeFamily(session.familyId, now.toISOString());
+      this.cache.invalidateAll();
       throw unauthenticated('Session ended; sign in again');
     }
     return this.startSession(user, session.familyId, client);
@@ -75,16 +84,26 @@ export class AuthService {
     const byToken = refreshToken ? await store.sessions.getByTokenHash(hashToken(refreshToken)) : null;
     const bySession = actor?.sessionId ? await store.sessions.get(actor.sessionId) : null;
     for (const session of [byToken, bySession]) if (session) await store.sessions.revokeFamily(session.familyId, at);
+    this.cache.invalidateAll();
   }
 
   /** Resolves an access token to the acting user, checking the session is still alive. */
   async authenticate(accessToken: string): Promise<{ actor: Actor; expiresAt: number } | null> {
     const claims = this.deps.tokens.verifyAccess(accessToken);
     if (!claims) return null;
-    const [session, user] = await Promise.all([this.deps.store.sessions.get(claims.sid), this.deps.store.users.get(claims.sub)]);
+    const { session, user } = await this.identity(claims.sid, claims.sub);
     if (!session || session.revokedAt || session.userId !== claims.sub) return null;
     if (!user || user.disabled || user.sessionEpoch !== session.sessionEpoch) return null;
     return { actor: actorOf(user, session.id), expiresAt: claims.exp * 1000 };
+  }
+
+  private async identity(sessionId: string, userId: string): Promise<{ session: SessionRecord | null; user: UserRecord | null }> {
+    const cached = this.cache.get(sessionId);
+    if (cached && cached.user.id === userId) return cached;
+    const generation = this.cache.generation;
+    const [session, user] = await Promise.all([this.deps.store.sessions.get(sessionId), this.deps.store.users.get(userId)]);
+    if (session && user) this.cache.set(sessionId, { session, user }, generation);
+    return { session, user };
   }
 
   async me(actor: Actor): Promise<UserRecord> {

@@ -16,11 +16,19 @@ export interface AccessClaims {
 }
 
 export class TokenService {
+  /**
+   * Made once: given a string, jsonwebtoken first tries it as a public key
+   * (`crypto.createPublicKey`) on every verify, which cost ~19% of the CPU under ingest.
+   */
+  private readonly key: crypto.KeyObject;
+
   constructor(
-    private readonly secret: string,
+    secret: string,
     private readonly ttlSeconds: number,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.key = crypto.createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   get accessTtlSeconds() {
     return this.ttlSeconds;
@@ -28,7 +36,7 @@ export class TokenService {
 
   signAccess(claims: AccessClaims): string {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    return jwt.sign({ sid: claims.sid, iat }, this.secret, {
+    return jwt.sign({ sid: claims.sid, iat }, this.key, {
       algorithm: ALGORITHM,
       subject: claims.sub,
       issuer: ISSUER,
@@ -40,7 +48,7 @@ export class TokenService {
   /** Returns the claims, or null for any token that is not ours, not valid or expired. */
   verifyAccess(token: string): (AccessClaims & { exp: number }) | null {
     try {
-      const payload = jwt.verify(token, this.secret, {
+      const payload = jwt.verify(token, this.key, {
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience: AUDIENCE,

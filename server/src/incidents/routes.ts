@@ -26,6 +26,7 @@ import { badRequest } from '../http/errors.js';
 import type { RateLimit } from '../http/rateLimit.js';
 import { valid, validate } from '../http/validate.js';
 import type { AttachmentService } from './attachments.js';
+import { presentIncidentCard } from './cardPresenter.js';
 import { presentAttachment, presentComment, presentIncident } from './presenter.js';
 import type { PlaybookService } from './playbooks.js';
 import type { IncidentService } from './service.js';
@@ -79,8 +80,15 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
 
   const list = { query: listIncidentsQuery };
   r.get('/incidents', ...guard, validate(list), async (req, res) => {
-    const page = await d.incidents.list(actorOf(req), valid(req, list).query);
-    res.json({ items: page.items.map((i) => presentIncident(i, actorOf(req))), nextCursor: page.nextCursor });
+    const viewer = actorOf(req);
+    const { view, ...query } = valid(req, list).query;
+    if (view === 'card') {
+      const lastSeq = await d.incidents.logPosition(); // before the page: see logPosition
+      const page = await d.incidents.list(viewer, query);
+      return res.json({ items: page.items.map((i) => presentIncidentCard(i, viewer)), nextCursor: page.nextCursor, lastSeq });
+    }
+    const page = await d.incidents.list(viewer, query);
+    res.json({ items: page.items.map((i) => presentIncident(i, viewer)), nextCursor: page.nextCursor });
   });
 
   r.get('/incidents/:id', ...guard, validate({ params: byId }), async (req, res) => {

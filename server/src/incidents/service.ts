@@ -265,6 +265,14 @@ export class IncidentService {
     });
   }
 
+  /**
+   * The event log's position. The board reads it before its card pages, so the console can
+   * catch up from there and a change committed meanwhile is never lost.
+   */
+  async logPosition(): Promise<number> {
+    return this.deps.store.events.lastSeq();
+  }
+
   async get(actor: Actor, id: string): Promise<IncidentRecord> {
     const incident = await this.deps.store.incidents.get(id);
     if (!incident || !can.read(actor, incident)) throw notFound('Incident');

@@ -15,6 +15,9 @@ import { createLogger } from '../platform/logger.js';
 import { SqliteStore } from '../store/sqlite/sqliteStore.js';
 import type { Express } from 'express';
 
+/** bcrypt cost for tests only: the minimum bcrypt accepts, so sign-ins take milliseconds. */
+export const TEST_BCRYPT_COST = 4;
+
 export const TEST_SETTINGS: AppSettings = {
   jwtSecret: 'test-secret-that-is-long-enough-for-hs256-0123456789',
   accessTokenTtlSeconds: 900,
@@ -60,7 +63,8 @@ export function openTestHub(dataDir: string, clock: FakeClock, overrides: Partia
     bus: new EventBus(),
     ids: randomId,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    hasher: bcryptHasher(12),
+    // Cost 4 keeps the suite fast; production takes its cost (≥ 12) from the configuration.
+    hasher: bcryptHasher(TEST_BCRYPT_COST),
     settings: { ...TEST_SETTINGS, attachmentsDir: path.join(dataDir, 'attachments'), ...overrides },
   };
   const services = createServices(deps);

@@ -1,0 +1,107 @@
+/**
+ * The hub under test, in its own process: the production composition (composeFromEnv, the
+ * same wiring as `npm start`) on a temporary DATA_DIR, the demo province, and a listener on a
+ * free port. Also generates stored incidents straight through the store port, in large
+ * transactions, so the read figures can be taken at 10k … 1M incidents in minutes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { EVENTS, INCIDENT_CATEGORY_CODES, SEVERITIES } from '@cert-hub/shared';
+import { composeFromEnv } from '../../server/src/compose.js';
+import { seedDemo } from '../../server/src/demo/seed.js';
+import { startServer } from '../../server/src/server.js';
+import type { EventRecord, IncidentRecord } from '../../server/src/store/port.js';
+import { serve } from './proc.js';
+
+const { config, deps, services } = await composeFromEnv();
+await seedDemo(services);
+const hub = await startServer(deps, services, { port: 0, host: '127.0.0.1' });
+
+const TITLES = [
+  'Thay đổi giao diện cổng thông tin điện tử',
+  'Thư lừa đảo giả mạo Sở Tài chính tỉnh Hòa Lâm',
+  'Mã độc tống tiền mã hóa máy chủ tệp',
+  'Tấn công từ chối dịch vụ vào cổng dịch vụ công',
+  'Rò rỉ dữ liệu hồ sơ một cửa',
+  'Quét cổng từ địa chỉ nước ngoài',
+  'Đăng nhập trái phép hộp thư công vụ',
+  'Máy trạm kết nối máy chủ điều khiển mã độc',
+];
+const STATUSES = ['received', 'triage', 'initial_response', 'containment', 'recovery'] as const;
+
+let generated = 0;
+
+async function generate(count: number) {
+  const { store } = deps;
+  const template = (await store.incidents.list({ limit: 1 })).items[0];
+  if (!template) throw new Error('file one incident through the API before generating');
+  const created = (await store.events.listForEntity('incident', template.id, 20)).find((e) => e.type === EVENTS.incidentCreated);
+  const eventData = JSON.stringify(created?.data ?? {});
+  const agencies = (await store.agencies.list({ limit: 200 })).items.map((a) => a.id);
+  const teams = (await store.teams.list({ limit: 200 })).items.map((t) => t.id);
+  const now = deps.clock.now().getTime();
+  const BATCH = 2000;
+  for (let done = 0; done < count; done += BATCH) {
+    const size = Math.min(BATCH, count - done);
+    await store.transaction(async (tx) => {
+      for (let k = 0; k < size; k++) {
+        const n = ++generated;
+        const id = `bench-${String(n).padStart(8, '0')}`;
+        // Years of history: most incidents are closed, a few are open on the board.
+        const at = new Date(now - ((n * 7919) % (3 * 365 * 86_400)) * 1000).toISOString();
+        const open = n % 20 === 0;
+        const team = teams[n % teams.length]!;
+        const record: IncidentRecord = {
+          ...template,
+          id,
+          code: `BM-${at.slice(0, 4)}-${String(n).padStart(7, '0')}`,
+          agencyId: agencies[(n * 31) % agencies.length]!,
+          title: `${TITLES[n % TITLES.length]} ${n}`,
+          category: INCIDENT_CATEGORY_CODES[n % INCIDENT_CATEGORY_CODES.length]!,
+          status: open ? STATUSES[n % STATUSES.length]! : 'closed',
+          severity: SEVERITIES[n % SEVERITIES.length]!,
+          serious: n % 50 === 0,
+          routing: { ownerTeamId: team, teamIds: n % 3 === 0 ? [team, teams[(n + 1) % teams.length]!] : [team], reasons: [] },
+          reportedAt: at,
+          detectedAt: at,
+          statusChangedAt: at,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        };
+        await tx.incidents.insert(record);
+        const data = JSON.parse(eventData.replaceAll(template.id, id).replaceAll(template.code, record.code)) as Record<string, unknown>;
+        await tx.events.append({
+          type: EVENTS.incidentCreated,
+          entity: 'incident',
+          entityId: id,
+          incidentId: id,
+          version: 1,
+          at,
+          actorId: created?.actorId ?? null,
+          data,
+        } satisfies Omit<EventRecord, 'seq'>);
+      }
+    });
+  }
+  return { total: await store.incidents.count() };
+}
+
+function storeBytes() {
+  if (deps.store.kind !== 'sqlite') return null;
+  const file = path.join(config.dataDir, 'cert-hub.sqlite');
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  return size(file) + size(`${file}-wal`);
+}
+
+serve({
+  rss: async () => ({ rss: process.memoryUsage().rss }),
+  generate: async (m) => generate(Number(m.count)),
+  storage: async () => ({ bytes: storeBytes(), incidents: await deps.store.incidents.count() }),
+  stop: async () => {
+    await hub.close();
+    await deps.store.close();
+    process.exit(0);
+  },
+});
+process.send?.({ type: 'ready', port: hub.port });

@@ -1,0 +1,95 @@
+/**
+ * Reads at a given number of stored incidents: each figure is the p95 of `requests`
+ * sequential requests per round, as median/min/max over rounds.
+ */
+import { getJson, now, type Session } from './http.js';
+import { percentile, spread, type Spread } from './stats.js';
+
+export interface ReadFigure {
+  p50Ms: Spread;
+  p95Ms: Spread;
+}
+
+export interface ReadsAtSize {
+  storedIncidents: number;
+  boardFirstPage: ReadFigure;
+  deepPage: ReadFigure & { depth: number };
+  incidentWithTimeline: ReadFigure;
+  search: ReadFigure;
+  narrowCatchUp: ReadFigure;
+  /** The leaders' yearly statistics do not exist in the hub yet. */
+  yearlyStatistics: 'not available';
+}
+
+interface Page {
+  items: { id: string }[];
+  nextCursor: string | null;
+}
+
+async function figure(request: () => Promise<unknown>, rounds: number, requests: number, budgetMs: number): Promise<ReadFigure> {
+  await request(); // warm-up (statement caches, page cache)
+  const p50: number[] = [];
+  const p95: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const samples: number[] = [];
+    const roundStarted = now();
+    // A slow query (seconds per request) gets fewer samples instead of stalling the run.
+    for (let i = 0; i < requests && (i === 0 || now() - roundStarted < budgetMs / rounds); i++) {
+      const started = now();
+      await request();
+      samples.push(now() - started);
+    }
+    p50.push(percentile(samples, 50));
+    p95.push(percentile(samples, 95));
+  }
+  return { p50Ms: spread(p50), p95Ms: spread(p95) };
+}
+
+export const READ_PATHS = {
+  board: '/api/incidents?open=true&limit=100',
+  list: '/api/incidents?limit=100',
+  search: `/api/incidents?q=${encodeURIComponent('thay doi giao dien')}&limit=50`,
+  catchUp: '/api/events?after=0',
+};
+
+export async function measureReads(
+  base: string,
+  who: { responder: Session; coordinator: Session; narrow: Session },
+  storedIncidents: number,
+  opts: { rounds: number; requests: number; depth: number; budgetMs: number },
+): Promise<ReadsAtSize> {
+  // A deep page: follow the cursor `depth` pages into the coordinator's full list.
+  let cursor: string | null = null;
+  let depth = 0;
+  for (; depth < opts.depth; depth++) {
+    const page: Page = await getJson<Page>(
+      base,
+      `${READ_PATHS.list}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      who.coordinator.token,
+    );
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  const deepPath = `${READ_PATHS.list}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+  const one = (await getJson<Page>(base, READ_PATHS.board, who.responder.token)).items[0];
+  if (!one) throw new Error('the responder has no open incident to read');
+  const { rounds, requests, budgetMs } = opts;
+  return {
+    storedIncidents,
+    boardFirstPage: await figure(() => getJson(base, READ_PATHS.board, who.responder.token), rounds, requests, budgetMs),
+    deepPage: { ...(await figure(() => getJson(base, deepPath, who.coordinator.token), rounds, requests, budgetMs)), depth },
+    incidentWithTimeline: await figure(
+      () =>
+        Promise.all([
+          getJson(base, `/api/incidents/${one.id}`, who.responder.token),
+          getJson(base, `/api/incidents/${one.id}/timeline`, who.responder.token),
+        ]),
+      rounds,
+      requests,
+      budgetMs,
+    ),
+    search: await figure(() => getJson(base, READ_PATHS.search, who.coordinator.token), rounds, requests, budgetMs),
+    narrowCatchUp: await figure(() => getJson(base, READ_PATHS.catchUp, who.narrow.token), rounds, requests, budgetMs),
+    yearlyStatistics: 'not available',
+  };
+}

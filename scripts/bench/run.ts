@@ -1,0 +1,313 @@
+/**
+ * `npm run bench` (and `npm run bench -- --quick`): starts the hub on temporary stores in
+ * child processes, measures ingest, fan-out, reads at growing store sizes, memory and the
+ * console's bundle, each hub figure beside a floor measured in the same run, and writes
+ * bench/results.json plus a Markdown table on stdout.
+ *
+ *   --quick     smaller sizes and shorter rounds (under two minutes); the results say so
+ *   --profile   also run the ingest hub under `node --cpu-prof` and summarise where time goes
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { consoleSizes } from './consoleSizes.js';
+import { closeSockets, connectSockets, measureFanout } from './fanout.js';
+import { login, reportBody, type Session } from './http.js';
+import { measureIngest } from './ingest.js';
+import { repoRoot, startChild, type Child } from './proc.js';
+import { summariseProfile } from './profile.js';
+import { measureReads, type ReadsAtSize } from './reads.js';
+import { fmt, ratio, type Spread } from './stats.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const outFile = path.join(repoRoot, 'bench/results.json');
+
+const PLAN = quick
+  ? {
+      ingest: { rounds: 3, seconds: 2, levels: [1, 16, 64] },
+      fanout: { counts: [100, 500, 1000], rounds: 3, events: 3 },
+      reads: { sizes: [1_000, 3_000, 10_000], rounds: 3, requests: 8, depth: 3, budgetMs: 1_000 },
+    }
+  : {
+      ingest: { rounds: 3, seconds: 8, levels: [1, 16, 64] },
+      fanout: { counts: [100, 500, 1000], rounds: 5, events: 20 },
+      reads: { sizes: [10_000, 100_000, 1_000_000], rounds: 3, requests: 40, depth: 20, budgetMs: 15_000 },
+    };
+
+const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+async function startHub(execArgv: string[] = []): Promise<Child & { dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-bench-'));
+  const child = await startChild(
+    'hubProcess.ts',
+    [],
+    // Production settings except the per-user rate limit, which would otherwise answer 429.
+    { DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'info', API_REQUESTS_PER_MINUTE: '100000000', JWT_SECRET: '' },
+    execArgv,
+  );
+  return { ...child, dataDir, stop: async () => (await child.stop(), fs.rmSync(dataDir, { recursive: true, force: true })) };
+}
+
+let keySerial = 0;
+async function fileReport(base: string, focal: Session): Promise<void> {
+  const res = await fetch(`${base}/api/incidents`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${focal.token}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': `bench-file-${process.pid}-${++keySerial}`,
+    },
+    body: JSON.stringify(reportBody(focal.user.agencyId!, keySerial)),
+  });
+  if (res.status !== 201) throw new Error(`filing a report: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+async function main() {
+  const started = Date.now();
+  const machine = {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryMb: mb(os.totalmem()),
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    quick,
+    note: quick ? 'quick run: shorter rounds and smaller stores (reads at 1k/3k/10k instead of 10k/100k/1M)' : 'full run',
+  };
+  log(`${machine.cores} cores, ${quick ? 'quick' : 'full'} run`);
+
+  // ---- console ----
+  const dist = path.join(repoRoot, 'client/dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    log('building the console (client/dist is missing)');
+    execFileSync('npm', ['run', 'build', '-w', 'client'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const consoleResult = consoleSizes(dist);
+
+  // ---- ingest ----
+  const profileDir = path.join(repoRoot, 'bench/profiles');
+  if (profile) fs.rmSync(profileDir, { recursive: true, force: true });
+  const ingestHub = await startHub(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const idleRss = (await ingestHub.ask<{ rss: number }>({ type: 'rss' })).rss;
+  const ingestBase = `http://127.0.0.1:${ingestHub.port}`;
+  const focalA = await login(ingestBase, 'focal.a');
+  const floorIngest = await startChild('floorProcess.ts', ['ingest']);
+  log('ingest');
+  const body = JSON.stringify(reportBody(focalA.user.agencyId!, 0));
+  const ingest = await measureIngest(
+    { base: ingestBase, headers: { Authorization: `Bearer ${focalA.token}` }, body },
+    { base: `http://127.0.0.1:${floorIngest.port}`, headers: {}, body },
+    PLAN.ingest,
+  );
+  const storageAfterIngest = await ingestHub.ask<{ bytes: number; incidents: number }>({ type: 'storage' });
+  await floorIngest.stop();
+  await ingestHub.stop();
+  const profileSummary = profile
+    ? (fs
+        .readdirSync(profileDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => summariseProfile(path.join(profileDir, f)))[0] ?? null)
+    : null;
+
+  // ---- fan-out ----
+  log('fan-out');
+  const fanHub = await startHub();
+  const fanBase = `http://127.0.0.1:${fanHub.port}`;
+  const focal = await login(fanBase, 'focal.a');
+  const responder = await login(fanBase, 'responder');
+  // The floor broadcasts exactly what the hub sends: capture one real message first.
+  const [probe] = await connectSockets({ base: fanBase, token: responder.token, trigger: async () => {} }, 1);
+  const captured = new Promise<unknown>((resolve) => probe!.once('domain:event', resolve));
+  await fileReport(fanBase, focal);
+  const payload = JSON.stringify(await captured);
+  closeSockets([probe!]);
+  const floorFan = await startChild('floorProcess.ts', ['fanout']);
+  const floorBase = `http://127.0.0.1:${floorFan.port}`;
+  let rssWith1000Sockets: number | null = null;
+  const fanout = await measureFanout(
+    { base: fanBase, token: responder.token, trigger: () => fileReport(fanBase, focal) },
+    {
+      base: floorBase,
+      trigger: async () => {
+        const res = await fetch(`${floorBase}/broadcast`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: payload,
+        });
+        await res.arrayBuffer();
+      },
+    },
+    {
+      ...PLAN.fanout,
+      onConnected: async (count) => {
+        if (count === 1000) rssWith1000Sockets = (await fanHub.ask<{ rss: number }>({ type: 'rss' })).rss;
+      },
+    },
+  );
+  await floorFan.stop();
+  await fanHub.stop();
+
+  // ---- reads ----
+  const readHub = await startHub();
+  const readBase = `http://127.0.0.1:${readHub.port}`;
+  const who = {
+    focal: await login(readBase, 'focal.a'),
+    responder: await login(readBase, 'responder'),
+    coordinator: await login(readBase, 'coordinator'),
+    narrow: await login(readBase, 'focal.b'),
+  };
+  await fileReport(readBase, who.focal); // the template the generator copies
+  const reads: (ReadsAtSize & { bytesPerIncident: number; generateSeconds: number })[] = [];
+  for (const size of PLAN.reads.sizes) {
+    const before = await readHub.ask<{ incidents: number }>({ type: 'storage' });
+    log(`reads: generating ${size - before.incidents} incidents`);
+    const genStart = Date.now();
+    if (size > before.incidents) await readHub.ask({ type: 'generate', count: size - before.incidents });
+    const generateSeconds = (Date.now() - genStart) / 1000;
+    const storage = await readHub.ask<{ bytes: number; incidents: number }>({ type: 'storage' });
+    log(`reads at ${storage.incidents}`);
+    const figures = await measureReads(readBase, who, storage.incidents, PLAN.reads);
+    reads.push({ ...figures, bytesPerIncident: Math.round(storage.bytes / storage.incidents), generateSeconds });
+  }
+  const rssAfterReads = (await readHub.ask<{ rss: number }>({ type: 'rss' })).rss;
+  const sockets = await connectSockets({ base: readBase, token: who.responder.token, trigger: async () => {} }, 1000);
+  const rssAfterReadsWith1000Sockets = (await readHub.ask<{ rss: number }>({ type: 'rss' })).rss;
+  closeSockets(sockets);
+  await readHub.stop();
+
+  // ---- growth ----
+  const first = reads[0]!;
+  const last = reads[reads.length - 1]!;
+  const readKeys = ['boardFirstPage', 'deepPage', 'incidentWithTimeline', 'search', 'narrowCatchUp'] as const;
+  const growth = {
+    from: first.storedIncidents,
+    to: last.storedIncidents,
+    target: 1.5,
+    p95Ratio: Object.fromEntries(readKeys.map((k) => [k, ratio(last[k].p95Ms.median, first[k].p95Ms.median)])),
+    bytesPerIncident: reads.map((r) => ({ storedIncidents: r.storedIncidents, bytes: r.bytesPerIncident })),
+    storageTargetBytesPerIncident: 3072,
+    yearlyStatistics: 'not available',
+  };
+
+  const results = {
+    generatedAt: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine,
+    ingest: {
+      definition:
+        'authenticated POST /api/incidents, unique Idempotency-Key, autocannon; floor: bare express + one SQLite INSERT (WAL, synchronous=FULL)',
+      target: { acksPerSecondAt64: 1500, p99MsAt64: 100, ratioAt64: 0.5 },
+      levels: ingest,
+      storedAfter: storageAfterIngest,
+      profile: profileSummary,
+    },
+    fanout: {
+      definition:
+        'time from the report request leaving until the last socket has incident.created; floor: bare socket.io broadcast of the same payload',
+      target: { ratio: 1.2 },
+      levels: fanout,
+    },
+    reads: {
+      definition:
+        'p95 of sequential requests; board = responder open=true&limit=100; deep page = coordinator list followed `depth` pages; search q="thay doi giao dien"; catch-up = focal.b GET /api/events?after=0',
+      target: { p95MsAtLargest: 20, yearlyStatisticsP95Ms: 300 },
+      sizes: reads,
+      yearlyStatistics: "not available: the leaders' statistics do not exist in the hub yet",
+    },
+    growth,
+    memory: {
+      target: { rssMbWith1000SocketsAndLargestStore: 400 },
+      idleRssMb: mb(idleRss),
+      with1000SocketsRssMb: rssWith1000Sockets === null ? null : mb(rssWith1000Sockets),
+      afterReadsRssMb: mb(rssAfterReads),
+      afterReadsWith1000SocketsRssMb: mb(rssAfterReadsWith1000Sockets),
+      largestStore: last.storedIncidents,
+    },
+    console: consoleResult,
+  };
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(markdown(results));
+  log(`wrote ${path.relative(repoRoot, outFile)} in ${results.durationSeconds} s`);
+}
+
+type Results = {
+  machine: { cores: number; quick: boolean; note: string };
+  ingest: { levels: Awaited<ReturnType<typeof measureIngest>>; profile: ReturnType<typeof summariseProfile> | null };
+  fanout: { levels: Awaited<ReturnType<typeof measureFanout>> };
+  reads: { sizes: (ReadsAtSize & { bytesPerIncident: number })[] };
+  growth: { from: number; to: number; p95Ratio: Record<string, number | null> };
+  memory: { idleRssMb: number; with1000SocketsRssMb: number | null; afterReadsRssMb: number; afterReadsWith1000SocketsRssMb: number };
+  console: ReturnType<typeof consoleSizes>;
+};
+
+function markdown(r: Results): string {
+  const kb = (b: number) => `${Math.round(b / 1024)} KB`;
+  const rows: string[] = [];
+  const row = (...cells: (string | number | null)[]) => rows.push(`| ${cells.map((c) => (c === null ? '—' : String(c))).join(' | ')} |`);
+  rows.push(`Benchmark (${r.machine.cores} cores; ${r.machine.note}). Medians over rounds, (min–max).`, '');
+  rows.push('| Figure | Hub | Floor / target | Ratio |', '| --- | --- | --- | --- |');
+  for (const l of r.ingest.levels) {
+    row(`Ingest c=${l.concurrency}: acks/s`, fmt(l.hub.acksPerSecond), fmt(l.floor.acksPerSecond), l.ratio.throughput);
+    row(`Ingest c=${l.concurrency}: p99`, fmt(l.hub.p99Ms, ' ms'), fmt(l.floor.p99Ms, ' ms'), l.ratio.p99);
+  }
+  for (const f of r.fanout.levels) {
+    row(`Fan-out ${f.sockets} sockets: p50`, fmt(f.hub.p50Ms, ' ms'), fmt(f.floor.p50Ms, ' ms'), f.ratio.p50);
+    row(`Fan-out ${f.sockets} sockets: p99`, fmt(f.hub.p99Ms, ' ms'), fmt(f.floor.p99Ms, ' ms'), f.ratio.p99);
+  }
+  const names: Record<'boardFirstPage' | 'deepPage' | 'incidentWithTimeline' | 'search' | 'narrowCatchUp', string> = {
+    boardFirstPage: 'Board first page',
+    deepPage: 'Deep page',
+    incidentWithTimeline: 'Incident + timeline',
+    search: 'Search',
+    narrowCatchUp: "Narrow user's catch-up feed",
+  };
+  for (const s of r.reads.sizes)
+    for (const [key, name] of Object.entries(names)) {
+      const f: { p95Ms: Spread } = s[key as keyof typeof names];
+      row(`${name} p95 at ${s.storedIncidents.toLocaleString('en')}`, fmt(f.p95Ms, ' ms'), '≤ 20 ms', null);
+    }
+  row(`Yearly statistics p95`, 'not available', '≤ 300 ms', null);
+  for (const [key, name] of Object.entries(names))
+    row(`Growth ${name} ${r.growth.from}→${r.growth.to}`, '', '≤ 1.5×', r.growth.p95Ratio[key] ?? null);
+  for (const s of r.reads.sizes)
+    row(`Storage per incident at ${s.storedIncidents.toLocaleString('en')}`, `${s.bytesPerIncident} B`, '≤ 3 KB', null);
+  row('RSS idle', `${r.memory.idleRssMb} MB`, '', null);
+  row('RSS with 1,000 sockets', `${r.memory.with1000SocketsRssMb} MB`, '', null);
+  row(
+    'RSS after reads (largest store), then with 1,000 sockets',
+    `${r.memory.afterReadsRssMb} / ${r.memory.afterReadsWith1000SocketsRssMb} MB`,
+    '≤ 400 MB',
+    null,
+  );
+  const c = r.console;
+  row(
+    'Console initial JS (raw / gzip / brotli)',
+    `${kb(c.initialJs.raw)} / ${kb(c.initialJs.gzip)} / ${kb(c.initialJs.brotli)}`,
+    '≤ 300 KB compressed',
+    null,
+  );
+  row(
+    `Console all JS, ${c.chunks} chunks (raw / gzip / brotli)`,
+    `${kb(c.totalJs.raw)} / ${kb(c.totalJs.gzip)} / ${kb(c.totalJs.brotli)}`,
+    '',
+    null,
+  );
+  if (r.ingest.profile) {
+    rows.push('', 'Ingest CPU profile (share of busy time by origin):', '');
+    for (const o of r.ingest.profile.byOrigin.slice(0, 10)) rows.push(`- ${o.name}: ${o.percentOfBusy}%`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
