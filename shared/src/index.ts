@@ -10,3 +10,4 @@ export * from './lifecycle.js';
 export * from './realtime.js';
 export * from './playbooks.js';
 export * from './milestones.js';
+export * from './issues.js';

@@ -22,6 +22,8 @@ interface Props {
   canWork: boolean;
   onMove: (incident: IncidentView, to: IncidentStatus) => void;
   onSeverity: (incident: IncidentView, severity: string) => void;
+  /** The copy shown under the pointer while dragging (not itself draggable). */
+  overlay?: boolean;
 }
 
 /** One card on the board: draggable, with a keyboard menu offering the same moves. */
@@ -35,13 +37,14 @@ export const IncidentCard = memo(function IncidentCard({
   canWork,
   onMove,
   onSeverity,
+  overlay = false,
 }: Props) {
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const categoryLabel = useCategoryLabel();
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: incident.id,
-    disabled: !canWork,
+    disabled: !canWork || overlay,
     data: { incident },
   });
   const status = incident.status as IncidentStatus;
@@ -52,9 +55,8 @@ export const IncidentCard = memo(function IncidentCard({
   return (
     <div
       ref={setNodeRef}
-      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isDragging ? ' dragging' : ''}`}
-      style={transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined}
-      data-testid="board-card"
+      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isDragging ? ' placeholder' : ''}${overlay ? ' dragging' : ''}`}
+      data-testid={overlay ? 'board-card-overlay' : 'board-card'}
       data-code={incident.code}
       data-status={incident.status}
       data-version={incident.version}

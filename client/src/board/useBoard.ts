@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DomainEventMessage, IncidentView } from '@cert-hub/shared';
+import type { DomainEventMessage, IncidentView, Page } from '@cert-hub/shared';
+import { api } from '../api/client.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { useDomainEvents, useLive } from '../realtime/LiveProvider.js';
+
+/** How many closed incidents the board shows (newest first); the incident list has the rest. */
+const RECENTLY_CLOSED = 50;
 
 /**
  * The board's incidents: a snapshot of the open ones, kept current by domain events. Every
@@ -26,9 +30,13 @@ export function useBoard(onCreated: (incident: IncidentView) => void) {
   useEffect(() => {
     if (!live) return;
     let cancelled = false;
-    void fetchAll<IncidentView>('/incidents', { open: 'true' }).then((items) => {
+    // Open incidents, plus the most recently closed so "Kết thúc" is not empty after a reload.
+    void Promise.all([
+      fetchAll<IncidentView>('/incidents', { open: 'true' }),
+      api<Page<IncidentView>>(`/incidents?status=closed&limit=${RECENTLY_CLOSED}`).then((page) => page.items),
+    ]).then(([open, closed]) => {
       if (cancelled) return;
-      items.forEach(upsert);
+      [...open, ...closed].forEach(upsert);
       setLoading(false);
     });
     return () => {

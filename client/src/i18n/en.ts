@@ -1,3 +1,5 @@
+import { messagesI18n } from '../messages/i18n.js';
+import { usabilityI18n } from '../usability/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -291,4 +293,6 @@ export const en: Messages = {
     by: 'by {{user}}',
     system: 'system',
   },
+  issues: messagesI18n.en,
+  usability: usabilityI18n.en,
 };

@@ -1,3 +1,6 @@
+import { messagesI18n } from '../messages/i18n.js';
+import { usabilityI18n } from '../usability/i18n.js';
+
 /** Vietnamese, the console's default language. */
 export const vi = {
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
@@ -291,5 +294,7 @@ export const vi = {
     by: 'bởi {{user}}',
     system: 'hệ thống',
   },
+  issues: messagesI18n.vi,
+  usability: usabilityI18n.vi,
 };
 export type Messages = typeof vi;

@@ -116,7 +116,9 @@ export function IncidentDetailPage() {
   const isAgency = user.role === 'focal_point';
   const canWork =
     (user.role === 'responder' || user.role === 'coordinator') && incident.routing.teamIds.some((tid) => user.teamIds.includes(tid));
-  const canComment = canWork || (isAgency && user.agencyId === incident.agencyId);
+  // Mirrors the hub's policy: once closed, the agency confirms; it no longer replies or uploads.
+  const agencyMayAdd = isAgency && user.agencyId === incident.agencyId && incident.status !== 'closed';
+  const canComment = canWork || agencyMayAdd;
   const canConfirm = isAgency && incident.status === 'closed' && incident.closingReport && !incident.closureConfirmation;
   const status = incident.status as IncidentStatus;
 
@@ -283,7 +285,7 @@ export function IncidentDetailPage() {
             <Card
               title={t('incidents.attachments')}
               extra={
-                (canWork || (isAgency && user.agencyId === incident.agencyId)) && (
+                (canWork || agencyMayAdd) && (
                   <Upload
                     showUploadList={false}
                     customRequest={({ file, onSuccess, onError }) => {
@@ -386,6 +388,9 @@ export function IncidentDetailPage() {
                   </List.Item>
                 )}
               />
+              {isAgency && incident.status === 'closed' && (
+                <Alert type="info" showIcon message={t('usability.closedNotice')} data-testid="closed-notice" />
+              )}
               {canComment && (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   {!isAgency && (

@@ -21,7 +21,7 @@ import {
   Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -45,6 +45,7 @@ import { diacriticFilter } from '../lib/selectFilter.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { zodRule } from '../lib/zodRule.js';
+import { errorText, schemaIssueText } from '../messages/issues.js';
 import { sendUntilAnswered, type Attempt } from './persistentSend.js';
 import { discardDraft, loadDraft, newDraft, saveDraft, type ReportDraft } from './reportDraft.js';
 
@@ -68,6 +69,15 @@ function serialise(values: Record<string, unknown>): Record<string, unknown> {
 }
 function deserialise(values: Record<string, unknown>): Record<string, unknown> {
   return { ...values, detectedAt: typeof values.detectedAt === 'string' ? fromIso(values.detectedAt) : undefined };
+}
+
+/**
+ * Enter in a one-line field (the date picker confirms its date with it) must not file the
+ * whole report: only the submit button does. Text areas keep their new lines.
+ */
+function keepEnterInField(event: KeyboardEvent<HTMLFormElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target instanceof HTMLInputElement) event.preventDefault();
 }
 
 /**
@@ -187,7 +197,10 @@ export function ReportPage() {
           );
         } catch (error) {
           rejected.push(
-            t('incidents.fileRejected', { name: file.name, reason: error instanceof ApiError ? error.message : String(error) }),
+            t('incidents.fileRejected', {
+              name: file.name,
+              reason: error instanceof ApiError ? errorText(t, error.code) : t('common.offline'),
+            }),
           );
         }
         current = { ...current, uploaded: [...current.uploaded, index] };
@@ -279,6 +292,7 @@ export function ReportPage() {
         form={form}
         layout="vertical"
         onFinish={() => void submit()}
+        onKeyDown={keepEnterInField}
         onValuesChange={onValuesChange}
         disabled={busy}
         name="report"
@@ -340,6 +354,8 @@ export function ReportPage() {
             <Col xs={24} md={12}>
               <Form.Item name="detectedAt" label={t('incidents.detectedAt')} rules={[required]} extra={t('incidents.detectedAtHint')}>
                 <DatePicker
+                  // A typed date is kept when the user clicks elsewhere, not only on Tab or OK.
+                  needConfirm={false}
                   showTime={{ format: 'HH:mm' }}
                   format="DD/MM/YYYY HH:mm"
                   style={{ width: '100%' }}
@@ -395,8 +411,8 @@ export function ReportPage() {
                         ({ getFieldValue }) => ({
                           validator: async (_, value) => {
                             const type = getFieldValue(['indicators', field.name, 'type']) as string;
-                            const parsed = indicatorSchema.safeParse({ type, value });
-                            if (value && !parsed.success) throw new Error(parsed.error.issues[0]?.message);
+                            const problem = value ? schemaIssueText(t, indicatorSchema, { type, value }) : null;
+                            if (problem) throw new Error(problem);
                           },
                         }),
                       ]}

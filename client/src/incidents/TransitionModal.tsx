@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   INCIDENT_CATEGORIES,
@@ -33,6 +33,8 @@ export function TransitionModal({ incident, to, onClose, onMoved, onConflict }: 
   const [form] = Form.useForm();
   const showError = useApiError();
   const needs = to ? requirementsOf(incident.status as IncidentStatus, to) : [];
+  // Closing with the playbook's checklist unfinished is allowed, but never unnoticed.
+  const openTasks = incident.tasks.filter((task) => !task.done);
 
   const submit = async (values: Record<string, string>) => {
     if (!to) return;
@@ -92,6 +94,16 @@ export function TransitionModal({ incident, to, onClose, onMoved, onConflict }: 
               <Select options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))} />
             </Form.Item>
           </>
+        )}
+        {needs.includes('closing_report') && openTasks.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="checklist-warning"
+            style={{ marginBottom: 16 }}
+            message={t('usability.checklistWarning', { done: incident.tasks.length - openTasks.length, total: incident.tasks.length })}
+            description={t('usability.checklistOpen', { tasks: openTasks.map((task) => task.title).join('; ') })}
+          />
         )}
         {needs.includes('closing_report') &&
           (['rootCause', 'actionsTaken', 'damage', 'recoveryTime', 'recommendations'] as const).map((field) => (

@@ -3,7 +3,7 @@
  * use; presenting one that was already used revokes its whole family (a stolen token is
  * worthless once either party uses it).
  */
-import { EVENTS } from '@cert-hub/shared';
+import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { changePasswordInput, loginInput, updateMeInput } from '@cert-hub/shared';
 import { AppError, unauthenticated, versionConflict } from '../http/errors.js';
@@ -100,7 +100,7 @@ export class AuthService {
     const user = await this.deps.store.users.get(actor.id);
     if (!user) throw unauthenticated();
     if (!(await this.deps.hasher.verify(input.currentPassword, user.passwordHash)))
-      throw new AppError(422, 'unprocessable', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
+      throw new AppError(422, 'unprocessable', 'The current password is wrong', [fieldIssue('currentPassword', 'wrong_password')]);
     const passwordHash = await this.deps.hasher.hash(input.newPassword);
     await commit(this.deps, actor, async (tx, record, now) => {
       const next: UserRecord = {

@@ -12,6 +12,12 @@ const onMyTeams = (a: Actor, i: IncidentRecord) => i.routing.teamIds.some((t) =>
 export type IncidentScope =
   { kind: 'all' } | { kind: 'agencies'; agencyIds: string[] } | { kind: 'teams'; teamIds: string[] } | { kind: 'none' };
 
+/**
+ * Once an incident is closed the agency's side is done: it confirms the closing report, it
+ * no longer adds replies or files. (A rejected one can still be answered: it may reopen.)
+ */
+const agencyMayAdd = (i: IncidentRecord) => i.status !== 'closed';
+
 export const incidentPolicy = {
   /** Filing a report for an agency: the agency's own focal point, the CERT on its behalf, a bound machine source. */
   create: (a: Actor, agencyId: string) => {
@@ -65,7 +71,7 @@ export const incidentPolicy = {
 
   /** Comments: the CERT (internal or to the agency), the agency (only to the CERT, i.e. visible to both). */
   comment: (a: Actor, i: IncidentRecord, visibility: 'agency' | 'internal') => {
-    if (a.role === 'focal_point') return a.agencyId === i.agencyId && visibility === 'agency';
+    if (a.role === 'focal_point') return a.agencyId === i.agencyId && visibility === 'agency' && agencyMayAdd(i);
     return incidentPolicy.work(a, i);
   },
 
@@ -76,7 +82,7 @@ export const incidentPolicy = {
   confirmClosure: (a: Actor, i: IncidentRecord) => a.role === 'focal_point' && a.agencyId === i.agencyId,
 
   attach: (a: Actor, i: IncidentRecord) =>
-    (a.role === 'focal_point' && a.agencyId === i.agencyId) ||
+    (a.role === 'focal_point' && a.agencyId === i.agencyId && agencyMayAdd(i)) ||
     incidentPolicy.work(a, i) ||
     (a.role === 'machine' && (a.machineAgencyIds ?? []).includes(i.agencyId)),
 } as const;

@@ -1,4 +1,4 @@
-import { EVENTS, type CreateSystemInput, type UpdateSystemInput } from '@cert-hub/shared';
+import { EVENTS, type CreateSystemInput, type UpdateSystemInput, fieldIssue } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
@@ -77,8 +77,8 @@ export class SystemService {
 
   private async checkReferences(agencyId: string, sectorCode: string | null | undefined) {
     const agency = await this.deps.store.agencies.get(agencyId);
-    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [fieldIssue('agencyId', 'no_such_agency')]);
     if (sectorCode && !(await this.deps.store.sectors.get(sectorCode)))
-      throw unprocessable('Unknown sector', [{ path: 'sectorCode', message: 'no such sector' }]);
+      throw unprocessable('Unknown sector', [fieldIssue('sectorCode', 'no_such_sector')]);
   }
 }
