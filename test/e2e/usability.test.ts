@@ -111,13 +111,13 @@ describe('the report form (focal point)', () => {
     await signInThroughConsole(page, served.url, 'focal.a');
     await fillReportBasics(page, 'Ngày gõ tay được giữ lại');
     await page.getByLabel('Thời điểm phát hiện').click();
-    await page.getByLabel('Thời điểm phát hiện').fill('21/11/2026 09:30');
+    await page.getByLabel('Thời điểm phát hiện').fill('19/11/2026 09:30');
     await page.getByLabel('Tiêu đề').click(); // a click elsewhere, not Tab
-    expect(await page.getByLabel('Thời điểm phát hiện').inputValue()).toBe('21/11/2026 09:30');
+    expect(await page.getByLabel('Thời điểm phát hiện').inputValue()).toBe('19/11/2026 09:30');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.getByTestId('received-code').waitFor();
     const filed = await served.hub.store.incidents.list({ limit: 5, q: 'Ngày gõ tay được giữ lại' });
-    expect(filed.items[0]?.detectedAt).toBe('2026-11-21T02:30:00.000Z');
+    expect(filed.items[0]?.detectedAt).toBe('2026-11-19T02:30:00.000Z');
     expect(problems).toEqual([]);
   });
 
