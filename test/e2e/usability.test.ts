@@ -78,7 +78,8 @@ async function fillReportBasics(page: Page, title: string) {
   await page.getByLabel('Mô tả sự cố').fill('Máy trạm của văn thư bật cửa sổ lạ liên tục.');
 }
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const horizontalOverflow = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
 beforeAll(async () => {
   [browser, served] = await Promise.all([launchBrowser(), serveSeededHub()]);
@@ -254,10 +255,10 @@ describe('language', () => {
     const { page } = await newPage();
     await signInThroughConsole(page, served.url, 'leader');
     await page.getByText('English', { exact: true }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.evaluate<string>('document.documentElement.lang')).toBe('en');
     await page.reload();
     await page.getByTestId('current-user').waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
   });
 });
 
@@ -288,6 +289,55 @@ describe('phones at 390 px', () => {
     await screenshot(page, `phone-menu-${username}`);
     await drawer.getByRole('menuitem', { name: 'Tài khoản' }).click();
     await page.waitForURL(`${served.url}/profile`);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("each role's home answers its first question", () => {
+  it('focal point: open incidents of the agency and the closing report waiting for confirmation', async () => {
+    const incident = await toRecovery(await file('Chờ đầu mối xác nhận kết thúc'));
+    const closed = await moveTo(incident, 'closed', { closingReport: CLOSING_REPORT });
+    const open = await file('Sự cố của cơ quan đang mở');
+    const { page, problems } = await newPage(1366, 768);
+    await signInThroughConsole(page, served.url, 'focal.a');
+    await page.getByTestId('home-waiting').getByText(closed.code).waitFor();
+    await page.getByTestId('home-open').getByText(open.code).waitFor();
+    expect(await page.getByTestId('home-open').getByText(closed.code).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('responder: their assignments', async () => {
+    const responder = (await served.hub.store.users.getByUsername('responder'))!;
+    const incident = await file('Giao cho thành viên đội');
+    const assigned = await call<IncidentView>('coordinator', 'PATCH', `/incidents/${incident.id}`, {
+      version: incident.version,
+      assigneeIds: [responder.id],
+    });
+    expect(assigned.status).toBe(200);
+    const { page, problems } = await newPage(1366, 768);
+    await signInThroughConsole(page, served.url, 'responder');
+    await page.getByTestId('home-assigned').getByText(incident.code).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('coordinator: unassigned and waiting for triage', async () => {
+    const incident = await file('Chưa ai nhận');
+    const { page, problems } = await newPage(1366, 768);
+    await signInThroughConsole(page, served.url, 'coordinator');
+    await page.getByTestId('home-unassigned').getByText(incident.code).waitFor();
+    await page.getByTestId('home-triage').getByText(incident.code).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it.each(['focal.a', 'responder', 'coordinator', 'leader', 'admin'])('%s: screenshots at 1366 and 390 px', async (username) => {
+    const { page, problems } = await newPage(1366, 768);
+    await signInThroughConsole(page, served.url, username);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `home-${username}-1366`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForLoadState('networkidle');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, `home-${username}-390`);
     expect(problems).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
 import type { Messages } from './vi.js';
@@ -295,4 +296,5 @@ export const en: Messages = {
   },
   issues: messagesI18n.en,
   usability: usabilityI18n.en,
+  homes: homesI18n.en,
 };

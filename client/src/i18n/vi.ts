@@ -1,3 +1,4 @@
+import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
 
@@ -296,5 +297,6 @@ export const vi = {
   },
   issues: messagesI18n.vi,
   usability: usabilityI18n.vi,
+  homes: homesI18n.vi,
 };
 export type Messages = typeof vi;

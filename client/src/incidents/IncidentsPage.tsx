@@ -32,6 +32,9 @@ export function IncidentsPage() {
     category: param('category'),
     serious: param('serious'),
     agencyId: param('agencyId'),
+    // From the home pages' "see all" links.
+    open: param('open'),
+    assigneeId: param('assigneeId'),
     severity: param('severity'),
     from: param('from'),
     to: param('to'),
