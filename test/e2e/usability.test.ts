@@ -117,6 +117,12 @@ describe('the report form (focal point)', () => {
     expect(await page.getByLabel('Thời điểm phát hiện').inputValue()).toBe('19/11/2026 09:30');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.getByTestId('received-code').waitFor();
+    // Item 5: the code once, what happens next, whom to call.
+    const code = (await page.getByTestId('received-code').textContent())!;
+    const received = (await page.locator('.ant-result').textContent())!;
+    expect(received.split(code).length - 1).toBe(1);
+    expect(received).toContain('Tiếp theo');
+    expect(await page.locator('.ant-result a[href^="tel:"]').count()).toBe(1);
     const filed = await served.hub.store.incidents.list({ limit: 5, q: 'Ngày gõ tay được giữ lại' });
     expect(filed.items[0]?.detectedAt).toBe('2026-11-19T02:30:00.000Z');
     expect(problems).toEqual([]);
@@ -247,6 +253,38 @@ describe('the board (responder)', () => {
     await screenshot(page, 'board-dragging');
     await page.mouse.up();
     expect(await page.getByTestId('column-triage').getAttribute('data-drop')).toBeNull();
+  });
+});
+
+describe('own account', () => {
+  it('item 8: edits own name, phone and e-mail; the header follows', async () => {
+    const { page, problems } = await newPage();
+    await signInThroughConsole(page, served.url, 'focal.b');
+    await page.goto(`${served.url}/profile`);
+    const form = page.locator('form[id=myDetails]');
+    await expect.poll(() => form.getByLabel('Họ và tên').inputValue()).not.toBe('');
+    await form.getByLabel('Điện thoại').fill('không phải số');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Không phải số điện thoại hợp lệ', { exact: false }).waitFor();
+    await form.getByLabel('Họ và tên').fill('Lê Văn Đổi Tên');
+    await form.getByLabel('Điện thoại').fill('0912 345 678');
+    await form.getByLabel('Thư điện tử').fill('doiten@hoabinh.hoalam.gov.vn');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toBe('Lê Văn Đổi Tên');
+    const stored = (await served.hub.store.users.getByUsername('focal.b'))!;
+    expect([stored.displayName, stored.phone, stored.email]).toEqual(['Lê Văn Đổi Tên', '0912 345 678', 'doiten@hoabinh.hoalam.gov.vn']);
+    expect(problems).toEqual([]);
+  });
+
+  it('item 8: an old sign-in error goes away when the user types again', async () => {
+    const { page } = await newPage();
+    await page.goto(`${served.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('focal.a');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' }).waitFor();
+    await page.getByLabel('Mật khẩu').fill('');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' }).count()).toBe(0);
   });
 });
 

@@ -43,6 +43,7 @@ import { TIME_ZONE } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
 import { diacriticFilter } from '../lib/selectFilter.js';
 import { useApiError } from '../lib/useApiError.js';
+import { useDirectory } from '../lib/useDirectory.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { zodRule } from '../lib/zodRule.js';
 import { errorText, schemaIssueText } from '../messages/issues.js';
@@ -91,6 +92,7 @@ export function ReportPage() {
   const user = useUser();
   const [form] = Form.useForm();
   const showError = useApiError();
+  const directory = useDirectory();
   const [draft, setDraft] = useState<ReportDraft | null>(null);
   const [restored, setRestored] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -245,12 +247,32 @@ export function ReportPage() {
     return null;
   }, [phase, t]);
 
+  const receivedTitle = t('incidents.received', { code: '\u0000' }).split('\u0000');
+  // The standing team's number, for "who do I call" right after filing.
+  const hotline = directory.teams.find((team) => team.isStanding);
   if (phase.kind === 'done')
     return (
       <Result
         status="success"
-        title={t('incidents.received', { code: phase.incident.code })}
-        subTitle={<span data-testid="received-code">{phase.incident.code}</span>}
+        title={
+          // The code is said once, in the title, and marked so it can be found.
+          <>
+            {receivedTitle[0]}
+            <span data-testid="received-code">{phase.incident.code}</span>
+            {receivedTitle[1]}
+          </>
+        }
+        subTitle={
+          <Space direction="vertical" size={4} style={{ maxWidth: 560 }}>
+            <span>{t('usability.nextSteps')}</span>
+            {hotline?.phone && (
+              <Typography.Text strong>
+                {t('usability.callUs', { team: hotline.name, phone: '' })}
+                <a href={`tel:${hotline.phone.replace(/[^+0-9]/g, '')}`}>{hotline.phone}</a>
+              </Typography.Text>
+            )}
+          </Space>
+        }
         extra={[
           <Link key="open" to={`/incidents/${phase.incident.id}`}>
             <Button type="primary">{t('common.details')}</Button>
@@ -260,9 +282,8 @@ export function ReportPage() {
           </Button>,
         ]}
       >
-        {phase.rejected.map((r) => (
-          <Alert key={r} type="error" showIcon message={r} style={{ marginBottom: 8 }} />
-        ))}
+        {phase.rejected.length > 0 &&
+          phase.rejected.map((r) => <Alert key={r} type="error" showIcon message={r} style={{ marginBottom: 8 }} />)}
       </Result>
     );
 

@@ -10,6 +10,11 @@ export const usabilityI18n = {
     dropAllowed: 'Có thể chuyển vào đây',
     dropForbidden: 'Không thể chuyển vào đây',
     recentlyClosed: 'Gần đây nhất',
+    nextSteps:
+      'Tiếp theo: Đội ứng cứu sẽ xác minh, phân loại sự cố và liên hệ với đầu mối của cơ quan. Bạn theo dõi tiến độ và trả lời câu hỏi của Đội trong trang sự cố. Hãy ghi lại mã sự cố khi trao đổi.',
+    callUs: 'Khẩn cấp, gọi {{team}}: {{phone}}',
+    myDetails: 'Thông tin liên hệ của tôi',
+    detailsSaved: 'Đã lưu thông tin của bạn',
   },
   en: {
     closedNotice: 'This incident is closed: no more replies or files. If something new happens, report a new incident.',
@@ -21,5 +26,10 @@ export const usabilityI18n = {
     dropAllowed: 'Can move here',
     dropForbidden: 'Cannot move here',
     recentlyClosed: 'Most recent',
+    nextSteps:
+      "Next: the response team checks and classifies the incident and contacts your agency's focal point. Follow progress and answer the team's questions on the incident page. Quote the incident code when you call.",
+    callUs: 'Urgent? Call {{team}}: {{phone}}',
+    myDetails: 'My contact details',
+    detailsSaved: 'Your details are saved',
   },
 };
