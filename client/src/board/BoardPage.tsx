@@ -62,7 +62,7 @@ function Column({ status, children, count, drop }: { status: IncidentStatus; chi
     >
       <header className="board-column-head">
         <span>{label(STATUS_LABELS[status])}</span>
-        <Badge count={count} showZero color="#8c8c8c" overflowCount={9999} />
+        <Badge count={count} showZero color="#595959" overflowCount={9999} />
       </header>
       <div className="board-column-body">{children}</div>
     </section>
@@ -293,6 +293,7 @@ export function BoardPage() {
         <Select
           allowClear
           placeholder={t('board.team')}
+          aria-label={t('board.team')}
           style={{ width: 220 }}
           value={filters.team}
           onChange={(v: string | undefined) => setParam('team', v)}
@@ -305,6 +306,7 @@ export function BoardPage() {
           showSearch
           filterOption={diacriticFilter}
           placeholder={t('incidents.agency')}
+          aria-label={t('incidents.agency')}
           style={{ width: 240 }}
           value={filters.agency}
           onChange={(v: string | undefined) => setParam('agency', v)}
@@ -313,6 +315,7 @@ export function BoardPage() {
         <Select
           allowClear
           placeholder={t('incidents.severity')}
+          aria-label={t('incidents.severity')}
           style={{ width: 150 }}
           value={filters.severity}
           onChange={(v: string | undefined) => setParam('severity', v)}
@@ -321,6 +324,7 @@ export function BoardPage() {
         <Select
           allowClear
           placeholder={t('incidents.category')}
+          aria-label={t('incidents.category')}
           style={{ width: 220 }}
           value={filters.category}
           onChange={(v: string | undefined) => setParam('category', v)}

@@ -62,6 +62,10 @@ export const IncidentCard = memo(function IncidentCard({
       data-version={incident.version}
       {...attributes}
       {...listeners}
+      // A group, not a button: the card holds its own link and menu button, and widgets
+      // must not nest (screen readers). Space/Enter on the focused card still picks it up.
+      role="group"
+      aria-label={`${incident.code}: ${incident.title}`}
     >
       <div className="board-card-head">
         <Link to={`/incidents/${incident.id}`} onPointerDown={(e) => e.stopPropagation()} className="board-card-code">

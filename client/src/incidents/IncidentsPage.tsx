@@ -71,6 +71,7 @@ export function IncidentsPage() {
         <Select
           allowClear
           placeholder={t('incidents.status')}
+          aria-label={t('incidents.status')}
           style={{ width: 220 }}
           value={filters.status}
           onChange={(v: string | undefined) => setParam('status', v)}
@@ -79,6 +80,7 @@ export function IncidentsPage() {
         <Select
           allowClear
           placeholder={t('incidents.category')}
+          aria-label={t('incidents.category')}
           style={{ width: 280 }}
           value={filters.category}
           onChange={(v: string | undefined) => setParam('category', v)}

@@ -64,6 +64,7 @@ export function WorkPanel({ incident, canWork, onChanged }: Props) {
           percent={incident.tasks.length ? Math.round((done / incident.tasks.length) * 100) : 0}
           size="small"
           style={{ width: 140 }}
+          aria-label={t('incidents.checklist')}
         />
       </Space>
       <List
