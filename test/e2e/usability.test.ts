@@ -201,6 +201,29 @@ describe('closing (coordinator)', () => {
     await warning.waitFor();
     expect(await warning.textContent()).toContain(`0/${incident.tasks.length}`);
   });
+
+  it('item 13: the timeline names the ticked task and the changed field', async () => {
+    let incident = await file('Dòng thời gian rõ ràng');
+    const task = incident.tasks[0]!;
+    const ticked = await call<IncidentView>('coordinator', 'PUT', `/incidents/${incident.id}/tasks/${task.id}`, {
+      done: true,
+      version: incident.version,
+    });
+    expect(ticked.status).toBe(200);
+    incident = ticked.body;
+    const responder = (await served.hub.store.users.getByUsername('responder'))!;
+    expect(
+      (await call('coordinator', 'PATCH', `/incidents/${incident.id}`, { version: incident.version, assigneeIds: [responder.id] })).status,
+    ).toBe(200);
+    const { page } = await newPage();
+    await signInThroughConsole(page, served.url, 'coordinator');
+    await page.goto(`${served.url}/incidents/${incident.id}`);
+    await page
+      .getByTestId('timeline-item')
+      .filter({ hasText: `Đã xong việc: ${task.title}` })
+      .waitFor();
+    await page.getByTestId('timeline-item').filter({ hasText: 'Cập nhật người xử lý' }).waitFor();
+  });
 });
 
 describe('the board (responder)', () => {
