@@ -25,8 +25,6 @@ const zodKey = (code: string, params: Record<string, unknown>): string => {
     }
     case 'invalid_format':
       return `format_${String(params.format ?? '')}`;
-    case 'invalid_type':
-      return params.received === 'undefined' || params.input === undefined ? 'invalid_type_missing' : 'invalid_type';
     default:
       return code;
   }
