@@ -19,8 +19,15 @@ export interface AccessSubject {
 /** What access depends on in an incident (record and wire view alike have these). */
 export interface AccessIncident {
   agencyId: string;
+  status: string;
   routing: { teamIds: readonly string[] };
 }
+
+/**
+ * Once an incident is closed the agency's side is done: it confirms the closing report, it
+ * no longer adds replies or files. (A rejected one can still be answered: it may reopen.)
+ */
+const agencyMayAdd = (i: AccessIncident) => i.status !== 'closed';
 
 const onTeams = (s: AccessSubject, i: AccessIncident) => i.routing.teamIds.some((t) => s.teamIds.includes(t));
 const isCert = (s: AccessSubject) => s.role === 'responder' || s.role === 'coordinator';
@@ -64,14 +71,14 @@ export function canCreateIncident(s: AccessSubject, agencyId: string): boolean {
 }
 
 export function canComment(s: AccessSubject, i: AccessIncident, visibility: 'agency' | 'internal'): boolean {
-  if (s.role === 'focal_point') return canReadIncident(s, i) && visibility === 'agency';
+  if (s.role === 'focal_point') return canReadIncident(s, i) && visibility === 'agency' && agencyMayAdd(i);
   return canWorkIncident(s, i);
 }
 
 export const canConfirmClosure = (s: AccessSubject, i: AccessIncident): boolean => s.role === 'focal_point' && canReadIncident(s, i);
 
 export const canAttach = (s: AccessSubject, i: AccessIncident): boolean =>
-  (s.role === 'focal_point' && canReadIncident(s, i)) ||
+  (s.role === 'focal_point' && canReadIncident(s, i) && agencyMayAdd(i)) ||
   canWorkIncident(s, i) ||
   (s.role === 'machine' && (s.machineAgencyIds ?? []).includes(i.agencyId));
 

@@ -19,8 +19,11 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A field problem in `error.details[]`: see issues.ts for `code` and `params`. */
 export interface FieldIssue {
   path: string;
+  code?: string;
+  params?: Record<string, unknown>;
   message: string;
 }
 

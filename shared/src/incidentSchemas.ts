@@ -2,26 +2,27 @@
 import { z } from 'zod';
 import { incidentListView } from './incidentCard.js';
 import { IMPACTS, INCIDENT_CATEGORY_CODES, INCIDENT_STATUSES, SEVERITIES, TLP_LEVELS } from './incidents.js';
+import { ISSUE } from './issues.js';
 import { domainSchema, idSchema, paginationQuery, phoneSchema } from './schemas.js';
 
-const hex = (length: number, name: string) =>
+const hex = (length: number, code: typeof ISSUE.md5 | typeof ISSUE.sha1 | typeof ISSUE.sha256) =>
   z
     .string()
     .trim()
     .toLowerCase()
-    .regex(new RegExp(`^[0-9a-f]{${length}}$`), `must be a ${name} hash (${length} hex digits)`);
+    .regex(new RegExp(`^[0-9a-f]{${length}}$`), code);
 
 /** An indicator of compromise, checked for its type. */
 export const indicatorSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ip'), value: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }) }),
+  z.strictObject({ type: z.literal('ip'), value: z.union([z.ipv4(), z.ipv6()], { error: ISSUE.ip_address }) }),
   z.strictObject({ type: z.literal('domain'), value: domainSchema }),
   z.strictObject({
     type: z.literal('url'),
-    value: z.url({ protocol: /^(https?|ftp)$/, error: 'must be an http(s) or ftp URL' }).max(2048),
+    value: z.url({ protocol: /^(https?|ftp)$/, error: ISSUE.web_url }).max(2048),
   }),
-  z.strictObject({ type: z.literal('md5'), value: hex(32, 'MD5') }),
-  z.strictObject({ type: z.literal('sha1'), value: hex(40, 'SHA-1') }),
-  z.strictObject({ type: z.literal('sha256'), value: hex(64, 'SHA-256') }),
+  z.strictObject({ type: z.literal('md5'), value: hex(32, ISSUE.md5) }),
+  z.strictObject({ type: z.literal('sha1'), value: hex(40, ISSUE.sha1) }),
+  z.strictObject({ type: z.literal('sha256'), value: hex(64, ISSUE.sha256) }),
   z.strictObject({ type: z.literal('email'), value: z.email().max(254) }),
 ]);
 export type IndicatorInput = z.infer<typeof indicatorSchema>;
@@ -35,10 +36,10 @@ export const createIncidentInput = z.strictObject({
   systemLevel: z.number().int().min(1).max(5).nullable().optional(),
   nationalCritical: z.boolean().optional(),
   sector: z.string().max(50).nullable().optional(),
-  title: longText(300).min(5, 'must be at least 5 characters'),
+  title: longText(300).min(5),
   category: z.enum(INCIDENT_CATEGORY_CODES),
-  description: longText(20_000).min(10, 'must be at least 10 characters'),
-  detectedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' }),
+  description: longText(20_000).min(10),
+  detectedAt: z.iso.datetime({ offset: true, error: ISSUE.date_time_with_zone }),
   detectionMethod: longText(2000).nullable().optional(),
   impacts: z.array(z.enum(IMPACTS)).max(IMPACTS.length).default([]),
   indicators: z.array(indicatorSchema).max(200).default([]),
@@ -83,7 +84,7 @@ export const idempotencyKeySchema = z
   .string()
   .min(8)
   .max(200)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'use 8-200 letters, digits or _.:-');
+  .regex(/^[A-Za-z0-9_.:-]+$/, ISSUE.idempotency_key);
 
 export const createApiKeyInput = z.strictObject({
   name: longText(200).min(2),

@@ -22,3 +22,4 @@ export * from './access.js';
 export * from './domainEvents.js';
 export * from './classification.js';
 export * from './incidentCard.js';
+export * from './issues.js';

@@ -4,6 +4,7 @@
  * a 400, never silently dropped, so `{"role":"admin"}` smuggled into a profile edit fails.
  */
 import { z } from 'zod';
+import { ISSUE, type HubIssueCode } from './issues.js';
 import { AGENCY_TYPES, ROLES, TEAM_KINDS } from './vocabulary.js';
 
 const MAX_PASSWORD_BYTES = 72; // bcrypt reads only the first 72 bytes: refuse, never truncate.
@@ -12,29 +13,30 @@ export const idSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an identifier');
+  .regex(/^[A-Za-z0-9_-]+$/, ISSUE.identifier);
 
 const text = (max: number) => z.string().trim().max(max);
-const name = text(200).min(2, 'must be at least 2 characters');
+const name = text(200).min(2);
 const optionalText = (max: number) => text(max).nullable().optional();
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ().-]{6,20}$/, 'must be a phone number');
+  .regex(/^\+?[0-9 ().-]{6,20}$/, ISSUE.phone);
 const optionalEmail = z.email().max(254).nullable().optional();
 
 export const passwordSchema = z
   .string()
-  .min(10, 'must be at least 10 characters')
+  .min(10)
   .refine((p) => new TextEncoder().encode(p).length <= MAX_PASSWORD_BYTES, {
-    message: `must be at most ${MAX_PASSWORD_BYTES} bytes`,
+    message: ISSUE.password_too_long,
+    params: { maximum: MAX_PASSWORD_BYTES },
   });
 
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'use 3-64 letters, digits, dot, dash or underscore');
+  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, ISSUE.username);
 
 /** A DNS name such as `congthongtin.example.gov.vn` (no scheme, no path). */
 export const domainSchema = z
@@ -42,10 +44,10 @@ export const domainSchema = z
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/, 'must be a domain name');
+  .regex(/^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/, ISSUE.domain);
 
 export const ipRangeSchema = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], {
-  error: 'must be an IP address or CIDR range',
+  error: ISSUE.ip_or_cidr,
 });
 
 export const paginationQuery = z.strictObject({
@@ -112,11 +114,11 @@ export const updateAgencyInput = z.strictObject({
 });
 export const setFocalPointsInput = z
   .strictObject({
-    focalPoints: z.array(focalPointInput).min(1, 'every agency needs at least one focal point').max(10),
+    focalPoints: z.array(focalPointInput).min(1, ISSUE.focal_point_required).max(10),
     version: versionField,
   })
   .refine((v) => v.focalPoints.some((f) => f.available247), {
-    message: 'at least one focal point must be reachable 24/7 (Circular 20/2017)',
+    message: ISSUE.focal_point_247,
     path: ['focalPoints'],
   });
 export const mergeAgencyInput = z.strictObject({ intoAgencyId: idSchema, version: versionField });
@@ -128,7 +130,7 @@ export const listAgenciesQuery = paginationQuery.extend({
 
 // ---- sectors ----
 export const createSectorInput = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, 'use lowercase letters, digits and underscore'),
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, ISSUE.sector_code),
   nameVi: name,
   nameEn: name,
   critical: z.boolean().default(false),
@@ -201,11 +203,10 @@ const roleFields = {
   teamIds: z.array(idSchema).max(20).default([]),
 };
 /** Which roles carry an agency and which carry teams: one rule used by create and edit. */
-export function roleShapeIssue(role: string, agencyId: string | null | undefined, teamIds: string[]): string | null {
-  if (role === 'focal_point' && !agencyId) return 'a focal point must belong to an agency';
-  if (role !== 'focal_point' && agencyId) return 'only focal points belong to an agency';
-  if ((role === 'focal_point' || role === 'leader' || role === 'admin') && teamIds.length > 0)
-    return 'only responders and coordinators belong to teams';
+export function roleShapeIssue(role: string, agencyId: string | null | undefined, teamIds: string[]): HubIssueCode | null {
+  if (role === 'focal_point' && !agencyId) return ISSUE.focal_point_needs_agency;
+  if (role !== 'focal_point' && agencyId) return ISSUE.only_focal_points_have_agency;
+  if ((role === 'focal_point' || role === 'leader' || role === 'admin') && teamIds.length > 0) return ISSUE.only_responders_have_teams;
   return null;
 }
 export const createUserInput = z

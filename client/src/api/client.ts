@@ -4,7 +4,7 @@
  * tabs with the Web Locks API, because a refresh token is single-use and two tabs racing
  * would look like a stolen token and end the session.
  */
-import type { ApiErrorBody, LoginResult, SessionUser } from '@cert-hub/shared';
+import type { ApiErrorBody, FieldIssue, LoginResult, SessionUser } from '@cert-hub/shared';
 
 export class ApiError extends Error {
   constructor(
@@ -16,9 +16,9 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** Field errors as `{ path, message }`, when the server sent them. */
-  get fieldIssues(): { path: string; message: string }[] {
-    return Array.isArray(this.details) ? (this.details as { path: string; message: string }[]) : [];
+  /** Field errors as `{ path, code, params, message }` (translate code + params), when the server sent them. */
+  get fieldIssues(): FieldIssue[] {
+    return Array.isArray(this.details) ? (this.details as FieldIssue[]) : [];
   }
 }
 

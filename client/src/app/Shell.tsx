@@ -1,5 +1,6 @@
-import { LogoutOutlined } from '@ant-design/icons';
-import { Avatar, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@cert-hub/shared';
@@ -26,32 +27,72 @@ export function Shell() {
     .sort((a, b) => b.path.length - a.path.length)
     .slice(0, 1)
     .map((i) => i.path);
+  // Phones get the menu in a drawer, with its labels, instead of a strip of bare icons.
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const brand = (
+    <div className="sider-brand">
+      <div className="brand-mark small">CERT</div>
+      <div className="sider-brand-text">
+        <strong>{t('app.name')}</strong>
+        <span>{t('app.province')}</span>
+      </div>
+    </div>
+  );
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={selected}
+      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }))}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={236} breakpoint="lg" collapsedWidth={64} theme="dark">
-        <div className="sider-brand">
-          <div className="brand-mark small">CERT</div>
-          <div className="sider-brand-text">
-            <strong>{t('app.name')}</strong>
-            <span>{t('app.province')}</span>
-          </div>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={selected}
-          items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }))}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="app-header">
-          <Space size="middle">
+      {!phone && (
+        <Layout.Sider width={236} breakpoint="lg" collapsedWidth={64} theme="dark">
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
+      {phone && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={260}
+          closable={false}
+          title={null}
+          className="nav-drawer"
+          aria-label={t('usability.menu')}
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      )}
+      <Layout className="app-main">
+        <Layout.Header className={`app-header${phone ? ' phone' : ''}`}>
+          {phone && (
+            <Button
+              icon={<MenuOutlined />}
+              aria-label={t('usability.openMenu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+              className="menu-button"
+            />
+          )}
+          <Space size="middle" className="header-tools">
             <NotificationBell />
             <LanguageSwitch />
             <Space>
-              <Avatar style={{ background: '#b71c1c' }}>{user.displayName.slice(0, 1)}</Avatar>
+              {!phone && <Avatar style={{ background: '#b71c1c' }}>{user.displayName.slice(0, 1)}</Avatar>}
               <div className="who">
                 <Typography.Text strong data-testid="current-user">
                   {user.displayName}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { HealthView } from '@cert-hub/shared';
 import { api, ApiError, login } from '../api/client.js';
+import { errorText } from '../messages/issues.js';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { useAuth } from './AuthContext.js';
 
@@ -34,7 +35,7 @@ export function LoginPage() {
       if (e instanceof ApiError && e.status === 429)
         setError(t('login.locked', { seconds: (e.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60 }));
       else if (e instanceof ApiError && e.status === 401) setError(t('login.failed'));
-      else setError(e instanceof ApiError ? e.message : t('common.offline'));
+      else setError(e instanceof ApiError ? errorText(t, e.code) : t('common.offline'));
     } finally {
       setBusy(false);
     }
@@ -54,7 +55,7 @@ export function LoginPage() {
         </div>
         {setupRequired && <Alert type="info" showIcon message={t('login.setupHint')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false} name="login">
+        <Form layout="vertical" onFinish={submit} onValuesChange={() => setError(null)} requiredMark={false} name="login">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>

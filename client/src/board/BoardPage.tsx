@@ -1,8 +1,19 @@
 import { SoundOutlined, MutedOutlined } from '@ant-design/icons';
-import { DndContext, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { App, Badge, Button, Segmented, Select, Space, Spin, Switch, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import {
   canTransition,
   INCIDENT_CATEGORIES,
@@ -36,19 +47,25 @@ const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'co
 const PAGE = 100;
 const MUTE_KEY = 'certhub.board.muted';
 
-function Column({ status, children, count }: { status: IncidentStatus; children: React.ReactNode; count: number }) {
+/** While a card is dragged, each column says whether the card may go there. */
+type DropMark = 'allowed' | 'forbidden' | null;
+
+function Column({ status, children, count, drop }: { status: IncidentStatus; children: React.ReactNode; count: number; drop: DropMark }) {
   const label = useLabel();
+  const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: status });
   return (
     <section
       ref={setNodeRef}
-      className={`board-column${isOver ? ' over' : ''}`}
+      className={`board-column${isOver ? ' over' : ''}${drop ? ` drop-${drop}` : ''}`}
       data-testid={`column-${status}`}
+      data-drop={drop ?? undefined}
       aria-label={label(STATUS_LABELS[status])}
+      title={drop ? t(drop === 'allowed' ? 'usability.dropAllowed' : 'usability.dropForbidden') : undefined}
     >
       <header className="board-column-head">
         <span>{label(STATUS_LABELS[status])}</span>
-        <Badge count={count} showZero color="#8c8c8c" overflowCount={9999} />
+        <Badge count={count} showZero color="#595959" overflowCount={9999} />
       </header>
       <div className="board-column-body">{children}</div>
     </section>
@@ -79,7 +96,9 @@ export function BoardPage() {
   const [moving, setMoving] = useState<{ incident: IncidentCardView; to: IncidentStatus } | null>(null);
   const [limits, setLimits] = useState<Record<string, number>>({});
   const [users, setUsers] = useState<UserView[]>([]);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const [dragged, setDragged] = useState<IncidentCardView | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const navigate = useNavigate();
 
   useEffect(() => {
     void fetchAll<UserView>('/users').then(setUsers, () => undefined);
@@ -87,11 +106,24 @@ export function BoardPage() {
 
   const announce = useCallback(
     (incident: IncidentView) => {
+      const key = `new-${incident.id}`;
+      const open = () => {
+        notification.destroy(key);
+        navigate(`/incidents/${incident.id}`);
+      };
       notification.info({
+        key,
         message: t('board.newIncident', { code: incident.code }),
         description: incident.title,
         placement: 'topRight',
         duration: 8,
+        onClick: open,
+        className: 'clickable-notice',
+        actions: (
+          <Button type="primary" size="small" onClick={open}>
+            {t('usability.openIncident')}
+          </Button>
+        ),
       });
       if (!mutedRef.current) playChime();
       setFresh((f) => new Set(f).add(incident.id));
@@ -105,7 +137,7 @@ export function BoardPage() {
         15_000,
       );
     },
-    [notification, t],
+    [notification, t, navigate],
   );
   const [team, agency, severity, category, mine, serious, overdue, kind] = [
     param('team'),
@@ -127,14 +159,21 @@ export function BoardPage() {
   const overdueNow = filters.overdue ? now : 0;
   const visible = useMemo(() => {
     const list = [...board.incidents.values()].filter((i) => matchesFilters(i, filters, user.id, overdueNow));
-    // Serious first. New arrivals on top of "received"; elsewhere the longest-waiting first.
+    // Just-announced cards first, so the toast's card is on screen without searching; then
+    // serious first. New arrivals on top of "received", the latest closed on top of "closed",
+    // elsewhere the longest-waiting first.
     list.sort(
       (a, b) =>
+        Number(fresh.has(b.id)) - Number(fresh.has(a.id)) ||
         Number(b.serious) - Number(a.serious) ||
-        (a.status === 'received' ? b.reportedAt.localeCompare(a.reportedAt) : a.statusChangedAt.localeCompare(b.statusChangedAt)),
+        (a.status === 'received'
+          ? b.reportedAt.localeCompare(a.reportedAt)
+          : a.status === 'closed'
+            ? b.statusChangedAt.localeCompare(a.statusChangedAt)
+            : a.statusChangedAt.localeCompare(b.statusChangedAt)),
     );
     return list;
-  }, [board.incidents, filters, overdueNow, user.id]);
+  }, [board.incidents, filters, overdueNow, user.id, fresh]);
 
   // The hub says what this user may do with each card (shared access rules).
   const canWork = (i: IncidentCardView) => i.abilities.includes('transition');
@@ -191,7 +230,17 @@ export function BoardPage() {
     [board, message, showError, t],
   );
 
+  const onDragStart = ({ active }: DragStartEvent) => {
+    const incident = (active.data.current as { incident?: IncidentView } | undefined)?.incident;
+    setDragged(incident ? (board.incidents.get(incident.id) ?? incident) : null);
+  };
+  const dropMark = (status: IncidentStatus): DropMark => {
+    if (!dragged || dragged.status === status) return null;
+    return canTransition(dragged.status as IncidentStatus, status) ? 'allowed' : 'forbidden';
+  };
+
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragged(null);
     const incident = (active.data.current as { incident?: IncidentCardView } | undefined)?.incident;
     if (!incident || !over) return;
     move(board.incidents.get(incident.id) ?? incident, over.id as IncidentStatus);
@@ -232,6 +281,7 @@ export function BoardPage() {
         <Select
           allowClear
           placeholder={t('board.team')}
+          aria-label={t('board.team')}
           style={{ width: 220 }}
           value={filters.team}
           onChange={(v: string | undefined) => setParam('team', v)}
@@ -244,6 +294,7 @@ export function BoardPage() {
           showSearch
           filterOption={diacriticFilter}
           placeholder={t('incidents.agency')}
+          aria-label={t('incidents.agency')}
           style={{ width: 240 }}
           value={filters.agency}
           onChange={(v: string | undefined) => setParam('agency', v)}
@@ -252,6 +303,7 @@ export function BoardPage() {
         <Select
           allowClear
           placeholder={t('incidents.severity')}
+          aria-label={t('incidents.severity')}
           style={{ width: 150 }}
           value={filters.severity}
           onChange={(v: string | undefined) => setParam('severity', v)}
@@ -260,6 +312,7 @@ export function BoardPage() {
         <Select
           allowClear
           placeholder={t('incidents.category')}
+          aria-label={t('incidents.category')}
           style={{ width: 220 }}
           value={filters.category}
           onChange={(v: string | undefined) => setParam('category', v)}
@@ -307,13 +360,13 @@ export function BoardPage() {
       {board.loading ? (
         <Spin />
       ) : (
-        <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
           <div className="board-columns">
             {COLUMNS.map((status) => {
               const cards = visible.filter((i) => i.status === status);
               const limit = limits[status] ?? PAGE;
               return (
-                <Column key={status} status={status} count={cards.length}>
+                <Column key={status} status={status} count={cards.length} drop={dropMark(status)}>
                   {cards.slice(0, limit).map((incident) => (
                     <IncidentCard
                       key={incident.id}
@@ -343,6 +396,25 @@ export function BoardPage() {
               );
             })}
           </div>
+          {/* The card follows the pointer above every column instead of sliding under them. */}
+          <DragOverlay dropAnimation={null}>
+            {dragged && (
+              <div data-testid="drag-overlay">
+                <IncidentCard
+                  incident={dragged}
+                  agencyName={directory.agencyName(dragged.agencyId)}
+                  assigneeNames={(dragged.assigneeIds ?? []).map(userName)}
+                  now={now}
+                  fresh={false}
+                  refusal={null}
+                  canWork={false}
+                  overlay
+                  onMove={move}
+                  onSeverity={setSeverity}
+                />
+              </div>
+            )}
+          </DragOverlay>
         </DndContext>
       )}
       {moving && (

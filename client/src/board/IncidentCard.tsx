@@ -23,6 +23,8 @@ interface Props {
   canWork: boolean;
   onMove: (incident: IncidentCardView, to: IncidentStatus) => void;
   onSeverity: (incident: IncidentCardView, severity: string) => void;
+  /** The copy shown under the pointer while dragging (not itself draggable). */
+  overlay?: boolean;
 }
 
 /** One card on the board: draggable, with a keyboard menu offering the same moves. */
@@ -36,13 +38,14 @@ export const IncidentCard = memo(function IncidentCard({
   canWork,
   onMove,
   onSeverity,
+  overlay = false,
 }: Props) {
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const categoryLabel = useCategoryLabel();
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: incident.id,
-    disabled: !canWork,
+    disabled: !canWork || overlay,
     data: { incident },
   });
   const status = incident.status as IncidentStatus;
@@ -53,14 +56,17 @@ export const IncidentCard = memo(function IncidentCard({
   return (
     <div
       ref={setNodeRef}
-      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isOverdue(incident.slaDueAt, now) ? ' overdue' : ''}${isDragging ? ' dragging' : ''}`}
-      style={transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined}
-      data-testid="board-card"
+      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isOverdue(incident.slaDueAt, now) ? ' overdue' : ''}${isDragging ? ' placeholder' : ''}${overlay ? ' dragging' : ''}`}
+      data-testid={overlay ? 'board-card-overlay' : 'board-card'}
       data-code={incident.code}
       data-status={incident.status}
       data-version={incident.version}
       {...attributes}
       {...listeners}
+      // A group, not a button: the card holds its own link and menu button, and widgets
+      // must not nest (screen readers). Space/Enter on the focused card still picks it up.
+      role="group"
+      aria-label={`${incident.code}: ${incident.title}`}
     >
       <div className="board-card-head">
         <Link to={`/incidents/${incident.id}`} onPointerDown={(e) => e.stopPropagation()} className="board-card-code">

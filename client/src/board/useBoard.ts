@@ -4,8 +4,8 @@ import { api, query } from '../api/client.js';
 import { useDomainEvents, useLive } from '../realtime/LiveProvider.js';
 import { columnQuery, mergeCards, type BoardFilters } from './cards.js';
 
-/** Columns whose cards are fetched page by page; "closed" only collects what closes live. */
-export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
+/** Columns whose cards are fetched page by page, "closed" included so it is not empty after a reload. */
+export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 export const BOARD_PAGE = 50;
 
 interface Page {
@@ -48,7 +48,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
     setLoading(true);
     setSnapshotSeq(null);
     // A filter change starts over; live updates received meanwhile are kept by version.
-    setIncidents((current) => new Map([...current].filter(([, c]) => c.status === 'closed')));
+    setIncidents(new Map());
     const positions: number[] = [];
     // Each column shows as soon as its page arrives; the first one ends the spinner.
     for (const status of FETCHED_COLUMNS) {

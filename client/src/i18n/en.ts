@@ -5,6 +5,9 @@ import { dashboardI18n } from '../dashboard/i18n.js';
 import { reportsI18n } from '../reports/i18n.js';
 import { notifyI18n } from '../notify/i18n.js';
 import { accessI18n } from '../access/i18n.js';
+import { homesI18n } from '../home/i18n.js';
+import { messagesI18n } from '../messages/i18n.js';
+import { usabilityI18n } from '../usability/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -306,4 +309,7 @@ export const en: Messages = {
   reports: reportsI18n.en,
   compliance: complianceI18n.en,
   notify: notifyI18n.en,
+  issues: messagesI18n.en,
+  usability: usabilityI18n.en,
+  homes: homesI18n.en,
 };

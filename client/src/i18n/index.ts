@@ -22,6 +22,8 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 applyZodLocale(initialLanguage());
+// The page's language follows the stored choice from the first paint (screen readers, hyphenation).
+document.documentElement.lang = initialLanguage();
 
 export function setLanguage(lang: Language) {
   localStorage.setItem(STORAGE_KEY, lang);

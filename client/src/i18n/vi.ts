@@ -1,5 +1,9 @@
 import { onCallI18n, routingI18n } from '../routing/i18n.js';
 import { notifyI18n } from '../notify/i18n.js';
+import { homesI18n } from '../home/i18n.js';
+import { messagesI18n } from '../messages/i18n.js';
+import { usabilityI18n } from '../usability/i18n.js';
+
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
 import { complianceI18n } from '../compliance/i18n.js';
@@ -307,5 +311,8 @@ export const vi = {
   reports: reportsI18n.vi,
   compliance: complianceI18n.vi,
   notify: notifyI18n.vi,
+  issues: messagesI18n.vi,
+  usability: usabilityI18n.vi,
+  homes: homesI18n.vi,
 };
 export type Messages = typeof vi;

@@ -151,8 +151,33 @@ export function IncidentDetailPage() {
     }
   };
 
+  // Which fields an edit changed, in words (an assignment says "Người xử lý", not just "updated").
+  const FIELD_LABELS: Record<string, string> = {
+    assigneeIds: t('incidents.assignees'),
+    severity: t('incidents.severity'),
+    category: t('incidents.category'),
+    title: t('incidents.heading'),
+    tags: t('usability.tags'),
+  };
   const eventText = (e: DomainEventView) => {
-    const data = e.data as { to?: IncidentStatus; fileName?: string; title?: string; visibility?: string; target?: string };
+    const data = e.data as {
+      to?: IncidentStatus;
+      fileName?: string;
+      visibility?: string;
+      title?: string;
+      done?: boolean;
+      added?: boolean;
+      target?: string;
+      changes?: Record<string, unknown>;
+    };
+    if (e.type === 'incident.task_updated' && data.title)
+      return t(data.added ? 'usability.taskAdded' : data.done ? 'usability.taskDone' : 'usability.taskUndone', { title: data.title });
+    if (e.type === 'incident.updated' && data.changes && Object.keys(data.changes).length > 0)
+      return t('usability.updatedFields', {
+        fields: Object.keys(data.changes)
+          .map((key) => (FIELD_LABELS[key] ?? key).toLowerCase())
+          .join(', '),
+      });
     return t([`incidents.event.${e.type}`, `notify.events.${e.type}`], {
       status: data.to ? label(STATUS_LABELS[data.to]) : '',
       // A file's name, or a checklist task's.
@@ -291,7 +316,7 @@ export function IncidentDetailPage() {
             <Card
               title={t('incidents.attachments')}
               extra={
-                (canWork || (isAgency && user.agencyId === incident.agencyId)) && (
+                can('attach') && (
                   <Upload
                     showUploadList={false}
                     customRequest={({ file, onSuccess, onError }) => {
@@ -370,7 +395,7 @@ export function IncidentDetailPage() {
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             {!isAgency && <WorkPanel incident={incident} canWork={canWork} onChanged={setIncident} />}
             <IncidentRoutingPanel incident={incident} onChanged={setIncident} />
-            <Card title={t('incidents.conversation')}>
+            <Card title={isAgency ? t('incidents.conversation') : t('usability.conversationStaff')}>
               <List
                 dataSource={comments}
                 locale={{ emptyText: <Empty description={t('incidents.noComments')} /> }}
@@ -378,11 +403,11 @@ export function IncidentDetailPage() {
                   <List.Item>
                     <List.Item.Meta
                       title={
-                        <Space size={4}>
+                        <Space size={4} wrap>
                           <span>{c.author.name}</span>
                           <AuthorBadge author={c.author} />
-                          {c.visibility === 'internal' && <Tag>{t('incidents.internalNote')}</Tag>}
-                          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
+                          {c.visibility === 'internal' && <Tag style={{ whiteSpace: 'nowrap' }}>{t('incidents.internalNote')}</Tag>}
+                          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12, whiteSpace: 'nowrap' }}>
                             {formatDateTime(c.createdAt)}
                           </Typography.Text>
                         </Space>
@@ -396,6 +421,9 @@ export function IncidentDetailPage() {
                   </List.Item>
                 )}
               />
+              {isAgency && incident.status === 'closed' && (
+                <Alert type="info" showIcon message={t('usability.closedNotice')} data-testid="closed-notice" />
+              )}
               {canComment && (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   {!isAgency && (

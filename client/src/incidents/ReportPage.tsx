@@ -21,7 +21,7 @@ import {
   Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -43,8 +43,10 @@ import { TIME_ZONE } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
 import { diacriticFilter } from '../lib/selectFilter.js';
 import { useApiError } from '../lib/useApiError.js';
+import { useDirectory } from '../lib/useDirectory.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { zodRule } from '../lib/zodRule.js';
+import { errorText, schemaIssueText } from '../messages/issues.js';
 import { sendUntilAnswered, type Attempt } from './persistentSend.js';
 import { discardDraft, loadDraft, newDraft, saveDraft, type ReportDraft } from './reportDraft.js';
 
@@ -71,6 +73,15 @@ function deserialise(values: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * Enter in a one-line field (the date picker confirms its date with it) must not file the
+ * whole report: only the submit button does. Text areas keep their new lines.
+ */
+function keepEnterInField(event: KeyboardEvent<HTMLFormElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target instanceof HTMLInputElement) event.preventDefault();
+}
+
+/**
  * The initial report (báo cáo ban đầu), written by a focal point or by the CERT for an
  * agency. Kept as a draft in the browser until acknowledged; sent with an Idempotency-Key
  * and retried until the hub answers; the user always sees which state the report is in.
@@ -81,6 +92,7 @@ export function ReportPage() {
   const user = useUser();
   const [form] = Form.useForm();
   const showError = useApiError();
+  const directory = useDirectory();
   const [draft, setDraft] = useState<ReportDraft | null>(null);
   const [restored, setRestored] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -190,7 +202,10 @@ export function ReportPage() {
           );
         } catch (error) {
           rejected.push(
-            t('incidents.fileRejected', { name: file.name, reason: error instanceof ApiError ? error.message : String(error) }),
+            t('incidents.fileRejected', {
+              name: file.name,
+              reason: error instanceof ApiError ? errorText(t, error.code) : t('common.offline'),
+            }),
           );
         }
         current = { ...current, uploaded: [...current.uploaded, index] };
@@ -235,12 +250,32 @@ export function ReportPage() {
     return null;
   }, [phase, t]);
 
+  const receivedTitle = t('incidents.received', { code: '\u0000' }).split('\u0000');
+  // The standing team's number, for "who do I call" right after filing.
+  const hotline = directory.teams.find((team) => team.isStanding);
   if (phase.kind === 'done')
     return (
       <Result
         status="success"
-        title={t('incidents.received', { code: phase.incident.code })}
-        subTitle={<span data-testid="received-code">{phase.incident.code}</span>}
+        title={
+          // The code is said once, in the title, and marked so it can be found.
+          <>
+            {receivedTitle[0]}
+            <span data-testid="received-code">{phase.incident.code}</span>
+            {receivedTitle[1]}
+          </>
+        }
+        subTitle={
+          <Space direction="vertical" size={4} style={{ maxWidth: 560 }}>
+            <span>{t('usability.nextSteps')}</span>
+            {hotline?.phone && (
+              <Typography.Text strong>
+                {t('usability.callUs', { team: hotline.name, phone: '' })}
+                <a href={`tel:${hotline.phone.replace(/[^+0-9]/g, '')}`}>{hotline.phone}</a>
+              </Typography.Text>
+            )}
+          </Space>
+        }
         extra={[
           <Link key="open" to={`/incidents/${phase.incident.id}`}>
             <Button type="primary">{t('common.details')}</Button>
@@ -250,9 +285,8 @@ export function ReportPage() {
           </Button>,
         ]}
       >
-        {phase.rejected.map((r) => (
-          <Alert key={r} type="error" showIcon message={r} style={{ marginBottom: 8 }} />
-        ))}
+        {phase.rejected.length > 0 &&
+          phase.rejected.map((r) => <Alert key={r} type="error" showIcon message={r} style={{ marginBottom: 8 }} />)}
       </Result>
     );
 
@@ -282,6 +316,7 @@ export function ReportPage() {
         form={form}
         layout="vertical"
         onFinish={() => void submit()}
+        onKeyDown={keepEnterInField}
         onValuesChange={onValuesChange}
         disabled={busy}
         name="report"
@@ -343,6 +378,8 @@ export function ReportPage() {
             <Col xs={24} md={12}>
               <Form.Item name="detectedAt" label={t('incidents.detectedAt')} rules={[required]} extra={t('incidents.detectedAtHint')}>
                 <DatePicker
+                  // A typed date is kept when the user clicks elsewhere, not only on Tab or OK.
+                  needConfirm={false}
                   showTime={{ format: 'HH:mm' }}
                   format="DD/MM/YYYY HH:mm"
                   style={{ width: '100%' }}
@@ -415,8 +452,8 @@ export function ReportPage() {
                         ({ getFieldValue }) => ({
                           validator: async (_, value) => {
                             const type = getFieldValue(['indicators', field.name, 'type']) as string;
-                            const parsed = indicatorSchema.safeParse({ type, value });
-                            if (value && !parsed.success) throw new Error(parsed.error.issues[0]?.message);
+                            const problem = value ? schemaIssueText(t, indicatorSchema, { type, value }) : null;
+                            if (problem) throw new Error(problem);
                           },
                         }),
                       ]}

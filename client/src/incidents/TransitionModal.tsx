@@ -1,4 +1,5 @@
-import { Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INCIDENT_CATEGORIES,
@@ -35,6 +36,20 @@ export function TransitionModal({ incident, to, onClose, onMoved, onConflict }: 
   const [form] = Form.useForm();
   const showError = useApiError();
   const needs = to ? requirementsOf(incident.status as IncidentStatus, to) : [];
+  // Closing with the playbook's checklist unfinished is allowed, but never unnoticed. A board
+  // card has no checklist, so closing from the board asks the hub for it.
+  const closing = needs.includes('closing_report');
+  const [tasks, setTasks] = useState<NonNullable<IncidentView['tasks']> | null>(
+    'tasks' in incident ? ((incident as IncidentView).tasks ?? []) : null,
+  );
+  useEffect(() => {
+    if (!closing || tasks !== null) return;
+    api<IncidentView>(`/incidents/${incident.id}`).then(
+      (full) => setTasks(full.tasks ?? []),
+      () => setTasks([]),
+    );
+  }, [closing, tasks, incident.id]);
+  const openTasks = (tasks ?? []).filter((task) => !task.done);
 
   const submit = async (values: Record<string, string>) => {
     if (!to) return;
@@ -94,6 +109,16 @@ export function TransitionModal({ incident, to, onClose, onMoved, onConflict }: 
               <Select options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))} />
             </Form.Item>
           </>
+        )}
+        {needs.includes('closing_report') && openTasks.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="checklist-warning"
+            style={{ marginBottom: 16 }}
+            message={t('usability.checklistWarning', { done: (tasks ?? []).length - openTasks.length, total: (tasks ?? []).length })}
+            description={t('usability.checklistOpen', { tasks: openTasks.map((task) => task.title).join('; ') })}
+          />
         )}
         {needs.includes('closing_report') &&
           (['rootCause', 'actionsTaken', 'damage', 'recoveryTime', 'recommendations'] as const).map((field) => (

@@ -61,7 +61,12 @@ export function WorkPanel({ incident, canWork, onChanged }: Props) {
       />
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong>{t('incidents.checklist')}</Typography.Text>
-        <Progress percent={tasks.length ? Math.round((done / tasks.length) * 100) : 0} size="small" style={{ width: 140 }} />
+        <Progress
+          percent={tasks.length ? Math.round((done / tasks.length) * 100) : 0}
+          size="small"
+          style={{ width: 140 }}
+          aria-label={t('incidents.checklist')}
+        />
       </Space>
       <List
         size="small"

@@ -1,8 +1,9 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { passwordSchema, ROLE_LABELS } from '@cert-hub/shared';
-import { api, session } from '../api/client.js';
+import { passwordSchema, phoneSchema, ROLE_LABELS, type UserView } from '@cert-hub/shared';
+import { api, refreshSession, session } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
@@ -16,6 +17,28 @@ export function ProfilePage() {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const showError = useApiError();
+  const [details] = Form.useForm();
+
+  useEffect(() => {
+    void api<UserView>('/me').then(
+      (me) => details.setFieldsValue({ displayName: me.displayName, phone: me.phone ?? '', email: me.email ?? '' }),
+      showError,
+    );
+  }, [details, showError]);
+
+  const saveDetails = async (v: { displayName: string; phone: string; email: string }) => {
+    try {
+      await api('/me', {
+        method: 'PATCH',
+        body: { displayName: v.displayName.trim(), phone: v.phone?.trim() || null, email: v.email?.trim() || null },
+      });
+      // The header shows the name from the session: take the new one.
+      await refreshSession();
+      void message.success(t('usability.detailsSaved'));
+    } catch (e) {
+      showError(e, details);
+    }
+  };
 
   const changePassword = async (v: { currentPassword: string; newPassword: string }) => {
     try {
@@ -38,6 +61,22 @@ export function ProfilePage() {
           <Descriptions.Item label={t('users.displayName')}>{user.displayName}</Descriptions.Item>
           <Descriptions.Item label={t('users.role')}>{label(ROLE_LABELS[user.role])}</Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card title={t('usability.myDetails')}>
+        <Form form={details} layout="vertical" onFinish={saveDetails} name="myDetails">
+          <Form.Item name="displayName" label={t('users.displayName')} rules={[required, { min: 2, max: 200 }]}>
+            <Input autoComplete="name" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('common.phone')} rules={[zodRule(phoneSchema)]}>
+            <Input autoComplete="tel" inputMode="tel" />
+          </Form.Item>
+          <Form.Item name="email" label={t('common.email')} rules={[{ type: 'email', message: t('issues.zod.format_email') }]}>
+            <Input autoComplete="email" inputMode="email" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('common.save')}
+          </Button>
+        </Form>
       </Card>
       <Card title={t('profile.changePassword')}>
         <Alert type="info" showIcon message={t('users.passwordHint')} style={{ marginBottom: 16 }} />

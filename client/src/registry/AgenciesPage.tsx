@@ -47,13 +47,18 @@ export function AgenciesPage() {
         <Select
           allowClear
           placeholder={t('common.type')}
+          aria-label={t('common.type')}
           style={{ width: 260 }}
           value={type}
           onChange={(v: string | undefined) => setParam('type', v)}
           options={AGENCY_TYPES.map((v) => ({ value: v, label: label(AGENCY_TYPE_LABELS[v]) }))}
         />
         <Space>
-          <Switch checked={includeMerged} onChange={(v) => setParam('includeMerged', v ? 'true' : undefined)} />
+          <Switch
+            checked={includeMerged}
+            onChange={(v) => setParam('includeMerged', v ? 'true' : undefined)}
+            aria-label={t('agencies.includeMerged')}
+          />
           {t('agencies.includeMerged')}
         </Space>
       </div>

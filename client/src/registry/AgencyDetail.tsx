@@ -220,6 +220,7 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
           showSearch
           style={{ width: '100%' }}
           placeholder={t('agencies.mergeInto')}
+          aria-label={t('agencies.mergeInto')}
           filterOption={diacriticFilter}
           value={mergeTarget}
           onChange={setMergeTarget}

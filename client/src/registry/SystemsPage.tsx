@@ -104,6 +104,7 @@ export function SystemsPage() {
             showSearch
             filterOption={diacriticFilter}
             placeholder={t('systems.agency')}
+            aria-label={t('systems.agency')}
             style={{ width: 320 }}
             value={agencyId}
             onChange={(v: string | undefined) => setParam('agencyId', v)}
@@ -113,6 +114,7 @@ export function SystemsPage() {
         <Select
           allowClear
           placeholder={t('systems.level')}
+          aria-label={t('systems.level')}
           style={{ width: 140 }}
           value={level}
           onChange={(v: string | undefined) => setParam('level', v)}

@@ -88,6 +88,7 @@ export function UsersPage() {
         <Select
           allowClear
           placeholder={t('users.role')}
+          aria-label={t('users.role')}
           style={{ width: 260 }}
           value={role}
           onChange={(v: string | undefined) => setParam('role', v)}

@@ -4,7 +4,7 @@
  * revocable. The key is shown once, when issued.
  */
 import crypto from 'node:crypto';
-import { EVENTS } from '@cert-hub/shared';
+import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { createApiKeyInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
@@ -22,7 +22,7 @@ export class ApiKeyService {
     if (!canManage(actor)) throw forbidden();
     for (const [i, agencyId] of input.agencyIds.entries()) {
       const agency = await this.deps.store.agencies.get(agencyId);
-      if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: `agencyIds.${i}`, message: 'no such agency' }]);
+      if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [fieldIssue(`agencyIds.${i}`, 'no_such_agency')]);
     }
     const key = `chk_${crypto.randomBytes(32).toString('base64url')}`;
     return commit(this.deps, actor, async (tx, record, at) => {

@@ -3,7 +3,7 @@
  * use; presenting one that was already used revokes its whole family (a stolen token is
  * worthless once either party uses it).
  */
-import { EVENTS } from '@cert-hub/shared';
+import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { changePasswordInput, loginInput, updateMeInput } from '@cert-hub/shared';
 import { AppError, unauthenticated, versionConflict } from '../http/errors.js';
@@ -120,7 +120,7 @@ export class AuthService {
     // stolen access token is no password oracle.
     await this.deps.throttle.reserve(user.username, client.ip);
     if (!(await this.deps.hasher.verify(input.currentPassword, user.passwordHash)))
-      throw new AppError(422, 'unprocessable', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
+      throw new AppError(422, 'unprocessable', 'The current password is wrong', [fieldIssue('currentPassword', 'wrong_password')]);
     await this.deps.throttle.recordSuccess(user.username, client.ip);
     const passwordHash = await this.deps.hasher.hash(input.newPassword);
     await commit(this.deps, actor, async (tx, record, now) => {

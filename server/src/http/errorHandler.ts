@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
-import type { ApiErrorBody } from '@cert-hub/shared';
+import { fieldIssue, type ApiErrorBody } from '@cert-hub/shared';
 import { InvalidCursorError } from '../store/cursor.js';
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError } from '../store/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -28,7 +28,7 @@ function toAppError(error: unknown): AppError | null {
   const multerError = error as { name?: string; code?: string };
   if (multerError?.name === 'MulterError')
     return multerError.code === 'LIMIT_FILE_SIZE'
-      ? new AppError(413, 'payload_too_large', 'The file is larger than the limit', [{ path: 'file', message: 'too large' }])
+      ? new AppError(413, 'payload_too_large', 'The file is larger than the limit', [fieldIssue('file', 'file_too_large')])
       : new AppError(400, 'validation_failed', 'Send exactly one file in a field named "file"', [
           { path: 'file', message: String(multerError.code) },
         ]);

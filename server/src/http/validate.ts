@@ -4,6 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
+import { codedIssue } from '@cert-hub/shared';
 import { badRequest } from './errors.js';
 
 export interface ValidationSchemas {
@@ -19,8 +20,9 @@ export interface Validated<V extends ValidationSchemas> {
   params: Out<V['params']>;
 }
 
+/** Field problems as stable codes with parameters (and English), which clients translate. */
 export function issuesOf(error: z.ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.map(codedIssue);
 }
 
 export function validate<V extends ValidationSchemas>(schemas: V) {

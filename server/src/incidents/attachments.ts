@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { EVENTS } from '@cert-hub/shared';
+import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
@@ -87,7 +87,7 @@ export class AttachmentService {
       const existing = await this.deps.store.attachments.listByIncident(incident.id);
       if (existing.length >= this.limits.maxCount)
         throw new AppError(422, 'unprocessable', `An incident holds at most ${this.limits.maxCount} files`);
-      if (upload.size === 0) throw new AppError(422, 'unprocessable', 'The file is empty', [{ path: 'file', message: 'empty' }]);
+      if (upload.size === 0) throw new AppError(422, 'unprocessable', 'The file is empty', [fieldIssue('file', 'file_empty')]);
       const fileName = sanitiseFileName(upload.originalName);
       const verdict = await checkEvidence(upload.tempPath, fileName);
       if (!verdict.ok)

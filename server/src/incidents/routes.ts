@@ -19,6 +19,8 @@ import {
   setTaskInput,
   transitionInput,
   updateIncidentInput,
+  fieldIssue,
+  codedIssue,
 } from '@cert-hub/shared';
 import { presentEvent } from '../audit/presenter.js';
 import { actorOf } from '../http/authenticate.js';
@@ -50,7 +52,7 @@ function idempotencyKeyOf(req: Request): string | null {
   if (raw === undefined) return null;
   const parsed = idempotencyKeySchema.safeParse(raw);
   if (!parsed.success)
-    throw badRequest('Invalid Idempotency-Key header', [{ path: 'Idempotency-Key', message: parsed.error.issues[0]!.message }]);
+    throw badRequest('Invalid Idempotency-Key header', [{ ...codedIssue(parsed.error.issues[0]!), path: 'Idempotency-Key' }]);
   return parsed.data;
 }
 
@@ -201,8 +203,7 @@ export function attachmentUploadRoutes(d: IncidentRouteDeps): Router {
     upload.single('file'),
     async (req, res) => {
       const file = req.file;
-      if (!file)
-        throw badRequest('Send the evidence as multipart/form-data in a field named "file"', [{ path: 'file', message: 'required' }]);
+      if (!file) throw badRequest('Send the evidence as multipart/form-data in a field named "file"', [fieldIssue('file', 'required')]);
       const attachment = await d.attachments.add(
         actorOf(req),
         valid(req, { params: byId }).params.id,

@@ -22,6 +22,7 @@ import {
   type IncidentView,
   type IncidentEventData,
   type TransitionInput,
+  fieldIssue,
 } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { commentInput, confirmClosureInput, listIncidentsQuery } from '@cert-hub/shared';
@@ -105,10 +106,10 @@ export class IncidentService {
     const now = this.deps.clock.now();
     const detectedAt = new Date(input.detectedAt);
     if (detectedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      throw badRequest('The detection time is in the future', [{ path: 'detectedAt', message: 'must not be in the future' }]);
+      throw badRequest('The detection time is in the future', [fieldIssue('detectedAt', 'in_future')]);
 
     const agency = await this.deps.store.agencies.get(input.agencyId);
-    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [fieldIssue('agencyId', 'no_such_agency')]);
     const system = await this.resolveSystem(input);
     const seriousness = assessSerious({
       systemLevel: system.level,
@@ -354,19 +355,17 @@ export class IncidentService {
     const next: IncidentRecord = { ...current };
     for (const requirement of requirementsOf(current.status, input.to)) {
       if (requirement === 'reason') {
-        if (!input.reason) throw unprocessable('Say why this is not an incident', [{ path: 'reason', message: 'required to reject' }]);
+        if (!input.reason) throw unprocessable('Say why this is not an incident', [fieldIssue('reason', 'required')]);
         next.rejectionReason = input.reason;
       }
       if (requirement === 'classification') {
         const severity = input.severity ?? current.severity;
-        if (!severity)
-          throw unprocessable('Classify the severity before leaving triage', [{ path: 'severity', message: 'required to leave triage' }]);
+        if (!severity) throw unprocessable('Classify the severity before leaving triage', [fieldIssue('severity', 'required')]);
         next.severity = severity;
         next.category = input.category ?? current.category;
       }
       if (requirement === 'closing_report') {
-        if (!input.closingReport)
-          throw unprocessable('Write the closing report before closing', [{ path: 'closingReport', message: 'required to close' }]);
+        if (!input.closingReport) throw unprocessable('Write the closing report before closing', [fieldIssue('closingReport', 'required')]);
         next.closingReport = { ...input.closingReport, submittedAt: this.deps.clock.now().toISOString(), submittedBy: actor.id };
       }
     }
@@ -403,7 +402,7 @@ export class IncidentService {
         const onTeam = user && !user.disabled && user.teamIds.some((t) => current.routing.teamIds.includes(t));
         if (!onTeam)
           throw unprocessable('Assignees must be active members of the teams handling this incident', [
-            { path: `assigneeIds.${i}`, message: 'not on a handling team' },
+            fieldIssue(`assigneeIds.${i}`, 'not_on_handling_team'),
           ]);
       }
     }
@@ -516,9 +515,7 @@ export class IncidentService {
     if (input.systemId) {
       const system = await this.deps.store.systems.get(input.systemId);
       if (!system || system.agencyId !== input.agencyId)
-        throw unprocessable('That information system is not one of this agency’s', [
-          { path: 'systemId', message: 'not a system of this agency' },
-        ]);
+        throw unprocessable('That information system is not one of this agency’s', [fieldIssue('systemId', 'not_agency_system')]);
       return {
         id: system.id,
         name: system.name,

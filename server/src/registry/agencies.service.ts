@@ -1,4 +1,4 @@
-import { EVENTS, normalizeSearch, type CreateAgencyInput, type UpdateAgencyInput } from '@cert-hub/shared';
+import { EVENTS, normalizeSearch, type CreateAgencyInput, type UpdateAgencyInput, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { mergeAgencyInput, setFocalPointsInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
@@ -82,8 +82,7 @@ export class AgencyService {
     if (!can.updateAgency(actor)) throw forbidden();
     if (current.version !== input.version) throw versionConflict(presentAgency(current));
     if (input.parentId) {
-      if (input.parentId === id)
-        throw unprocessable('An agency cannot be its own parent', [{ path: 'parentId', message: 'is this agency' }]);
+      if (input.parentId === id) throw unprocessable('An agency cannot be its own parent', [fieldIssue('parentId', 'same_agency')]);
       await this.requireLiveAgency(input.parentId, 'parentId');
     }
     const { version: _v, ...fields } = input;
@@ -140,7 +139,7 @@ export class AgencyService {
     if (source.version !== input.version) throw versionConflict(presentAgency(source));
     if (source.mergedIntoId) throw unprocessable('This agency has already been merged');
     if (input.intoAgencyId === id)
-      throw unprocessable('An agency cannot be merged into itself', [{ path: 'intoAgencyId', message: 'is this agency' }]);
+      throw unprocessable('An agency cannot be merged into itself', [fieldIssue('intoAgencyId', 'same_agency')]);
     const target = await this.requireLiveAgency(input.intoAgencyId, 'intoAgencyId');
     return commit(this.deps, actor, async (tx, record, now) => {
       const merged: AgencyRecord = { ...source, mergedIntoId: target.id, version: source.version + 1, updatedAt: now };
@@ -176,8 +175,8 @@ export class AgencyService {
 
   private async requireLiveAgency(id: string, field: string): Promise<AgencyRecord> {
     const agency = await this.deps.store.agencies.get(id);
-    if (!agency) throw unprocessable('Unknown agency', [{ path: field, message: 'no such agency' }]);
-    if (agency.mergedIntoId) throw unprocessable('That agency was merged into another', [{ path: field, message: 'merged agency' }]);
+    if (!agency) throw unprocessable('Unknown agency', [fieldIssue(field, 'no_such_agency')]);
+    if (agency.mergedIntoId) throw unprocessable('That agency was merged into another', [fieldIssue(field, 'merged_agency')]);
     return agency;
   }
 }

@@ -1,4 +1,4 @@
-import { CRITICAL_SECTORS, EVENTS, type CreateSectorInput } from '@cert-hub/shared';
+import { CRITICAL_SECTORS, EVENTS, type CreateSectorInput, fieldIssue } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { conflict, forbidden } from '../http/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
@@ -22,8 +22,7 @@ export class SectorService {
 
   async create(actor: Actor, input: CreateSectorInput): Promise<SectorRecord> {
     if (!can.createSector(actor)) throw forbidden();
-    if (await this.deps.store.sectors.get(input.code))
-      throw conflict('A sector with this code exists', [{ path: 'code', message: 'taken' }]);
+    if (await this.deps.store.sectors.get(input.code)) throw conflict('A sector with this code exists', [fieldIssue('code', 'taken')]);
     return commit(this.deps, actor, async (tx, record) => {
       const sector: SectorRecord = { ...input };
       await tx.sectors.upsert(sector);

@@ -1,6 +1,7 @@
 import {
   canReviewClassification,
   EVENTS,
+  fieldIssue,
   type CreateSystemInput,
   type ReviewClassificationInput,
   type UpdateSystemInput,
@@ -124,8 +125,8 @@ export class SystemService {
 
   private async checkReferences(agencyId: string, sectorCode: string | null | undefined) {
     const agency = await this.deps.store.agencies.get(agencyId);
-    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+    if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [fieldIssue('agencyId', 'no_such_agency')]);
     if (sectorCode && !(await this.deps.store.sectors.get(sectorCode)))
-      throw unprocessable('Unknown sector', [{ path: 'sectorCode', message: 'no such sector' }]);
+      throw unprocessable('Unknown sector', [fieldIssue('sectorCode', 'no_such_sector')]);
   }
 }

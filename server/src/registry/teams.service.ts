@@ -1,4 +1,4 @@
-import { EVENTS, type CreateTeamInput, type UpdateTeamInput } from '@cert-hub/shared';
+import { EVENTS, type CreateTeamInput, type UpdateTeamInput, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { setTeamMembersInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
@@ -148,6 +148,6 @@ export class TeamService {
 
   private async checkSector(sectorCode: string | null | undefined) {
     if (sectorCode && !(await this.deps.store.sectors.get(sectorCode)))
-      throw unprocessable('Unknown sector', [{ path: 'sectorCode', message: 'no such sector' }]);
+      throw unprocessable('Unknown sector', [fieldIssue('sectorCode', 'no_such_sector')]);
   }
 }

@@ -1,4 +1,4 @@
-import { EVENTS, roleShapeIssue, type CreateUserInput, type UpdateUserInput } from '@cert-hub/shared';
+import { EVENTS, roleShapeIssue, type CreateUserInput, type UpdateUserInput, fieldIssue, HUB_ISSUE_MESSAGES } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
@@ -36,7 +36,7 @@ export class UserService {
   async create(actor: Actor | null, input: CreateUserInput): Promise<UserRecord> {
     if (actor && !can.writeUser(actor)) throw forbidden();
     if (await this.deps.store.users.getByUsername(input.username))
-      throw conflict('That username is taken', [{ path: 'username', message: 'taken' }]);
+      throw conflict('That username is taken', [fieldIssue('username', 'taken')]);
     await this.checkReferences(input.agencyId ?? null, input.teamIds);
     const passwordHash = await this.hasher.hash(input.password);
     return commit(this.deps, actor, async (tx, record, now) => {
@@ -56,7 +56,7 @@ export class UserService {
         createdAt: now,
         updatedAt: now,
       };
-      if (await tx.users.getByUsername(user.username)) throw conflict('That username is taken', [{ path: 'username', message: 'taken' }]);
+      if (await tx.users.getByUsername(user.username)) throw conflict('That username is taken', [fieldIssue('username', 'taken')]);
       await tx.users.insert(user);
       await record({
         type: EVENTS.userCreated,
@@ -82,7 +82,7 @@ export class UserService {
       if (input.teamIds === undefined && !['responder', 'coordinator'].includes(input.role)) draft.teamIds = [];
     }
     const shapeIssue = roleShapeIssue(draft.role, draft.agencyId, draft.teamIds);
-    if (shapeIssue) throw unprocessable(shapeIssue, [{ path: 'role', message: shapeIssue }]);
+    if (shapeIssue) throw unprocessable(HUB_ISSUE_MESSAGES[shapeIssue], [fieldIssue('role', shapeIssue)]);
     await this.checkReferences(
       draft.agencyId !== current.agencyId ? draft.agencyId : null,
       draft.teamIds.filter((t) => !current.teamIds.includes(t)),
@@ -139,10 +139,9 @@ export class UserService {
   private async checkReferences(agencyId: string | null, teamIds: string[]) {
     if (agencyId) {
       const agency = await this.deps.store.agencies.get(agencyId);
-      if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+      if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [fieldIssue('agencyId', 'no_such_agency')]);
     }
     for (const [i, teamId] of teamIds.entries())
-      if (!(await this.deps.store.teams.get(teamId)))
-        throw unprocessable('Unknown team', [{ path: `teamIds.${i}`, message: 'no such team' }]);
+      if (!(await this.deps.store.teams.get(teamId))) throw unprocessable('Unknown team', [fieldIssue(`teamIds.${i}`, 'no_such_team')]);
   }
 }

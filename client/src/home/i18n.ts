@@ -1,0 +1,81 @@
+/** The role home pages: each answers its role's first question. */
+export const homesI18n = {
+  vi: {
+    focal: {
+      open: 'Sự cố đang xử lý của cơ quan',
+      waiting: 'Đang chờ bạn',
+      waitingHint: 'Sự cố đã kết thúc, cần bạn xác nhận báo cáo kết thúc.',
+      nothingOpen: 'Cơ quan không có sự cố nào đang xử lý.',
+      nothingWaiting: 'Không có việc gì đang chờ bạn.',
+      report: 'Báo cáo sự cố mới',
+      myAgency: 'Thông tin cơ quan và đầu mối',
+    },
+    responder: {
+      assigned: 'Sự cố được giao cho tôi',
+      overdue: 'Quá hạn xử lý',
+      nothingAssigned: 'Chưa có sự cố nào được giao cho bạn.',
+      nothingOverdue: 'Không có sự cố quá hạn.',
+      board: 'Mở bảng điều phối',
+    },
+    coordinator: {
+      unassigned: 'Chưa phân công',
+      escalating: 'Nghiêm trọng, đang mở',
+      awaitingTriage: 'Chờ tiếp nhận, phân loại',
+      nothingUnassigned: 'Mọi sự cố đang mở đều đã có người phụ trách.',
+      nothingEscalating: 'Không có sự cố nghiêm trọng đang mở.',
+      board: 'Mở bảng điều phối',
+    },
+    leader: {
+      open: 'Sự cố đang xử lý',
+      serious: 'Sự cố nghiêm trọng đang mở',
+      closed: 'Sự cố đã kết thúc',
+      incidents: 'Danh sách sự cố',
+      board: 'Bảng điều phối',
+      agencies: 'Cơ quan, đơn vị',
+    },
+    admin: {
+      users: 'Tài khoản người dùng',
+      apiKeys: 'Khóa API',
+    },
+    more: 'Xem tất cả ({{count}})',
+  },
+  en: {
+    focal: {
+      open: "My agency's open incidents",
+      waiting: 'Waiting for you',
+      waitingHint: 'Closed incidents whose closing report needs your confirmation.',
+      nothingOpen: 'Your agency has no open incident.',
+      nothingWaiting: 'Nothing is waiting for you.',
+      report: 'Report a new incident',
+      myAgency: 'My agency and its focal points',
+    },
+    responder: {
+      assigned: 'Assigned to me',
+      overdue: 'Overdue',
+      nothingAssigned: 'Nothing is assigned to you.',
+      nothingOverdue: 'Nothing is overdue.',
+      board: 'Open the board',
+    },
+    coordinator: {
+      unassigned: 'Unassigned',
+      escalating: 'Serious and open',
+      awaitingTriage: 'Waiting for triage',
+      nothingUnassigned: 'Every open incident has someone on it.',
+      nothingEscalating: 'No serious incident is open.',
+      board: 'Open the board',
+    },
+    leader: {
+      open: 'Open incidents',
+      serious: 'Serious open incidents',
+      closed: 'Closed incidents',
+      incidents: 'Incident list',
+      board: 'Board',
+      agencies: 'Agencies',
+    },
+    admin: {
+      users: 'User accounts',
+      apiKeys: 'API keys',
+    },
+    more: 'See all ({{count}})',
+  },
+};
