@@ -12,6 +12,19 @@ import { describe, expect, it } from 'vitest';
 import { bindModels } from '../server/src/store/mongo/models.js';
 import type { DrillPlanRecord, DrillRecord } from '../server/src/store/drills.js';
 import { drillSortKey } from '../server/src/store/sqlite/drills.js';
+import type { RoutingConditions } from '@cert-hub/shared';
+import { roundSortKey } from '../server/src/store/mongo/reports.js';
+import type { AuditRecord } from '../server/src/store/audit.js';
+import type {
+  DeliveryRecord,
+  NotificationPreferencesRecord,
+  NotificationRecord,
+  WebhookRecord,
+} from '../server/src/store/notifications.js';
+import type { OnCallRosterRecord } from '../server/src/store/oncall.js';
+import type { AssessmentRecord, ReportRoundRecord, ReportSubmissionRecord } from '../server/src/store/reports.js';
+import type { RoutingRuleRecord, UpwardNotificationRecord } from '../server/src/store/routing.js';
+import type { SlaPolicyRecord, SlaTimerRecord } from '../server/src/store/sla.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../server/src/store/searchKeys.js';
 import type {
   AgencyRecord,
@@ -49,7 +62,7 @@ const agency: AgencyRecord = {
   updatedAt: T,
 };
 const sector: SectorRecord = { code: 'health', nameVi: 'Y tế', nameEn: 'Health', critical: true };
-const system: SystemRecord = {
+const system: Required<SystemRecord> = {
   id: 's1',
   agencyId: 'a1',
   name: 'Cổng TTĐT',
@@ -59,6 +72,7 @@ const system: SystemRecord = {
   description: 'Cổng',
   domains: ['x.gov.vn'],
   ipRanges: ['203.0.113.0/24'],
+  pendingClassification: { level: 4, nationalCritical: true, requestedBy: 'u1', requestedAt: T },
   version: 1,
   createdAt: T,
   updatedAt: T,
@@ -117,7 +131,7 @@ const event: EventRecord = {
   actorId: 'u1',
   data: { nested: { ok: true }, list: [1, 2] },
 };
-const incident: IncidentRecord = {
+const incident: Required<IncidentRecord> = {
   id: 'i1',
   code: 'SC-2026-000001',
   agencyId: 'a1',
@@ -169,11 +183,20 @@ const incident: IncidentRecord = {
   },
   closureConfirmation: { at: T, by: 'u1', note: 'Đồng ý' },
   statusChangedAt: T,
+  slaDueAt: T,
   version: 9,
   createdAt: T,
   updatedAt: T,
 };
-const idempotency: IdempotencyRecord = { scope: 'incident:u1', key: 'k1', requestHash: 'h', resourceId: 'i1', status: 201, createdAt: T };
+const idempotency: Required<IdempotencyRecord> = {
+  scope: 'incident:u1',
+  key: 'k1',
+  requestHash: 'h',
+  resourceId: 'i1',
+  status: 201,
+  createdAt: T,
+  response: { status: 201, body: { id: 'i1' } },
+};
 const attachment: AttachmentRecord = {
   id: 'at1',
   incidentId: 'i1',
@@ -275,12 +298,185 @@ const drillPlan: DrillPlanRecord = {
   updatedBy: 'u1',
 };
 
-/** The documents exactly as mongoStore.ts writes them (`_id` for the id, plus derived keys). */
+// Routing rules, upward notifications, on-call rosters (mongo/routing.ts).
+const routingConditions: Required<RoutingConditions> = {
+  categories: ['ransomware'],
+  severities: ['high'],
+  serious: true,
+  systemLevels: [3, 4],
+  sectors: ['health'],
+  agencyIds: ['a1'],
+  agencyTypes: ['commune_committee'],
+  tlps: ['amber'],
+  impacts: ['service_interruption'],
+  hasIndicators: true,
+  sources: ['agency'],
+};
+const routingRule: RoutingRuleRecord = {
+  id: 'r1',
+  position: 0,
+  name: 'Mã độc tống tiền ở hệ thống cấp 3',
+  description: 'Đội thường trực xử lý, báo Sở Y tế',
+  enabled: true,
+  conditions: routingConditions,
+  actions: {
+    owningTeamId: 't1',
+    informTeamIds: ['t2'],
+    assignOnCall: true,
+    informLeaders: true,
+    tags: ['ransomware'],
+    playbook: 'ransomware',
+  },
+  version: 2,
+  createdAt: T,
+  updatedAt: T,
+};
+const upwardNotification: UpwardNotificationRecord = {
+  id: 'un1',
+  incidentId: 'i1',
+  recipientKind: 'national_body',
+  recipientTeamId: 't9',
+  recipientName: 'Cục An toàn thông tin',
+  status: 'acknowledged',
+  channel: 'official_letter',
+  sentAt: T,
+  sentBy: 'u1',
+  documentNumber: '123/STTTT-CNTT',
+  content: 'Báo cáo sự cố nghiêm trọng',
+  tlp: 'amber',
+  acknowledgedAt: T,
+  acknowledgement: 'Đã nhận',
+  followUps: [{ at: T, by: 'u1', note: 'Gọi điện xác nhận' }],
+  version: 3,
+  createdAt: T,
+  updatedAt: T,
+};
+const onCallRoster: OnCallRosterRecord = {
+  teamId: 't1',
+  rotationStart: T,
+  weeks: [{ primaryUserId: 'u1', backupUserId: 'u2' }],
+  overrides: [{ primaryUserId: 'u2', backupUserId: null, from: T, to: T, reason: 'Nghỉ phép' }],
+  version: 1,
+  updatedAt: T,
+  updatedBy: 'u1',
+};
+
+// Reporting cycle and assessments (mongo/reports.ts).
+const reportRound: ReportRoundRecord = {
+  id: 'rr1',
+  reportType: 'annual',
+  title: 'Báo cáo năm 2026',
+  year: 2026,
+  deadline: '2026-12-15T10:00:00.000Z',
+  remindAt: '2026-12-10T01:00:00.000Z',
+  remindedAt: T,
+  agencyIds: ['a1', 'a2'],
+  reminders: [{ agencyId: 'a2', at: T }],
+  openedBy: 'u1',
+  version: 2,
+  createdAt: T,
+  updatedAt: T,
+};
+const reportSubmission: ReportSubmissionRecord = {
+  id: 'rs1',
+  roundId: 'rr1',
+  agencyId: 'a1',
+  sections: { results: 'Kết quả', difficulties: 'Khó khăn', recommendations: 'Kiến nghị' },
+  submittedAt: T,
+  submittedBy: 'u1',
+  updatedBy: 'u1',
+  version: 3,
+  createdAt: T,
+  updatedAt: T,
+};
+const assessment: AssessmentRecord = {
+  id: 'as1',
+  systemId: 's1',
+  agencyId: 'a1',
+  systemLevel: 3,
+  approvalDecision: { number: '45/QĐ-UBND', date: '2025-03-01' },
+  assessor: 'Trung tâm Giám sát',
+  monitoringProvider: 'VNCERT',
+  assessedAt: '2026-11-01',
+  nextDueAt: '2027-11-01',
+  result: 'passed_with_findings',
+  findings: [{ text: 'Chưa sao lưu ngoại tuyến', remediationDue: '2027-01-31' }],
+  recordedBy: 'u1',
+  createdAt: T,
+};
+
+// Audit log, notifications, webhooks, deliveries, SLA (mongo/notify.ts).
+const audit: AuditRecord = {
+  seq: 3,
+  eventSeq: 7,
+  at: T,
+  type: 'incident.created',
+  entity: 'incident',
+  entityId: 'i1',
+  incidentId: 'i1',
+  actorId: 'u1',
+  data: { nested: { ok: true }, list: [1, 2] },
+  prevHash: '0'.repeat(64),
+  hash: 'f'.repeat(64),
+};
+const notification: NotificationRecord = {
+  id: 'n1',
+  userId: 'u1',
+  kind: 'incident_created',
+  incidentId: 'i1',
+  drill: true,
+  title: 'Sự cố mới',
+  body: 'Trang chủ bị thay đổi giao diện',
+  eventSeq: 7,
+  createdAt: T,
+  readAt: T,
+};
+const notificationPreferences: NotificationPreferencesRecord = { userId: 'u1', muted: ['incident_closed:email'], updatedAt: T };
+const webhook: WebhookRecord = {
+  id: 'w1',
+  name: 'SOC',
+  url: 'https://soc.example.vn/hook',
+  secret: 'secret',
+  eventTypes: ['incident.created'],
+  active: true,
+  createdBy: 'u1',
+  createdAt: T,
+  updatedAt: T,
+};
+const delivery: DeliveryRecord = {
+  id: 'dl1',
+  channel: 'webhook',
+  target: 'w1',
+  payload: { type: 'incident.created', data: { id: 'i1', nested: [1, { ok: true }] } },
+  status: 'failed',
+  attempts: 5,
+  nextAttemptAt: T,
+  lastError: 'HTTP 500',
+  createdAt: T,
+  sentAt: T,
+};
+const slaPolicy: SlaPolicyRecord = {
+  scope: 'serious',
+  acknowledge: 'PT15M',
+  leaveTriage: 'PT1H',
+  contain: 'PT4H',
+  escalationDelay: 'PT30M',
+  version: 2,
+  updatedAt: T,
+  updatedBy: 'u1',
+};
+const slaTimer: SlaTimerRecord = { incidentId: 'i1', milestone: 'contained', deadline: T, dueAt: T, step: 2 };
+
+/** The documents exactly as the Mongo adapter (mongoStore.ts and its feature files) writes them (`_id` for the id, plus derived keys). */
 const withId = <R extends { id: string }>(r: R) => {
   const { id, ...rest } = r;
   return { _id: id, ...rest };
 };
 const { seq, ...eventRest } = event;
+const { seq: _auditSeq, ...auditRest } = audit;
+const { userId: _preferencesUserId, ...preferencesRest } = notificationPreferences;
+const { scope: _slaScope, ...slaPolicyRest } = slaPolicy;
+const { incidentId: _timerIncidentId, ...slaTimerRest } = slaTimer;
 const stored = {
   Agency: { ...withId(agency), ...agencyKeys(agency) },
   Sector: { _id: sector.code, ...sector },
@@ -306,6 +502,22 @@ const stored = {
     doc: drill,
   },
   DrillPlan: { _id: drillPlan.year, doc: drillPlan },
+  // routing.ts: the id as `_id`; a roster is keyed by its team and keeps `teamId` too.
+  RoutingRule: withId(routingRule),
+  UpwardNotification: withId(upwardNotification),
+  OnCallRoster: { _id: onCallRoster.teamId, ...onCallRoster },
+  // reports.ts: rounds carry the derived newest-deadline-first `sortKey`.
+  ReportRound: { ...withId(reportRound), sortKey: roundSortKey(reportRound.deadline) },
+  ReportSubmission: withId(reportSubmission),
+  Assessment: withId(assessment),
+  // notify.ts: the key field becomes `_id` and is not stored twice.
+  Audit: { _id: audit.seq, ...auditRest },
+  Notification: withId(notification),
+  NotificationPreferences: { _id: notificationPreferences.userId, ...preferencesRest },
+  Webhook: withId(webhook),
+  Delivery: withId(delivery),
+  SlaPolicy: { _id: slaPolicy.scope, ...slaPolicyRest },
+  SlaTimer: { _id: slaTimer.incidentId, ...slaTimerRest },
 };
 
 describe('mongoose schemas hold every field of the port records (no MongoDB needed)', () => {

@@ -53,7 +53,8 @@ interface ReportModels {
   Assessment: AnyModel;
 }
 
-const roundSortKey = (deadline: string) => String(9_999_999_999_999 - Date.parse(deadline)).padStart(13, '0');
+/** Newest deadline first; exported for test/mongo-schemas.test.ts, which stores rounds as this adapter does. */
+export const roundSortKey = (deadline: string) => String(9_999_999_999_999 - Date.parse(deadline)).padStart(13, '0');
 const fromDoc = <T>(doc: Doc | null): T | null => {
   if (!doc) return null;
   const { _id, sortKey: _s, ...rest } = doc;
