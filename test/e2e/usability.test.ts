@@ -192,19 +192,19 @@ describe('a closed incident (agency)', () => {
 describe('closing (coordinator)', () => {
   it('item 14: closing with checklist tasks still open warns how many are done', async () => {
     const incident = await toRecovery(await file('Đóng khi danh mục chưa xong'));
-    expect(incident.tasks.length).toBeGreaterThan(1);
+    expect(incident.tasks!.length).toBeGreaterThan(1);
     const { page } = await newPage();
     await signInThroughConsole(page, served.url, 'coordinator');
     await page.goto(`${served.url}/incidents/${incident.id}`);
     await page.getByRole('button', { name: 'Kết thúc' }).click();
     const warning = page.getByRole('dialog').getByTestId('checklist-warning');
     await warning.waitFor();
-    expect(await warning.textContent()).toContain(`0/${incident.tasks.length}`);
+    expect(await warning.textContent()).toContain(`0/${incident.tasks!.length}`);
   });
 
   it('item 13: the timeline names the ticked task and the changed field', async () => {
     let incident = await file('Dòng thời gian rõ ràng');
-    const task = incident.tasks[0]!;
+    const task = incident.tasks![0]!;
     const ticked = await call<IncidentView>('coordinator', 'PUT', `/incidents/${incident.id}/tasks/${task.id}`, {
       done: true,
       version: incident.version,
