@@ -131,6 +131,7 @@ export function createServices(deps: AppDeps): Services {
   const routing = new RoutingService(base, oncall);
   const serious = new SeriousService(base);
   const incidents = new IncidentService(base, playbooks, routing);
+  const drills = new DrillService(base, incidents);
   // One process sees every change on its bus only with the embedded store (see sessionCache.ts).
   const sessionCache = new SessionCache(deps.store.kind === 'sqlite');
   sessionCache.watch(deps.bus);
@@ -162,13 +163,13 @@ export function createServices(deps: AppDeps): Services {
     oncall,
     routing,
     serious,
-    ...createLeadersServices(base, incidents),
+    ...createLeadersServices(base, incidents, drills),
     audit: new AuditService(base),
     notifications,
     sla,
     scheduler,
     incidents,
-    drills: new DrillService(base, incidents),
+    drills,
     attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
       maxBytes: s.attachmentMaxBytes,
       maxCount: s.attachmentMaxCount,

@@ -239,6 +239,8 @@ export const COMPLIANCE_RULES = ['R1', 'R3', 'R4', 'R5', 'R6'] as const;
 export type ComplianceRule = (typeof COMPLIANCE_RULES)[number];
 export interface ComplianceLine {
   rule: ComplianceRule;
+  /** What the console shows, translated from `check` with these values (`detail` is the Vietnamese text for documents). */
+  params?: Record<string, string | number>;
   /** Stable code of the check, e.g. `no_focal_point`. */
   check: string;
   agencyId: string;

@@ -71,7 +71,11 @@ export function CompliancePage() {
           },
           { title: t('compliance.agency'), dataIndex: 'agencyName' },
           { title: t('compliance.subject'), dataIndex: 'subjectName', render: (s: string | null) => s ?? '—' },
-          { title: t('compliance.detail'), dataIndex: 'detail' },
+          {
+            title: t('compliance.detail'),
+            key: 'detail',
+            render: (_: unknown, l: ComplianceLine) => t(`compliance.checks.${l.check}`, { ...l.params, defaultValue: l.detail }),
+          },
           { title: t('compliance.fix'), dataIndex: 'fixPath', render: (path: string) => <Link to={path}>{t('compliance.open')}</Link> },
         ]}
       />

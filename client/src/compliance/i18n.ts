@@ -18,6 +18,16 @@ export const complianceI18n = {
       R5: 'R5 · Báo cáo định kỳ',
       R6: 'R6 · Đầu mối ứng cứu 24/7',
     },
+    checks: {
+      no_focal_point: 'Chưa có đầu mối ứng cứu sự cố liên lạc 24/7',
+      stale_contact: 'Thông tin đầu mối không được cập nhật quá {{days}} ngày',
+      assessment_overdue: 'Hệ thống cấp độ {{level}}: đánh giá gần nhất {{assessedAt}}, đến hạn {{dueAt}}',
+      never_assessed: 'Hệ thống cấp độ {{level}}: chưa có kết quả kiểm tra, đánh giá độc lập',
+      report_missing: 'Chưa gửi báo cáo, đã quá hạn',
+      report_submitted_late: 'Gửi báo cáo sau hạn',
+      late_incident_reports: '{{late}}/{{total}} sự cố báo cáo chậm quá 5 ngày kể từ khi phát hiện',
+      no_drill: 'Chưa tham gia diễn tập nào trong năm {{year}}',
+    },
   },
   en: {
     nav: 'Compliance',
@@ -36,6 +46,16 @@ export const complianceI18n = {
       R4: 'R4 · Yearly drills',
       R5: 'R5 · Periodic reports',
       R6: 'R6 · 24/7 focal point',
+    },
+    checks: {
+      no_focal_point: 'No focal point reachable 24/7',
+      stale_contact: 'Focal point contact not updated for over {{days}} days',
+      assessment_overdue: 'Level {{level}} system: last assessed {{assessedAt}}, due {{dueAt}}',
+      never_assessed: 'Level {{level}} system: no independent assessment on record',
+      report_missing: 'Report not submitted, past the deadline',
+      report_submitted_late: 'Report submitted after the deadline',
+      late_incident_reports: '{{late}}/{{total}} incidents reported more than 5 days after detection',
+      no_drill: 'Took part in no drill in {{year}}',
     },
   },
 };

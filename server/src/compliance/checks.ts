@@ -1,7 +1,7 @@
 /**
  * "Who is behind?" as a list of checks, one function per rule. Each check reads what it needs
- * and answers lines that link to where the fix is made. The R4 check (agencies in no drill
- * this year) joins this list where the drills capability exists.
+ * and answers lines that link to where the fix is made. The R4 check needs the drills
+ * feature, so it is made from it (`drillParticipationCheck`) where the services are wired.
  */
 import type { ComplianceLine } from '@cert-hub/shared';
 import type { AssessmentService } from '../assessments/service.js';
@@ -43,6 +43,7 @@ export const focalPointCheck: ComplianceCheck = async (ctx) => {
         agencyLine(agency, {
           ...fix,
           check: 'stale_contact',
+          params: { days: STALE_CONTACT_DAYS },
           detail: `Thông tin đầu mối không được cập nhật quá ${STALE_CONTACT_DAYS} ngày`,
         }),
       );
@@ -62,6 +63,7 @@ export const assessmentCheck: ComplianceCheck = async (ctx) => {
       agencyLine(agency, {
         rule: 'R3',
         check: line.latest ? 'assessment_overdue' : 'never_assessed',
+        params: { level: line.system.level, assessedAt: line.latest?.assessedAt ?? '', dueAt: line.nextDueAt ?? '' },
         subjectId: line.system.id,
         subjectName: line.system.name,
         detail: line.latest
@@ -114,6 +116,7 @@ export const lateIncidentReportCheck: ComplianceCheck = async (ctx) => {
       agencyLine(byId.get(l.agencyId)!, {
         rule: 'R1',
         check: 'late_incident_reports',
+        params: { late: l.late, total: l.total },
         subjectId: null,
         subjectName: null,
         detail: `${l.late}/${l.total} sự cố báo cáo chậm quá 5 ngày kể từ khi phát hiện`,
@@ -121,5 +124,30 @@ export const lateIncidentReportCheck: ComplianceCheck = async (ctx) => {
       }),
     );
 };
+
+/** Who took part in which year's drills (the drills feature answers it). */
+export interface DrillParticipation {
+  participatingAgencyIds(year: number): Promise<string[]>;
+}
+
+/** R4: agencies that took part in no drill this year, held here or elsewhere. */
+export const drillParticipationCheck =
+  (drills: DrillParticipation): ComplianceCheck =>
+  async (ctx) => {
+    const took = new Set(await drills.participatingAgencyIds(ctx.year));
+    return ctx.agencies
+      .filter((agency) => !took.has(agency.id))
+      .map((agency) =>
+        agencyLine(agency, {
+          rule: 'R4',
+          check: 'no_drill',
+          params: { year: ctx.year },
+          subjectId: null,
+          subjectName: null,
+          detail: `Chưa tham gia diễn tập nào trong năm ${ctx.year}`,
+          fixPath: `/drills/years/${ctx.year}`,
+        }),
+      );
+  };
 
 export const COMPLIANCE_CHECKS: ComplianceCheck[] = [focalPointCheck, assessmentCheck, reportCycleCheck, lateIncidentReportCheck];

@@ -1,6 +1,6 @@
 /**
  * The compliance page's checks: R6 (no 24/7 focal point), R3 (level-3+ assessment overdue,
- * level 5 every six months) and R1 (late incident reports).
+ * level 5 every six months), R1 (late incident reports) and R4 (no drill this year).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceLine } from '@cert-hub/shared';
@@ -35,7 +35,7 @@ describe('GET /api/compliance', () => {
       .send({ name: 'Trung tâm Lưu trữ lịch sử tỉnh', type: 'public_service_unit', province: 'Tỉnh Hòa Lâm' });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const before = (await compliance()).filter((l) => l.agencyId === id);
+    const before = (await compliance()).filter((l) => l.agencyId === id && l.rule === 'R6');
     expect(before).toEqual([
       expect.objectContaining({
         rule: 'R6',
@@ -53,7 +53,7 @@ describe('GET /api/compliance', () => {
         focalPoints: [{ name: 'Vũ Văn Nam', phone: '0263 3821 099', email: 'nam@example.gov.vn', available247: true, primary: true }],
       });
     expect(set.status).toBe(200);
-    expect((await compliance()).filter((l) => l.agencyId === id)).toEqual([]);
+    expect((await compliance()).filter((l) => l.agencyId === id && l.rule === 'R6')).toEqual([]);
   });
 
   it('lists a level-5 system whose assessment is older than six months, not one assessed recently (R3)', async () => {
@@ -131,5 +131,28 @@ describe('GET /api/compliance', () => {
     expect(r1).toEqual([expect.objectContaining({ agencyId, check: 'late_incident_reports' })]);
     const focal = await signIn(hub, 'focal.a');
     expect((await hub.http().get('/api/compliance?year=2026').set('Authorization', `Bearer ${focal}`)).status).toBe(403);
+  });
+});
+
+describe('R4 on the compliance page', () => {
+  it('lists an agency in no drill this year, and stops listing it once a drill held elsewhere records it', async () => {
+    const agencyId = (await hub.store.agencies.list({ limit: 1 })).items[0]!.id;
+    const r4 = async () => (await compliance()).filter((l) => l.rule === 'R4' && l.agencyId === agencyId);
+    expect(await r4()).toEqual([expect.objectContaining({ check: 'no_drill', params: { year: 2026 }, fixPath: '/drills/years/2026' })]);
+
+    const external = await hub
+      .http()
+      .post('/api/drills/external')
+      .set('Authorization', `Bearer ${coordinator}`)
+      .send({
+        name: 'Diễn tập thực chiến quốc gia 2026',
+        year: 2026,
+        date: '2026-10-15',
+        organizer: 'Trung tâm ứng cứu khẩn cấp không gian mạng Việt Nam (VNCERT/CC)',
+        participatingAgencyIds: [agencyId],
+        results: [{ agencyId, score: 85 }],
+      });
+    expect(external.status).toBe(201);
+    expect(await r4()).toEqual([]);
   });
 });

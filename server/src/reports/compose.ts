@@ -1,5 +1,6 @@
 /** The leaders' services (issue #10), built from the shared dependencies and the incident service. */
 import { AssessmentService } from '../assessments/service.js';
+import { COMPLIANCE_CHECKS, drillParticipationCheck, type DrillParticipation } from '../compliance/checks.js';
 import { ComplianceService } from '../compliance/service.js';
 import { ExportService } from '../exports/service.js';
 import type { IncidentService } from '../incidents/service.js';
@@ -15,10 +16,10 @@ export interface LeadersServices {
   exports: ExportService;
 }
 
-export function createLeadersServices(base: ServiceDeps, incidents: IncidentService): LeadersServices {
+export function createLeadersServices(base: ServiceDeps, incidents: IncidentService, drills: DrillParticipation): LeadersServices {
   const stats = new StatsService(base);
   const reports = new ReportService(base);
   const assessments = new AssessmentService(base);
-  const compliance = new ComplianceService(base, assessments);
+  const compliance = new ComplianceService(base, assessments, [...COMPLIANCE_CHECKS, drillParticipationCheck(drills)]);
   return { stats, reports, assessments, compliance, exports: new ExportService(base, incidents, stats, compliance, reports) };
 }
