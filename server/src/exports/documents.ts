@@ -124,7 +124,7 @@ export interface AnnualReportInput {
   difficulties: string[];
   recommendations: string[];
   results: string[];
-  /** Drills of the year, when the drills capability provides them. */
+  /** Drills of the year, held here or elsewhere (R4). */
   drills?: { name: string; date: string; participants: number }[];
 }
 
@@ -189,7 +189,7 @@ export function annualReportDocx(input: AnnualReportInput, issuer: Issuer, date:
               input.drills.map((d) => [d.name, d.date, d.participants]),
             ),
           ]
-        : [bodyParagraph('Số liệu diễn tập được tổng hợp tại báo cáo riêng.')]),
+        : [bodyParagraph('Trong năm chưa tổ chức hoặc tham gia cuộc diễn tập nào.')]),
       heading('III. TUÂN THỦ QUY ĐỊNH'),
       dataTable(
         ['Nội dung', 'Số trường hợp'],

@@ -21,6 +21,14 @@ import { statsXlsx, streamIncidentsXlsx } from './spreadsheets.js';
 
 const EXPORT_PAGE = 200;
 
+/** dd/MM/yyyy in Viet Nam time, or an empty cell when the date is not known. */
+const vietnamDate = (iso: string | null): string =>
+  iso
+    ? new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+        new Date(iso),
+      )
+    : '';
+
 export class ExportService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -79,6 +87,11 @@ export class ExportService {
         stats,
         serious: serious.items.map((i) => ({ code: i.code, title: i.title, agencyName: names.get(i.agencyId) ?? '', status: i.status })),
         compliance: await this.compliance.evaluate(year),
+        drills: (await this.deps.store.drills.listByYear(year)).map((d) => ({
+          name: d.name,
+          date: vietnamDate(d.heldOn ?? d.startedAt ?? d.scheduledStart),
+          participants: new Set([...d.participatingAgencyIds, ...d.externalResults.map((r) => r.agencyId)]).size,
+        })),
         ...answers,
       },
       await this.issuer(),
