@@ -45,6 +45,15 @@ export function translateErrors<T extends object>(repos: T, translate: (error: u
       get(target, prop, receiver) {
         const value: unknown = Reflect.get(target, prop, receiver);
         if (typeof value !== 'function') return value;
+        // A streaming read (async generator) must stay async-iterable, not become a promise.
+        if (Object.prototype.toString.call(value) === '[object AsyncGeneratorFunction]')
+          return async function* (...args: unknown[]) {
+            try {
+              yield* (value as (...a: unknown[]) => AsyncIterable<unknown>).apply(target, args);
+            } catch (error) {
+              throw translate(error);
+            }
+          };
         return async (...args: unknown[]) => {
           try {
             return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
