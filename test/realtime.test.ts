@@ -162,8 +162,9 @@ describe('catching up', () => {
     const socket = await open({ token: token.coordinator });
     const live = collect(socket);
     const first = await report('focal.a', agencyA, 'Trước khi mất kết nối');
-    await arrival(socket, live, (m) => m.event.incidentId === first.id);
-    const lastSeen = live.find((m) => m.event.incidentId === first.id)!.event.seq;
+    // Filing records the report and its routing decision: the client has seen both.
+    await arrival(socket, live, (m) => m.event.incidentId === first.id && m.event.type === 'incident.routed');
+    const lastSeen = live.findLast((m) => m.event.incidentId === first.id)!.event.seq;
     socket.disconnect();
 
     const missed = await report('focal.a', agencyA, 'Trong lúc mất kết nối');
