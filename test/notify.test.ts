@@ -292,7 +292,11 @@ describe('SLA escalation', () => {
       201,
     );
     const incident = await file('focal.b', 'Không ai nhận');
-    expect(incident.slaDueAt ?? (await api<IncidentView>('coordinator', 'GET', `/incidents/${incident.id}`)).slaDueAt).toBeTruthy();
+    // Routing assigned the on-call responder; a coordinator takes the assignment back, so the
+    // chain starts from "nobody assigned" and reaches the team's on-call first.
+    const filed = await api<IncidentView>('coordinator', 'GET', `/incidents/${incident.id}`);
+    expect(filed.slaDueAt).toBeTruthy();
+    await api('coordinator', 'PATCH', `/incidents/${incident.id}`, { version: filed.version, assigneeIds: [] });
     const escalations = async () =>
       (await hub.store.events.listForEntity('incident', incident.id, 1000)).filter((e) => e.type === EVENTS.incidentEscalated);
     const hookFor = (step: number) =>
