@@ -15,6 +15,7 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 const CARD_FIELDS = [
+  'abilities',
   'agencyId',
   'assigneeIds',
   'category',
@@ -26,6 +27,7 @@ const CARD_FIELDS = [
   'routing',
   'serious',
   'severity',
+  'slaDueAt',
   'status',
   'statusChangedAt',
   'title',
@@ -60,7 +62,7 @@ describe('GET /api/incidents?view=card', () => {
     expect(cards.body.items.map((c: { id: string }) => c.id)).toEqual([filed.id]);
     const card = cards.body.items[0];
     expect(Object.keys(card).sort()).toEqual(CARD_FIELDS);
-    expect(Object.keys(card.routing).sort()).toEqual(['ownerTeamId', 'teamIds']);
+    expect(Object.keys(card.routing).sort()).toEqual(['teamId', 'teamIds']);
     expect(card).toMatchObject({ code: filed.code, status: 'received', version: 1 });
     // Every card field has the value the full incident has.
     const incident = full.body.items[0];

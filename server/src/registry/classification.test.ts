@@ -53,7 +53,8 @@ describe('system classification changes by an agency', () => {
     const asked = await as('focal.a').patch(`/api/systems/${system.id}`, { level: 5, nationalCritical: true, version: system.version });
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ level: 2, nationalCritical: false, pendingClassification: { level: 5, nationalCritical: true } });
-    expect((await fileOn(system.id)).serious).toBe(false);
+    // R2 (a): the level and national-critical flag decide whether an incident meets the criteria.
+    expect((await fileOn(system.id)).seriousness.meetsCriteria).toBe(false);
 
     // Neither the agency nor a responder decides it.
     const review = { approve: true, version: asked.body.version };
@@ -62,7 +63,7 @@ describe('system classification changes by an agency', () => {
     const approved = await as('coordinator').post(`/api/systems/${system.id}/classification-review`, review);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ level: 5, nationalCritical: true, pendingClassification: null });
-    expect((await fileOn(system.id)).serious).toBe(true);
+    expect((await fileOn(system.id)).seriousness.meetsCriteria).toBe(true);
   });
 
   it('a declined request leaves the classification as it was', async () => {
