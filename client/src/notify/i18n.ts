@@ -94,7 +94,6 @@ export const notifyI18n = {
       'incident.sla_breached': 'Quá thời hạn xử lý',
       'incident.escalated': 'Leo thang: đã báo {{target}}',
       'incident.sla_due_changed': 'Cập nhật thời hạn xử lý',
-      'incident.serious_changed': 'Thay đổi mức nghiêm trọng',
     },
     targets: { assignees: 'người được giao', oncall: 'trực ban của đội', coordinators: 'điều phối viên', leaders: 'lãnh đạo' },
     board: {
@@ -197,7 +196,6 @@ export const notifyI18n = {
       'incident.sla_breached': 'Response deadline missed',
       'incident.escalated': 'Escalated: {{target}} alerted',
       'incident.sla_due_changed': 'Response deadline updated',
-      'incident.serious_changed': 'Serious status changed',
     },
     targets: { assignees: 'the assignees', oncall: 'the team on call', coordinators: 'the coordinators', leaders: 'the leaders' },
     board: {
