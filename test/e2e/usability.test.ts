@@ -41,7 +41,8 @@ async function file(title: string): Promise<IncidentView> {
     detectedAt: '2026-11-20T08:00:00+07:00',
   });
   expect(created.status).toBe(201);
-  return created.body;
+  // The CERT's view (checklist, assignees): the agency's answer leaves them out.
+  return (await call<IncidentView>('coordinator', 'GET', `/incidents/${created.body.id}`)).body;
 }
 
 async function moveTo(incident: IncidentView, to: string, extra: Record<string, unknown> = {}): Promise<IncidentView> {
@@ -382,7 +383,14 @@ describe("each role's home answers its first question", () => {
   });
 
   it('coordinator: unassigned and waiting for triage', async () => {
-    const incident = await file('Chưa ai nhận');
+    const filed = await file('Chưa ai nhận');
+    // Routing assigns the on-call at intake; the coordinator takes it back, so nobody has it.
+    const unassigned = await call<IncidentView>('coordinator', 'PATCH', `/incidents/${filed.id}`, {
+      version: filed.version,
+      assigneeIds: [],
+    });
+    expect(unassigned.status).toBe(200);
+    const incident = unassigned.body;
     const { page, problems } = await newPage(1366, 768);
     await signInThroughConsole(page, served.url, 'coordinator');
     await page.getByTestId('home-unassigned').getByText(incident.code).waitFor();
