@@ -39,15 +39,18 @@ const PreferencesPage = lazyPage(() => import('../notify/PreferencesPage.js'), '
 const SlaPoliciesPage = lazyPage(() => import('../notify/SlaPoliciesPage.js'), 'SlaPoliciesPage');
 
 /**
- * The sign-in page, which also fetches the signed-in workspace and the usual landing pages
+ * The sign-in page, which also fetches the signed-in workspace and the landing page
  * while the user types: on a slow link, signing in then shows the board without waiting
  * for two more rounds of chunks.
  */
 function SignInRoute() {
+  // Only the page the user will land on: on a slow link every extra chunk delays the sign-in request itself.
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   useEffect(() => {
-    const timer = setTimeout(() => [Workspace, HomePage, BoardPage].forEach((page) => page.preload()), 0);
+    const landing = from.startsWith('/board') ? BoardPage : HomePage;
+    const timer = setTimeout(() => [Workspace, landing].forEach((page) => page.preload()), 0);
     return () => clearTimeout(timer);
-  }, []);
+  }, [from]);
   return <LoginPage />;
 }
 

@@ -2,8 +2,11 @@ import { AlertOutlined, FlagOutlined, SafetyCertificateOutlined } from '@ant-des
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { lazyPage, PageSlot } from '../app/lazyPage.js';
 import { Greeting } from './Greeting.js';
+
+// The charts are the heaviest chunk: only a leader's home loads them, never the sign-in prefetch.
+const DashboardPage = lazyPage(() => import('../dashboard/DashboardPage.js'), 'DashboardPage');
 
 /**
  * A leader's first question is the dashboard: this year's statistics, with the year's drills
@@ -26,7 +29,9 @@ export function LeaderHome() {
           <Button icon={<AlertOutlined />}>{t('homes.leader.incidents')}</Button>
         </Link>
       </Space>
-      <DashboardPage />
+      <PageSlot>
+        <DashboardPage />
+      </PageSlot>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { api } from '../api/client.js';
 import { formatDateTime } from '../lib/format.js';
 import { useLive } from '../realtime/LiveProvider.js';
 
+const BELL_FIRST_LOAD_DELAY_MS = 1500;
+
 /**
  * The live bell in the header, for every role: the unread count, pushed over the user's own
  * socket room the moment a notification is written, and the latest notifications on click.
@@ -29,8 +31,11 @@ export function NotificationBell() {
     setNextCursor(page.nextCursor);
   }, []);
 
+  // The page's own data goes first: on a slow link the browser's few connections are better
+  // spent on the board's first cards than on the bell, which live pushes keep current anyway.
   useEffect(() => {
-    void load(null).catch(() => undefined);
+    const timer = setTimeout(() => void load(null).catch(() => undefined), BELL_FIRST_LOAD_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [load]);
 
   useEffect(() => {
