@@ -5,6 +5,7 @@ import { dashboardI18n } from '../dashboard/i18n.js';
 import { reportsI18n } from '../reports/i18n.js';
 import { notifyI18n } from '../notify/i18n.js';
 import { accessI18n } from '../access/i18n.js';
+import { classificationI18n } from '../registry/i18n.js';
 import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
@@ -12,6 +13,7 @@ import type { Messages } from './vi.js';
 
 export const en: Messages = {
   access: accessI18n.en,
+  classification: classificationI18n.en,
   app: { name: 'CERT Hub', tagline: 'Cyber-incident response coordination', province: 'Provincial incident response team' },
   nav: {
     home: 'Overview',

@@ -1,9 +1,9 @@
 import { diacriticFilter } from '../lib/selectFilter.js';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { domainSchema, ipRangeSchema, type SystemView } from '@cert-hub/shared';
+import { canReviewClassification, domainSchema, ipRangeSchema, type SystemView } from '@cert-hub/shared';
 import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
@@ -42,6 +42,8 @@ export function SystemsPage() {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const showError = useApiError();
+  const { message } = App.useApp();
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const sectorLabel = (code: string | null) => {
     const sector = directory.sectors.find((s) => s.code === code);
     return sector ? label({ vi: sector.nameVi, en: sector.nameEn }) : '';
@@ -84,6 +86,23 @@ export function SystemsPage() {
       setBusy(false);
     }
   };
+
+  /** The CERT's answer to an agency's level / national-critical request; a stale version is a 409 shown by useApiError. */
+  const review = async (system: SystemView, approve: boolean) => {
+    setReviewing(system.id);
+    try {
+      await api(`/systems/${system.id}/classification-review`, { method: 'POST', body: { approve, version: system.version } });
+      void message.success(t(approve ? 'classification.approved' : 'classification.declined'));
+      list.reload();
+    } catch (e) {
+      showError(e);
+      list.reload();
+    } finally {
+      setReviewing(null);
+    }
+  };
+  const requestedText = (requested: NonNullable<SystemView['pendingClassification']>) =>
+    [t('systems.levelN', { level: requested.level }), ...(requested.nationalCritical ? [t('systems.critical')] : [])].join(', ');
 
   const required = { required: true, message: t('common.required') };
   return (
@@ -136,6 +155,39 @@ export function SystemsPage() {
               <Space size={4} wrap>
                 <Tag color={v >= 4 ? 'red' : v === 3 ? 'orange' : 'blue'}>{t('systems.levelN', { level: v })}</Tag>
                 {s.nationalCritical && <Tag color="magenta">{t('systems.critical')}</Tag>}
+                {s.pendingClassification && (
+                  <Tag
+                    color="gold"
+                    data-testid="classification-pending"
+                    title={t('classification.pendingLabel', { requested: requestedText(s.pendingClassification) })}
+                    style={{ whiteSpace: 'normal' }}
+                  >
+                    {t('classification.pending')}: {requestedText(s.pendingClassification)}
+                  </Tag>
+                )}
+                {s.pendingClassification && canReviewClassification(user) && (
+                  <>
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={reviewing === s.id}
+                      disabled={reviewing !== null && reviewing !== s.id}
+                      aria-label={t('classification.approveLabel', { name: s.name })}
+                      onClick={() => void review(s, true)}
+                    >
+                      {t('classification.approve')}
+                    </Button>
+                    <Button
+                      size="small"
+                      danger
+                      disabled={reviewing !== null}
+                      aria-label={t('classification.declineLabel', { name: s.name })}
+                      onClick={() => void review(s, false)}
+                    >
+                      {t('classification.decline')}
+                    </Button>
+                  </>
+                )}
               </Space>
             ),
           },
