@@ -4,10 +4,8 @@ import { api, query } from '../api/client.js';
 import { useDomainEvents, useLive } from '../realtime/LiveProvider.js';
 import { columnQuery, mergeCards, type BoardFilters } from './cards.js';
 
-/** Open columns, fetched page by page first: what a responder needs when the board opens. */
-export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
-/** Fetched once the open columns are in, so "Kết thúc" is not empty after a reload without slowing the first cards. */
-const LATER_COLUMNS: IncidentStatus[] = ['closed'];
+/** Columns whose cards are fetched page by page, "closed" included so it is not empty after a reload. */
+export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 export const BOARD_PAGE = 50;
 
 interface Page {
@@ -60,17 +58,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
         setCursors((c) => ({ ...c, [status]: page.nextCursor }));
         setLoading(false);
         positions.push(page.lastSeq);
-        if (positions.length !== FETCHED_COLUMNS.length) return;
-        setSnapshotSeq(Math.min(...positions));
-        // Later columns start after the snapshot: live updates and the catch-up from the
-        // snapshot's position cover whatever changes meanwhile.
-        for (const later of LATER_COLUMNS) {
-          void fetchColumn(later, null).then((closedPage) => {
-            if (cancelled) return;
-            setIncidents((current) => mergeCards(current, closedPage.items));
-            setCursors((c) => ({ ...c, [later]: closedPage.nextCursor }));
-          });
-        }
+        if (positions.length === FETCHED_COLUMNS.length) setSnapshotSeq(Math.min(...positions));
       });
     }
     return () => {
