@@ -184,13 +184,18 @@ describe('the live board', () => {
       ['responder', responder],
       ['coordinator', coordinator],
     ] as const) {
-      const seqs = await delivered(page);
-      expect(new Set(seqs).size).toBe(seqs.length); // nothing doubled
       const token = await signIn(served.hub, name);
       const log = (await (
-        await fetch(`${served.url}/api/events?after=${Math.min(...seqs) - 1}`, { headers: { Authorization: `Bearer ${token}` } })
+        await fetch(`${served.url}/api/events?after=${Math.min(...(await delivered(page))) - 1}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
       ).json()) as EventsPage;
-      expect([...seqs].sort((a, b) => a - b)).toEqual(log.events.map((m) => m.event.seq)); // nothing missed
+      // A card shows on `incident.created`; the routing decision's event follows a moment later.
+      await expect
+        .poll(async () => [...new Set(await delivered(page))].sort((a, b) => a - b), { timeout: 5000 })
+        .toEqual(log.events.map((m) => m.event.seq)); // nothing missed
+      const seqs = await delivered(page);
+      expect(new Set(seqs).size).toBe(seqs.length); // nothing doubled
       expect(await page.locator('[data-testid=board-card]').count()).toBe(await served.hub.store.incidents.count());
     }
     await screenshot(coordinator, 'board-after-restart');

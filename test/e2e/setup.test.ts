@@ -31,7 +31,8 @@ describe('first start', () => {
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill('admin');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('alert').waitFor();
+    // The setup hint stays on screen beside the refusal.
+    await page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu' }).waitFor();
 
     await page.goto(`${served.url}/setup?token=${token}`);
     await page.getByLabel('Tên đăng nhập').fill('quantri');
