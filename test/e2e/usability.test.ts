@@ -266,6 +266,9 @@ describe('the board (responder)', () => {
     await page.goto(`${served.url}/board`);
     const card = page.locator(`[data-testid=board-card][data-code="${incident.code}"]`);
     await card.waitFor();
+    // Columns arrive one by one and push cards around: pick the card up once the board is still.
+    await page.waitForLoadState('networkidle');
+    await card.scrollIntoViewIfNeeded();
     const from = (await card.boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + 40);
     await page.mouse.down();
