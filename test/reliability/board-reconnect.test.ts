@@ -79,15 +79,16 @@ class BoardClient {
   catchUp(): Promise<void> {
     this.catchingUp ??= (async () => {
       try {
+        // The catch-up keeps its own cursor: live events delivered meanwhile move lastSeq past
+        // the gap still being fetched, and following lastSeq would skip the rest of it.
+        let cursor = this.lastSeq;
         for (;;) {
-          const page = await this.api<EventsPage>(`/events?after=${this.lastSeq}&limit=500`);
-          // Compare with where this page started: delivering moves lastSeq to the page's last
-          // event, so comparing afterwards stopped a long catch-up after its first page.
-          const startedAt = this.lastSeq;
+          const page = await this.api<EventsPage>(`/events?after=${cursor}&limit=500`);
           page.events.forEach((m) => this.deliver(m));
-          const advanced = page.lastSeq > startedAt;
-          this.lastSeq = Math.max(this.lastSeq, page.lastSeq);
-          if (page.events.length === 0 || !advanced) break;
+          const advanced = page.lastSeq > cursor;
+          cursor = Math.max(cursor, page.lastSeq);
+          this.lastSeq = Math.max(this.lastSeq, cursor);
+          if (!advanced) break;
         }
       } finally {
         this.catchingUp = null;

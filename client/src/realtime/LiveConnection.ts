@@ -75,14 +75,15 @@ export class LiveConnection {
   catchUp(): Promise<void> {
     this.catchingUp ??= (async () => {
       try {
+        // The catch-up keeps its own cursor: live events delivered meanwhile move lastSeq past
+        // the gap still being fetched, and following lastSeq would skip the rest of it.
+        let cursor = this.lastSeq;
         for (;;) {
-          const page = await api<EventsPage>(`/events?after=${this.lastSeq}&limit=500`);
-          // Compare with where this page started: delivering moves lastSeq to the page's last
-          // event, so comparing afterwards stopped a long catch-up after its first page.
-          const startedAt = this.lastSeq;
+          const page = await api<EventsPage>(`/events?after=${cursor}&limit=500`);
           page.events.forEach((m) => this.deliver(m));
-          const advanced = page.lastSeq > startedAt;
-          this.lastSeq = Math.max(this.lastSeq, page.lastSeq);
+          const advanced = page.lastSeq > cursor;
+          cursor = Math.max(cursor, page.lastSeq);
+          this.lastSeq = Math.max(this.lastSeq, cursor);
           // A page may hold nothing and still move on: the hub examines a bounded stretch of
           // the log per request. Stop only when it no longer moves.
           if (!advanced) break;
