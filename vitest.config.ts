@@ -5,6 +5,9 @@ const shared = { pool: 'forks' as const, testTimeout: 60_000, hookTimeout: 120_0
 export default defineConfig({
   test: {
     reporters: ['default'],
+    // One file at a time: the browser and restart tests measure real seconds, and on a 2-core
+    // machine a second file's hub and Chromium beside them turned timing into flakes.
+    fileParallelism: false,
     projects: [
       {
         test: {
