@@ -90,6 +90,9 @@ class BoardClient {
           this.lastSeq = Math.max(this.lastSeq, cursor);
           if (!advanced) break;
         }
+      } catch {
+        // The hub went away mid catch-up (a drop): the next connect catches up again, and the
+        // convergence check below proves nothing was missed.
       } finally {
         this.catchingUp = null;
       }
