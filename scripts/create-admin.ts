@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { ZodError } from 'zod';
 import { createUserInput } from '@cert-hub/shared';
 import { composeFromEnv } from '../server/src/compose.js';
-import { AppError } from '../server/src/http/errors.js';
+import { DomainError } from '../server/src/platform/errors.js';
 
 const [username, displayName] = process.argv.slice(2);
 if (!username || !displayName) {
@@ -23,7 +23,7 @@ try {
   );
 } catch (error) {
   const message =
-    error instanceof AppError
+    error instanceof DomainError
       ? error.message
       : error instanceof ZodError
         ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')

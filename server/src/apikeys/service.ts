@@ -8,7 +8,7 @@ import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { createApiKeyInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable } from '../http/errors.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { ApiKeyRecord } from '../store/port.js';
 

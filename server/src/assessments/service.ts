@@ -5,7 +5,7 @@
  */
 import { EVENTS, nextAssessmentDue, type RecordAssessmentInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable } from '../http/errors.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { AssessmentRecord, SystemRecord } from '../store/port.js';
 import { assessmentPolicy } from './policy.js';

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { auditQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden } from '../http/errors.js';
+import { forbidden } from '../platform/errors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import type { AuditRecord, PageResult } from '../store/port.js';
 import { verifyChain, type VerifyResult } from './chain.js';

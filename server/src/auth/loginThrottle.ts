@@ -5,7 +5,7 @@
  * gives the address its point back. Counters live in memory (per hub process).
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '../http/errors.js';
+import { DomainError } from '../platform/errors.js';
 
 export interface LoginThrottleOptions {
   maxFailuresPerAccount: number;
@@ -13,9 +13,9 @@ export interface LoginThrottleOptions {
   windowSeconds: number;
 }
 
-function tooManyAttempts(refusal: unknown): AppError {
+function tooManyAttempts(refusal: unknown): DomainError {
   const waitMs = refusal instanceof RateLimiterRes ? refusal.msBeforeNext : 1000;
-  return new AppError(429, 'rate_limited', 'Too many failed attempts; try again later', {
+  return new DomainError('rate_limited', 'Too many failed attempts; try again later', {
     retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
   });
 }

@@ -6,7 +6,7 @@
 import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { changePasswordInput, loginInput, updateMeInput } from '@cert-hub/shared';
-import { AppError, unauthenticated, versionConflict } from '../http/errors.js';
+import { DomainError, unauthenticated, versionConflict } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { SessionRecord, UserRecord } from '../store/port.js';
 import { actorOf, type Actor } from './actor.js';
@@ -36,7 +36,7 @@ export interface IssuedSession {
   user: UserRecord;
 }
 
-const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password');
+const invalidCredentials = () => new DomainError('invalid_credentials', 'Wrong username or password');
 
 export class AuthService {
   private readonly cache: SessionCache;
@@ -120,7 +120,7 @@ export class AuthService {
     // stolen access token is no password oracle.
     await this.deps.throttle.reserve(user.username, client.ip);
     if (!(await this.deps.hasher.verify(input.currentPassword, user.passwordHash)))
-      throw new AppError(422, 'unprocessable', 'The current password is wrong', [fieldIssue('currentPassword', 'wrong_password')]);
+      throw new DomainError('unprocessable', 'The current password is wrong', [fieldIssue('currentPassword', 'wrong_password')]);
     await this.deps.throttle.recordSuccess(user.username, client.ip);
     const passwordHash = await this.deps.hasher.hash(input.newPassword);
     await commit(this.deps, actor, async (tx, record, now) => {

@@ -2,7 +2,7 @@
 import type { ComplianceLine } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import type { AssessmentService } from '../assessments/service.js';
-import { forbidden } from '../http/errors.js';
+import { forbidden } from '../platform/errors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import { statsPolicy } from '../stats/policy.js';
 import type { AgencyRecord } from '../store/port.js';

@@ -22,7 +22,7 @@ import {
 import type { z } from 'zod';
 import type { copyDrillInput, drillPlanInput, lessonInput, observationInput, scoreInput, updateLessonInput } from '@cert-hub/shared';
 import { actorOf, systemActor, type Actor } from '../auth/actor.js';
-import { AppError, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { DomainError, forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import type { IncidentService } from '../incidents/service.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type {
@@ -256,7 +256,7 @@ export class DrillService {
       } catch (error) {
         // Refused by intake (e.g. the target agency was merged since planning): recorded on the
         // inject once, instead of retried every second. Anything else (store down) is retried.
-        if (!(error instanceof AppError)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         failure = error.message;
       }
     }

@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import { REPORT_SECTIONS, type exportIncidentsQuery, type StatsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, unprocessable } from '../http/errors.js';
+import { forbidden, unprocessable } from '../platform/errors.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import type { ComplianceService } from '../compliance/service.js';

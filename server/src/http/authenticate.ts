@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiKeyService } from '../apikeys/service.js';
 import type { AuthService } from '../auth/service.js';
-import { unauthenticated } from './errors.js';
+import { unauthenticated } from '../platform/errors.js';
 
 export function bearerToken(req: Request): string | null {
   const header = req.headers.authorization;

@@ -3,7 +3,7 @@
  * parsed body must not carry prototype-polluting keys anywhere (400).
  */
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, badRequest } from './errors.js';
+import { DomainError, badRequest } from '../platform/errors.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -11,7 +11,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export function requireJson(req: Request, _res: Response, next: NextFunction) {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (WRITE_METHODS.has(req.method) && hasBody && !req.is('application/json'))
-    return next(new AppError(415, 'unsupported_media_type', 'Send the request body as application/json'));
+    return next(new DomainError('unsupported_media_type', 'Send the request body as application/json'));
   next();
 }
 

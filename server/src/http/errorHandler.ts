@@ -4,7 +4,8 @@ import { fieldIssue, type ApiErrorBody } from '@cert-hub/shared';
 import { InvalidCursorError } from '../store/cursor.js';
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError } from '../store/errors.js';
 import type { Logger } from '../platform/logger.js';
-import { AppError } from './errors.js';
+import { DomainError } from '../platform/errors.js';
+import { HTTP_STATUS_OF } from './errors.js';
 import { issuesOf } from './validate.js';
 
 /** body-parser marks its own errors with `type` and `status`. */
@@ -15,54 +16,55 @@ interface ParserError {
 
 const MALFORMED_MULTIPART = /^(Multipart: |Malformed |Unexpected end of (form|file)|Unsupported content type|Missing Content-Type)/;
 
-function toAppError(error: unknown): AppError | null {
-  if (error instanceof AppError) return error;
-  if (error instanceof ZodError) return new AppError(400, 'validation_failed', 'Invalid request', issuesOf(error));
+function toDomainError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ZodError) return new DomainError('validation_failed', 'Invalid request', issuesOf(error));
   if (error instanceof InvalidCursorError)
-    return new AppError(400, 'validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this server' }]);
+    return new DomainError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this server' }]);
   // Store errors the port names: answered as what they mean, never as a 500.
-  if (error instanceof DuplicateKeyError) return new AppError(409, 'conflict', 'A record with the same unique key already exists');
+  if (error instanceof DuplicateKeyError) return new DomainError('conflict', 'A record with the same unique key already exists');
   if (error instanceof StorageFullError || isDiskFull(error))
-    return new AppError(507, 'insufficient_storage', 'The server’s disk is full; nothing was saved. Try again later.');
-  if (error instanceof StoreBusyError) return new AppError(503, 'store_busy', 'The server is busy; nothing was saved. Try again.');
+    return new DomainError('insufficient_storage', 'The server’s disk is full; nothing was saved. Try again later.');
+  if (error instanceof StoreBusyError) return new DomainError('store_busy', 'The server is busy; nothing was saved. Try again.');
   const multerError = error as { name?: string; code?: string };
   if (multerError?.name === 'MulterError')
     return multerError.code === 'LIMIT_FILE_SIZE'
-      ? new AppError(413, 'payload_too_large', 'The file is larger than the limit', [fieldIssue('file', 'file_too_large')])
-      : new AppError(400, 'validation_failed', 'Send exactly one file in a field named "file"', [
+      ? new DomainError('payload_too_large', 'The file is larger than the limit', [fieldIssue('file', 'file_too_large')])
+      : new DomainError('validation_failed', 'Send exactly one file in a field named "file"', [
           { path: 'file', message: String(multerError.code) },
         ]);
   // busboy's own errors for a malformed multipart body (no boundary, truncated, bad part header).
   const message = (error as { message?: unknown })?.message;
   if (error instanceof Error && !('code' in error) && typeof message === 'string' && MALFORMED_MULTIPART.test(message))
-    return new AppError(400, 'validation_failed', 'The multipart body is malformed', [{ path: 'file', message: 'malformed multipart' }]);
+    return new DomainError('validation_failed', 'The multipart body is malformed', [{ path: 'file', message: 'malformed multipart' }]);
   const parser = error as ParserError;
   switch (parser?.type) {
     case 'entity.parse.failed':
-      return new AppError(400, 'invalid_json', 'The request body is not valid JSON');
+      return new DomainError('invalid_json', 'The request body is not valid JSON');
     case 'entity.too.large':
-      return new AppError(413, 'payload_too_large', 'The request body is too large');
+      return new DomainError('payload_too_large', 'The request body is too large');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError(415, 'unsupported_media_type', 'Unsupported body encoding');
+      return new DomainError('unsupported_media_type', 'Unsupported body encoding');
     case 'request.aborted':
-      return new AppError(400, 'validation_failed', 'The request was aborted');
+      return new DomainError('validation_failed', 'The request was aborted');
   }
-  if (parser?.status && parser.status >= 400 && parser.status < 500) return new AppError(parser.status, 'validation_failed', 'Bad request');
+  if (parser?.status && parser.status >= 400 && parser.status < 500) return new DomainError('validation_failed', 'Bad request');
   return null;
 }
 
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const known = toAppError(error);
-    if (known?.status === 503) res.setHeader('Retry-After', '1');
-    if (known?.status === 429 && known.details && typeof known.details === 'object' && 'retryAfterSeconds' in known.details)
+    const known = toDomainError(error);
+    const status = known ? HTTP_STATUS_OF[known.code] : 500;
+    if (status === 503) res.setHeader('Retry-After', '1');
+    if (status === 429 && known?.details && typeof known.details === 'object' && 'retryAfterSeconds' in known.details)
       res.setHeader('Retry-After', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
     const body: ApiErrorBody = known
       ? { error: { code: known.code, message: known.message, ...(known.details !== undefined ? { details: known.details } : {}) } }
       : { error: { code: 'internal', message: 'Something went wrong on the server; it has been logged' } };
     if (!known) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
-    res.status(known?.status ?? 500).json(body);
+    res.status(status).json(body);
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from './errors.js';
+import { DomainError } from '../platform/errors.js';
 
 export type RateLimit = (req: Request, res: Response, next: NextFunction) => void;
 
@@ -16,7 +16,7 @@ export function createRateLimit(requestsPerMinute: number): RateLimit {
       () => next(),
       (rejection: unknown) => {
         const retryAfterSeconds = rejection instanceof RateLimiterRes ? Math.ceil(rejection.msBeforeNext / 1000) : 60;
-        next(new AppError(429, 'rate_limited', 'Too many requests; slow down', { retryAfterSeconds }));
+        next(new DomainError('rate_limited', 'Too many requests; slow down', { retryAfterSeconds }));
       },
     );
   };

@@ -6,7 +6,7 @@
  * themselves).
  */
 import type { Request, RequestHandler } from 'express';
-import { AppError } from './errors.js';
+import { DomainError } from '../platform/errors.js';
 
 function ownOrigin(req: Request): string {
   // req.protocol and req.host honour X-Forwarded-* only when trust proxy is on.
@@ -20,7 +20,7 @@ export function requireSameOrigin(extraOrigins: readonly string[] = []): Request
     const crossOrigin =
       (origin !== undefined && origin !== ownOrigin(req) && !extraOrigins.includes(origin)) ||
       (origin === undefined && fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none');
-    if (crossOrigin) return next(new AppError(403, 'forbidden', 'This request must come from the hub’s own pages'));
+    if (crossOrigin) return next(new DomainError('forbidden', 'This request must come from the hub’s own pages'));
     next();
   };
 }

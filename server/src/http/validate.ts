@@ -5,7 +5,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { codedIssue } from '@cert-hub/shared';
-import { badRequest } from './errors.js';
+import { badRequest } from '../platform/errors.js';
 
 export interface ValidationSchemas {
   body?: z.ZodType;

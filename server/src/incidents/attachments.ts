@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { AppError, forbidden, notFound } from '../http/errors.js';
+import { DomainError, forbidden, notFound } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { AttachmentRecord } from '../store/port.js';
 import { checkEvidence, sanitiseFileName } from './evidence.js';
@@ -79,19 +79,19 @@ export class AttachmentService {
         const earlier = await this.deps.store.idempotency.get(scope, idempotencyKey);
         if (earlier) {
           if (earlier.requestHash !== requestHash)
-            throw new AppError(422, 'unprocessable', 'This Idempotency-Key was already used for a different file');
+            throw new DomainError('unprocessable', 'This Idempotency-Key was already used for a different file');
           const attachment = await this.deps.store.attachments.get(earlier.resourceId);
           if (attachment) return attachment;
         }
       }
       const existing = await this.deps.store.attachments.listByIncident(incident.id);
       if (existing.length >= this.limits.maxCount)
-        throw new AppError(422, 'unprocessable', `An incident holds at most ${this.limits.maxCount} files`);
-      if (upload.size === 0) throw new AppError(422, 'unprocessable', 'The file is empty', [fieldIssue('file', 'file_empty')]);
+        throw new DomainError('unprocessable', `An incident holds at most ${this.limits.maxCount} files`);
+      if (upload.size === 0) throw new DomainError('unprocessable', 'The file is empty', [fieldIssue('file', 'file_empty')]);
       const fileName = sanitiseFileName(upload.originalName);
       const verdict = await checkEvidence(upload.tempPath, fileName);
       if (!verdict.ok)
-        throw new AppError(415, 'unsupported_media_type', `Not accepted: ${verdict.reason}`, [{ path: 'file', message: verdict.reason }]);
+        throw new DomainError('unsupported_media_type', `Not accepted: ${verdict.reason}`, [{ path: 'file', message: verdict.reason }]);
 
       const id = this.deps.ids();
       const year = String(this.deps.clock.now().getUTCFullYear());

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_PLAYBOOKS, EVENTS, INCIDENT_CATEGORY_CODES, type IncidentCategory, type PlaybookView } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 
 const canRead = (a: Actor) => ['admin', 'coordinator', 'responder', 'leader'].includes(a.role);

@@ -24,7 +24,7 @@ import {
 } from '@cert-hub/shared';
 import { presentEvent } from '../audit/presenter.js';
 import { actorOf } from '../http/authenticate.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest } from '../platform/errors.js';
 import type { RateLimit } from '../http/rateLimit.js';
 import { valid, validate } from '../http/validate.js';
 import type { AttachmentService } from './attachments.js';

@@ -27,7 +27,7 @@ import {
 import type { z } from 'zod';
 import type { commentInput, confirmClosureInput, listIncidentsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { AppError, badRequest, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { DomainError, badRequest, forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { authorsOf, type Author } from '../audit/authors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import {
@@ -74,7 +74,7 @@ function hashBody(value: unknown): string {
 }
 
 const idempotencyMismatch = () =>
-  new AppError(422, 'unprocessable', 'This Idempotency-Key was already used for a different report; use a new key for a new report');
+  new DomainError('unprocessable', 'This Idempotency-Key was already used for a different report; use a new key for a new report');
 
 export class IncidentService {
   constructor(

@@ -18,7 +18,7 @@ import {
   type webhookUpdateInput,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable } from '../http/errors.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';

@@ -4,7 +4,7 @@
  */
 import { EVENTS, onCallAt, type OnCallNow, type SetOnCallRosterInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { OnCallRosterRecord, UserRecord } from '../store/port.js';
 import { onCallPolicy as can } from './policy.js';

@@ -2,7 +2,7 @@ import { EVENTS, normalizeSearch, type CreateAgencyInput, type UpdateAgencyInput
 import type { z } from 'zod';
 import type { mergeAgencyInput, setFocalPointsInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { AgencyRecord, EventRecord, PageQuery, PageResult } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';

@@ -1,6 +1,6 @@
 import { CRITICAL_SECTORS, EVENTS, type CreateSectorInput, fieldIssue } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { conflict, forbidden } from '../http/errors.js';
+import { conflict, forbidden } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { SectorRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';

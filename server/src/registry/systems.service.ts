@@ -7,7 +7,7 @@ import {
   type UpdateSystemInput,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, SystemRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';

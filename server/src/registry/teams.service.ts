@@ -2,7 +2,7 @@ import { EVENTS, type CreateTeamInput, type UpdateTeamInput, fieldIssue } from '
 import type { z } from 'zod';
 import type { setTeamMembersInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, Repositories, TeamRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';

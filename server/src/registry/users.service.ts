@@ -1,7 +1,7 @@
 import { EVENTS, roleShapeIssue, type CreateUserInput, type UpdateUserInput, fieldIssue, HUB_ISSUE_MESSAGES } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import type { PasswordHasher } from '../auth/passwords.js';
-import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, UserRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';

@@ -17,7 +17,7 @@ import {
 import type { z } from 'zod';
 import type { listRoundsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageResult, ReportRoundRecord, ReportSubmissionRecord } from '../store/port.js';
 import { reportPolicy } from './policy.js';

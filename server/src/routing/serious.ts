@@ -15,7 +15,7 @@ import {
   type UpdateUpwardNotificationInput,
 } from '@cert-hub/shared';
 import { systemActor, type Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
 import { presentIncident } from '../incidents/presenter.js';
 import { commit, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';

@@ -16,7 +16,7 @@ import {
 import type { z } from 'zod';
 import type { routingPreviewInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../http/errors.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
 import { presentIncident } from '../incidents/presenter.js';
 import type { OnCallService } from '../oncall/service.js';

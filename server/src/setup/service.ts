@@ -5,11 +5,11 @@
  */
 import crypto from 'node:crypto';
 import type { SetupInput } from '@cert-hub/shared';
-import { AppError } from '../http/errors.js';
+import { DomainError } from '../platform/errors.js';
 import type { UserService } from '../registry/users.service.js';
 import type { UserRecord } from '../store/port.js';
 
-const unavailable = () => new AppError(409, 'setup_unavailable', 'Setup is already complete; sign in instead');
+const unavailable = () => new DomainError('setup_unavailable', 'Setup is already complete; sign in instead');
 
 export class SetupService {
   private tokenHash: string | null = null;
@@ -32,7 +32,7 @@ export class SetupService {
     if (!(await this.required()) || !this.tokenHash) throw unavailable();
     const given = crypto.createHash('sha256').update(input.token).digest();
     if (!crypto.timingSafeEqual(given, Buffer.from(this.tokenHash, 'hex')))
-      throw new AppError(403, 'forbidden', 'The setup token is wrong; copy it from the hub’s start-up log');
+      throw new DomainError('forbidden', 'The setup token is wrong; copy it from the hub’s start-up log');
     this.tokenHash = null; // one use, even if the create below fails
     return this.users.create(null, {
       username: input.username,

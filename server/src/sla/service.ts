@@ -11,7 +11,7 @@
 import type { z } from 'zod';
 import { durationMs, EVENTS, type slaPolicyInput, type StatusChange } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { conflict, forbidden, notFound } from '../http/errors.js';
+import { conflict, forbidden, notFound } from '../platform/errors.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';

@@ -5,7 +5,7 @@
  */
 import { milestonesOf, secondsUntil, type StatsPeriod, type StatsQuery, type StatsView } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden } from '../http/errors.js';
+import { forbidden } from '../platform/errors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import type { StatsRange } from '../store/port.js';
 import { summarise } from './figures.js';
