@@ -1,8 +1,8 @@
 /** SQLite adapter of the drill repository: JSON documents with the columns the scheduler and year view query. */
 import type { Database as Db } from 'better-sqlite3';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type { DrillPlanRecord, DrillRecord, DrillRepository } from '../drills.js';
 import type { PageQuery } from '../port.js';
+import { keysetPage, type Params } from './table.js';
 
 export const drillSortKey = (d: DrillRecord) => `${d.year}|${d.scheduledStart ?? d.heldOn ?? d.createdAt}`;
 
@@ -29,26 +29,12 @@ export class SqliteDrills implements DrillRepository {
   }
   async list(query: PageQuery & { year?: number | undefined }) {
     const where: string[] = [];
-    const params: (string | number)[] = [];
+    const params: Params = [];
     if (query.year !== undefined) {
       where.push('year = ?');
       params.push(query.year);
     }
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor);
-      if (!position) throw new InvalidCursorError();
-      where.push('(sort_key > ? OR (sort_key = ? AND id > ?))');
-      params.push(position.key, position.key, position.id);
-    }
-    const rows = this.db
-      .prepare(`SELECT id, sort_key, doc FROM drills ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY sort_key, id LIMIT ?`)
-      .all(...params, query.limit + 1) as { id: string; sort_key: string; doc: string }[];
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => JSON.parse(r.doc) as DrillRecord),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
-    };
+    return keysetPage<DrillRecord>(this.db, 'drills', where, params, query);
   }
   async listByYear(year: number) {
     return (this.db.prepare('SELECT doc FROM drills WHERE year = ? ORDER BY sort_key, id').all(year) as { doc: string }[]).map(
