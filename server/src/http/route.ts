@@ -175,7 +175,7 @@ function run(r: Route, hub: HubContext): RequestHandler {
     } catch (error) {
       // The service hands back the current record; only the route knows how to show it to this caller.
       if (error instanceof StaleVersion)
-        throw versionConflict(error.current === null ? null : r.present ? r.present(error.current, actor as Actor) : undefined);
+        throw versionConflict(r.present && error.current !== null ? r.present(error.current, actor as Actor) : null);
       throw error;
     }
     if (r.download) return;
