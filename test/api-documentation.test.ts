@@ -61,7 +61,14 @@ describe('the README table parser', () => {
       '| `GET /api/not-in-the-table` | |',
     ].join('\n');
     expect(readmeRoutes(table).sort()).toEqual(
-      ['GET /api/things', 'POST /api/things', 'POST /api/auth/login', 'POST /api/auth/refresh', 'GET /api/x/:id', 'GET /api/x/:id/history'].sort(),
+      [
+        'GET /api/things',
+        'POST /api/things',
+        'POST /api/auth/login',
+        'POST /api/auth/refresh',
+        'GET /api/x/:id',
+        'GET /api/x/:id/history',
+      ].sort(),
     );
   });
 });

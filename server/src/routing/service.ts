@@ -22,7 +22,6 @@ import type { OnCallService } from '../oncall/service.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord, IncidentRouting, Repositories, RoutingRuleRecord, TeamRecord } from '../store/port.js';
 import { routingPolicy as can } from './policy.js';
-import { presentRule } from './presenter.js';
 import { assessSerious, isSerious } from '@cert-hub/shared';
 
 /** What intake takes from a routing decision besides the routing itself. */
@@ -76,7 +75,7 @@ export class RoutingService {
         entity: 'routing_rule',
         entityId: rule.id,
         version: 1,
-        data: { rule: presentRule(rule) },
+        data: { rule: structuredClone(rule) }, // the rule as created (the record holds no internal fields)
       });
       return rule;
     });
@@ -99,8 +98,7 @@ export class RoutingService {
         version: current.version + 1,
         updatedAt: at,
       };
-      if (!(await tx.routingRules.update(next, current.version)))
-        throw staleVersion((await tx.routingRules.get(id)) ?? current);
+      if (!(await tx.routingRules.update(next, current.version))) throw staleVersion((await tx.routingRules.get(id)) ?? current);
       await record({
         type: EVENTS.routingRuleUpdated,
         entity: 'routing_rule',
@@ -271,8 +269,7 @@ export class RoutingService {
         reasons: [...before.reasons, `${input.action}:${team.id}`],
       };
       const next: IncidentRecord = { ...current, routing, assigneeIds, version: current.version + 1, updatedAt: at };
-      if (!(await tx.incidents.update(next, current.version)))
-        throw staleVersion((await tx.incidents.get(incidentId)) ?? current);
+      if (!(await tx.incidents.update(next, current.version))) throw staleVersion((await tx.incidents.get(incidentId)) ?? current);
       await record({
         type: EVENTS.incidentRoutingChanged,
         entity: 'incident',
