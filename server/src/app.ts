@@ -14,6 +14,7 @@ import { TokenService } from './auth/tokens.js';
 import { ApiKeyService } from './apikeys/service.js';
 import { AttachmentService } from './incidents/attachments.js';
 import { DrillService } from './drills/service.js';
+import { drillInjectsJob } from './drills/scheduler.js';
 import { PlaybookService } from './incidents/playbooks.js';
 import { IncidentService } from './incidents/service.js';
 import { EventFeed } from './realtime/feed.js';
@@ -36,11 +37,13 @@ import { UserService } from './registry/users.service.js';
 import { createLeadersServices, type LeadersServices } from './reports/compose.js';
 import { AuditService } from './audit/service.js';
 import { smtpMailer, type SmtpSettings } from './notifications/channels.js';
-import { DeliveryWorker } from './notifications/deliveryWorker.js';
+import { DeliveryWorker, outboxJob } from './notifications/deliveryWorker.js';
+import { reportRemindersJob } from './reports/reminders.js';
 import { NotificationService } from './notifications/service.js';
 import { Scheduler } from './platform/scheduler.js';
 import { teamRespondersOnCall, withResponderFallback } from './sla/oncall.js';
 import { SlaService } from './sla/service.js';
+import { slaEscalationJob } from './sla/job.js';
 import { OnCallService } from './oncall/service.js';
 import { SeriousService } from './routing/serious.js';
 import { RoutingService } from './routing/service.js';
@@ -71,7 +74,10 @@ export interface AppSettings {
   smtp?: SmtpSettings | undefined;
   /** The address people use to reach the hub (links in e-mails). */
   publicUrl?: string | undefined;
-  /** How often the scheduler looks for due SLA steps and deliveries (default 1000 ms). */
+  /**
+   * How often (real ms) the scheduler re-reads due times it was not woken for — changes made
+   * by another hub node or without an event (default 1000 ms); due work itself runs on time.
+   */
   schedulerIntervalMs?: number | undefined;
 }
 
@@ -105,7 +111,7 @@ export interface Services extends LeadersServices {
   audit: AuditService;
   notifications: NotificationService;
   sla: SlaService;
-  /** SLA escalation and the delivery outbox; started by startServer. */
+  /** The one timer: SLA escalation, the delivery outbox, drill injects, report reminders; started by startServer. */
   scheduler: Scheduler;
 }
 
@@ -137,20 +143,22 @@ export function createServices(deps: AppDeps): Services {
   // Both follow committed events on the bus; neither is called by the services that change incidents.
   sla.attach(deps.bus, deps.logger);
   notifications.attach(deps.bus, deps.logger);
+  const leaders = createLeadersServices(base, incidents, drills);
   const scheduler = new Scheduler(
     [
-      { name: 'sla', run: () => sla.runDue() },
-      { name: 'deliveries', run: () => deliveries.runDue() },
+      slaEscalationJob(sla, deps.store.slaTimers),
+      outboxJob(deliveries, deps.store.deliveries),
+      drillInjectsJob(drills, deps.store.drills),
+      reportRemindersJob(deps.store, leaders.reports),
     ],
-    s.schedulerIntervalMs ?? 1000,
-    deps.logger,
-    () => sla.rearmAll(),
+    { clock: deps.clock, logger: deps.logger, bus: deps.bus, recheckMs: s.schedulerIntervalMs ?? 1000, boot: () => sla.rearmAll() },
   );
+  notifications.onDeliveriesQueued(() => void scheduler.wake());
   return {
     oncall,
     routing,
     serious,
-    ...createLeadersServices(base, incidents, drills),
+    ...leaders,
     audit: new AuditService(base),
     notifications,
     sla,

@@ -6,9 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps, type Services } from './app.js';
-import { startDrillTimer } from './drills/scheduler.js';
 import { attachRealtime } from './realtime/socketServer.js';
-import { startReportReminders } from './reports/reminders.js';
 
 export interface RunningHub {
   httpServer: http.Server;
@@ -34,9 +32,8 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     httpServer.once('error', reject);
     httpServer.listen(listen.port, listen.host, () => resolve());
   });
-  // Drill injects due while the hub was down fire now; the rest on time (stored due times).
-  const drillTimer = startDrillTimer(services.drills, deps.store.drills, deps.clock, deps.logger);
-  const reminders = startReportReminders(deps, services.reports);
+  // Work that fell due while the hub was down (escalations, deliveries, drill injects,
+  // reminders) runs now; the rest on time, from the due times in the store.
   services.scheduler.start();
   return {
     httpServer,
@@ -45,8 +42,6 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     close: async () => {
       // Stop accepting first, then cut keep-alive connections: otherwise an idle browser
       // connection keeps the server (and socket.io's close, which waits for it) open.
-      drillTimer.stop();
-      reminders.stop();
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await services.scheduler.stop();

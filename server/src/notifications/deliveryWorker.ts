@@ -4,8 +4,9 @@
  * exponential backoff; after the last attempt the delivery stays `failed` for the admins' page.
  */
 import type { Logger } from '../platform/logger.js';
+import type { ScheduledJob } from '../platform/scheduler.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
-import type { DeliveryRecord } from '../store/port.js';
+import type { DeliveryRecord, DeliveryRepository } from '../store/port.js';
 import { postWebhook, type Mailer } from './channels.js';
 
 export interface DeliveryPolicy {
@@ -82,4 +83,12 @@ export class DeliveryWorker {
     if (!webhook) throw new Error('webhook deleted');
     await postWebhook(webhook.url, webhook.secret, JSON.stringify(delivery.payload), this.deps.clock.now());
   }
+}
+
+/**
+ * The outbox as a job of the hub scheduler. Deliveries are queued by the notification service
+ * (which wakes the scheduler, see app.ts); a retry's or a lease's due time is set here.
+ */
+export function outboxJob(worker: DeliveryWorker, deliveries: DeliveryRepository): ScheduledJob {
+  return { name: 'deliveries', nextDueAt: () => deliveries.nextDueAt(), runDue: () => worker.runDue() };
 }

@@ -47,10 +47,25 @@ export interface NotificationSettings {
 const isAdmin = (a: Actor) => a.role === 'admin';
 
 export class NotificationService {
+  private readonly queuedListeners = new Set<() => void>();
+
   constructor(
     private readonly deps: ServiceDeps,
     private readonly settings: NotificationSettings,
   ) {}
+
+  /**
+   * Calls `listener` after deliveries were queued or re-queued: the scheduler then re-reads the
+   * outbox's due time (a webhook-only delivery records no event that could wake it).
+   */
+  onDeliveriesQueued(listener: () => void): () => void {
+    this.queuedListeners.add(listener);
+    return () => this.queuedListeners.delete(listener);
+  }
+
+  private deliveriesQueued(): void {
+    for (const listener of this.queuedListeners) listener();
+  }
 
   /** Follows the bus; events are handled one at a time, in commit order. */
   attach(bus: EventBus, logger: Logger): () => void {
@@ -68,8 +83,12 @@ export class NotificationService {
     const plans = event.type === EVENTS.notificationCreated ? [] : await plansFor(store, event);
     const webhooks = (await store.webhooks.list()).filter((w) => w.active && w.eventTypes.includes(event.type));
     if (plans.length === 0 && webhooks.length === 0) return;
-    await commit(this.deps, null, async (tx, record, at) => {
-      for (const webhook of webhooks) await this.queueWebhook(tx, webhook, event, at);
+    const queued = await commit(this.deps, null, async (tx, record, at) => {
+      let deliveries = 0;
+      for (const webhook of webhooks) {
+        await this.queueWebhook(tx, webhook, event, at);
+        deliveries += 1;
+      }
       for (const plan of plans) {
         for (const userId of plan.userIds) {
           const user = await tx.users.get(userId);
@@ -85,11 +104,15 @@ export class NotificationService {
               data: { userId, kind: plan.kind, incidentId: plan.incident.id, notification: presentNotification(notification) },
             });
           }
-          if (wants.has('email') && this.settings.emailEnabled && user.email)
+          if (wants.has('email') && this.settings.emailEnabled && user.email) {
             await tx.deliveries.insert(this.email(user.email, notification, at));
+            deliveries += 1;
+          }
         }
       }
+      return deliveries;
     });
+    if (queued > 0) this.deliveriesQueued();
   }
 
   private build(plan: NotificationPlan, userId: string, event: EventRecord, at: string): NotificationRecord {
@@ -253,6 +276,7 @@ export class NotificationService {
     if (current.status !== 'failed') throw unprocessable('Only a failed delivery can be retried');
     const next: DeliveryRecord = { ...current, status: 'pending', attempts: 0, nextAttemptAt: this.deps.clock.now().toISOString() };
     await this.deps.store.deliveries.finish(next);
+    this.deliveriesQueued();
     return next;
   }
 }

@@ -1,59 +1,202 @@
 /**
- * The hub's clock-driven background work: fires due SLA escalation steps and sends due
- * deliveries. Everything it acts on is stored with its due time, so a restart loses nothing:
- * the first tick after boot fires whatever fell due while the hub was down. The interval only
- * decides how soon a due item is noticed; what is due is decided by the injected clock.
+ * The hub's one timer for clock-driven work: SLA escalation steps, the delivery outbox, drill
+ * injects, report reminders. Each is a job that says when it next has work (read from the
+ * store, where every due time is kept, so a restart loses nothing) and does the work that is
+ * due. The scheduler arms a single timer on the injected clock for the earliest due time, is
+ * woken when a due time may have changed (the jobs name the committed events that move
+ * theirs), and runs due jobs one at a time. A job that fails is logged and tried again after
+ * `retryMs` on the clock; the others run on time regardless.
  */
+import type { EventRecord } from '../store/port.js';
+import type { Clock } from './clock.js';
+import type { EventBus } from './eventBus.js';
 import type { Logger } from './logger.js';
 
 export interface ScheduledJob {
   name: string;
-  run: () => Promise<unknown>;
+  /** When this job next has work, read from the store (null: nothing pending). */
+  nextDueAt: () => Promise<string | null>;
+  /** Does the work due by the clock now, moving its stored due times past now. */
+  runDue: () => Promise<unknown>;
+  /** Committed events after which this job's due time may have changed. */
+  wakeOn?: (event: EventRecord) => boolean;
+}
+
+export interface SchedulerOptions {
+  clock: Clock;
+  logger: Logger;
+  /** Where the jobs' `wakeOn` events come from. */
+  bus?: EventBus | undefined;
+  /** Runs once at start, before the first pass (re-arming what may have been missed). */
+  boot?: () => Promise<unknown>;
+  /**
+   * Real milliseconds between re-reads of the due times without a wake: the safety net for
+   * changes this process cannot observe (another hub node on the same MongoDB, a write that
+   * records no event). 0 turns it off.
+   */
+  recheckMs?: number;
+  /** How long, on the clock, a failed job waits before it is tried again. */
+  retryMs?: number;
+}
+
+interface Due {
+  job: ScheduledJob;
+  /** Clock milliseconds of the job's next work, after any retry wait; null: nothing pending. */
+  at: number | null;
 }
 
 export class Scheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly retryMs: number;
+  /** Per failed job: the clock time before which it is not tried again. */
+  private readonly retryAfter = new Map<string, number>();
+  private state: 'idle' | 'started' | 'stopped' = 'idle';
+  private cancelAlarm: (() => void) | null = null;
+  private recheck: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** Passes run strictly one after another on this chain. */
+  private chain: Promise<void> = Promise.resolve();
+  /** A pass queued but not yet begun: later wakes join it, as it reads due times when it begins. */
+  private queued: Promise<void> | null = null;
 
   constructor(
-    private readonly jobs: ScheduledJob[],
-    private readonly intervalMs: number,
-    private readonly logger: Logger,
-    /** Runs once at start, before the first tick (re-arming what may have been missed). */
-    private readonly boot: () => Promise<unknown> = async () => undefined,
-  ) {}
+    private readonly jobs: readonly ScheduledJob[],
+    private readonly options: SchedulerOptions,
+  ) {
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.retryMs = options.retryMs ?? 5_000;
+  }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-    this.running = this.boot()
-      .then(
-        () => undefined,
-        (error: unknown) => this.logger.error({ err: error }, 'scheduler boot failed'),
-      )
-      .finally(() => (this.running = null));
-    void this.running.then(() => this.tick());
-  }
-
-  /** Runs every job once now (overlapping ticks share one run). */
-  tick(): Promise<void> {
-    this.running ??= (async () => {
-      for (const job of this.jobs) {
+    if (this.state !== 'idle') return;
+    this.state = 'started';
+    this.unsubscribe =
+      this.options.bus?.subscribe((event) => {
+        if (this.jobs.some((job) => job.wakeOn?.(event))) void this.wake();
+      }) ?? null;
+    const recheckMs = this.options.recheckMs ?? 0;
+    if (recheckMs > 0) {
+      this.recheck = setInterval(() => void this.wake(), recheckMs);
+      this.recheck.unref();
+    }
+    const boot = this.options.boot;
+    if (boot)
+      this.chain = this.chain.then(async () => {
         try {
-          await job.run();
+          await boot();
         } catch (error) {
-          this.logger.error({ err: error, job: job.name }, 'scheduled job failed');
+          this.logger.error({ err: error }, 'scheduler boot failed');
         }
-      }
-    })().finally(() => (this.running = null));
-    return this.running;
+      });
+    void this.wake();
   }
 
-  /** Stops ticking and waits for a running tick, so the store can close after. */
+  /** Re-reads the due times, runs what is due and re-arms the timer (only once started). */
+  wake(): Promise<void> {
+    return this.state === 'started' ? this.pass() : Promise.resolve();
+  }
+
+  /**
+   * Runs what is due now and resolves when done — also on a scheduler that was never started
+   * (tests drive the jobs of a hub that serves no HTTP this way after moving the fake clock).
+   */
+  tick(): Promise<void> {
+    return this.state === 'stopped' ? Promise.resolve() : this.pass();
+  }
+
+  /** Stops the timer and waits for a running job, so the store can close after. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+    this.state = 'stopped';
+    this.cancelAlarm?.();
+    this.cancelAlarm = null;
+    if (this.recheck) clearInterval(this.recheck);
+    this.recheck = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.chain;
+  }
+
+  /** A method, not a narrowed field: stop() may run while a pass awaits. */
+  private stopped(): boolean {
+    return this.state === 'stopped';
+  }
+
+  private pass(): Promise<void> {
+    if (!this.queued) {
+      const pass = this.chain.then(async () => {
+        this.queued = null;
+        await this.runDueJobs();
+      });
+      this.queued = pass;
+      this.chain = pass.catch((error: unknown) => this.logger.error({ err: error }, 'scheduler pass failed'));
+    }
+    return this.queued;
+  }
+
+  private async runDueJobs(): Promise<void> {
+    // When each job last began in this pass: due again at or before that means it made no progress.
+    const began = new Map<string, number>();
+    while (!this.stopped()) {
+      const now = this.clock.now().getTime();
+      const dues = await this.readDueTimes(now);
+      const ready = dues.filter((d): d is Due & { at: number } => d.at !== null && d.at <= now).sort((a, b) => a.at - b.at);
+      if (ready.length === 0) return this.arm(dues);
+      for (const { job, at } of ready) {
+        if (this.stopped()) return;
+        const last = began.get(job.name);
+        if (last !== undefined && at <= last) {
+          // Work due before the job last began is still there: something refuses it (a
+          // conflicting write, a bug). Wait like after a failure instead of spinning.
+          this.logger.warn({ job: job.name, dueAt: new Date(at).toISOString() }, 'scheduled job left due work; retrying later');
+          this.retryAfter.set(job.name, now + this.retryMs);
+          continue;
+        }
+        began.set(job.name, now);
+        await this.runJob(job);
+      }
+    }
+  }
+
+  private async runJob(job: ScheduledJob): Promise<void> {
+    try {
+      await job.runDue();
+      this.retryAfter.delete(job.name);
+    } catch (error) {
+      this.logger.error({ err: error, job: job.name }, 'scheduled job failed; retrying later');
+      this.retryAfter.set(job.name, this.clock.now().getTime() + this.retryMs);
+    }
+  }
+
+  private async readDueTimes(now: number): Promise<Due[]> {
+    const dues: Due[] = [];
+    for (const job of this.jobs) {
+      const retryAfter = this.retryAfter.get(job.name) ?? Number.NEGATIVE_INFINITY;
+      try {
+        const next = await job.nextDueAt();
+        const at = next === null ? Number.NaN : Date.parse(next);
+        if (Number.isNaN(at)) {
+          this.retryAfter.delete(job.name);
+          dues.push({ job, at: null });
+        } else dues.push({ job, at: Math.max(at, retryAfter) });
+      } catch (error) {
+        this.logger.error({ err: error, job: job.name }, 'could not read when a scheduled job is due; retrying later');
+        const retryAt = now + this.retryMs;
+        this.retryAfter.set(job.name, retryAt);
+        dues.push({ job, at: retryAt });
+      }
+    }
+    return dues;
+  }
+
+  /** One timer, for the earliest due time of all jobs. */
+  private arm(dues: Due[]): void {
+    this.cancelAlarm?.();
+    this.cancelAlarm = null;
+    if (this.state !== 'started') return;
+    const times = dues.map((d) => d.at).filter((at): at is number => at !== null);
+    if (times.length === 0) return;
+    this.cancelAlarm = this.clock.wakeAt(new Date(Math.min(...times)), () => void this.wake());
   }
 }

@@ -1,50 +1,37 @@
 /**
- * The reminder timer of the reporting cycle. Due times live on the rounds in the store, so
- * this timer holds nothing that a restart could lose: at boot (and after each run, and
- * whenever a round is opened) it arms itself for the earliest due reminder. Long waits are
- * split so that a clock change is noticed within the hour.
+ * The reminders of the reporting cycle as a job of the hub scheduler (platform/scheduler.ts).
+ * Due times live on the rounds in the store, so a restart loses none: at boot the scheduler
+ * reads them back and runs what fell due while the hub was down.
  */
 import { EVENTS } from '@cert-hub/shared';
 import type { Clock } from '../platform/clock.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
+import { Scheduler, type ScheduledJob } from '../platform/scheduler.js';
 import type { Store } from '../store/port.js';
 import type { ReportService } from './service.js';
 
-const MAX_WAIT_MS = 3_600_000;
+export function reportRemindersJob(store: Store, reports: ReportService): ScheduledJob {
+  return {
+    name: 'report-reminders',
+    nextDueAt: () => store.reportRounds.getNextReminderAt(),
+    runDue: () => reports.runDueReminders(),
+    wakeOn: (event) => event.type === EVENTS.reportRoundOpened,
+  };
+}
 
+/**
+ * A scheduler running only the reminders, for a process that serves no HTTP but should still
+ * remind (the reports test re-opens a store this way); the hub's own scheduler, built in
+ * app.ts, already runs this job.
+ */
 export function startReportReminders(deps: { store: Store; clock: Clock; bus: EventBus; logger: Logger }, reports: ReportService) {
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-  let running = Promise.resolve();
-
-  const arm = async () => {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    const next = await deps.store.reportRounds.getNextReminderAt();
-    if (next === null || stopped) return;
-    const wait = Math.min(Math.max(0, Date.parse(next) - deps.clock.now().getTime()), MAX_WAIT_MS);
-    timer = setTimeout(() => void run(), wait);
-    timer.unref();
-  };
-  const run = () => {
-    running = running
-      .then(() => reports.runDueReminders())
-      .then(() => arm())
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'report reminders failed'));
-    return running;
-  };
-  const unsubscribe = deps.bus.subscribe((event) => {
-    if (event.type === EVENTS.reportRoundOpened) void arm().catch(() => undefined);
-  });
-  void run();
+  const scheduler = new Scheduler([reportRemindersJob(deps.store, reports)], { clock: deps.clock, logger: deps.logger, bus: deps.bus });
+  scheduler.start();
   return {
     /** Runs what is due now (tests call this after moving the fake clock). */
-    runNow: run,
-    stop: () => {
-      stopped = true;
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    },
+    runNow: () => scheduler.tick(),
+    // Stops the timer at once; a pass already running finishes by itself (callers run none).
+    stop: () => void scheduler.stop(),
   };
 }

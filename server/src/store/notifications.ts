@@ -87,6 +87,8 @@ export interface DeliveryRepository {
   get(id: string): Promise<DeliveryRecord | null>;
   /** Pending deliveries due at `now`, oldest first. */
   listDue(now: string, limit: number): Promise<DeliveryRecord[]>;
+  /** The earliest time `listDue` would return something (null: nothing pending or sending). */
+  nextDueAt(): Promise<string | null>;
   /**
    * Atomically moves a delivery from `pending` (attempt `attempts`) to `sending`, with a lease
    * until `leaseUntil`; false when another worker claimed it first. A `sending` delivery whose

@@ -45,6 +45,8 @@ export interface SlaTimerRepository {
   put(t: SlaTimerRecord): Promise<void>;
   remove(incidentId: string): Promise<void>;
   listDue(now: string, limit: number): Promise<SlaTimerRecord[]>;
+  /** The earliest due time of any timer (null: none armed); what the scheduler sleeps until. */
+  nextDueAt(): Promise<string | null>;
   /**
    * Atomically replaces the fired timer `current` by `next`; false when the stored timer is no
    * longer `current` (another node fired it, or it was re-armed): so a step never fires twice.

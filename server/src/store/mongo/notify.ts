@@ -254,6 +254,14 @@ export function notifyRepositories(m: NotifyModels, session: ClientSession | und
         .lean<Doc[]>();
       return docs.map(toDelivery);
     },
+    async nextDueAt() {
+      const [first] = await m.Delivery.find({ status: { $in: ['pending', 'sending'] } })
+        .sort({ nextAttemptAt: 1 })
+        .limit(1)
+        .session(s)
+        .lean<Doc[]>();
+      return first ? (first.nextAttemptAt as string) : null;
+    },
     async claim(id, attempts, now, leaseUntil) {
       const r = await m.Delivery.updateOne(
         { _id: id, attempts, status: { $in: ['pending', 'sending'] }, nextAttemptAt: { $lte: now } },
@@ -310,6 +318,10 @@ export function notifyRepositories(m: NotifyModels, session: ClientSession | und
           .session(s)
           .lean<Doc[]>()
       ).map(toTimer);
+    },
+    async nextDueAt() {
+      const [first] = await m.SlaTimer.find().sort({ dueAt: 1 }).limit(1).session(s).lean<Doc[]>();
+      return first ? (first.dueAt as string) : null;
     },
     async advance(current, next) {
       const { incidentId: _i, ...rest } = next;

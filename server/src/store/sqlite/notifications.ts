@@ -104,6 +104,10 @@ export class SqliteDeliveries implements DeliveryRepository {
         .all(now, limit),
     );
   }
+  async nextDueAt() {
+    const row = this.db.prepare(`SELECT min(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'sending')`).get();
+    return (row as { at: string | null }).at;
+  }
   async claim(id: string, attempts: number, now: string, leaseUntil: string) {
     const r = this.db
       .prepare(

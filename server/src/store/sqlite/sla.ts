@@ -42,6 +42,9 @@ export class SqliteSlaTimers implements SlaTimerRepository {
   async listDue(now: string, limit: number) {
     return docsOf<SlaTimerRecord>(this.db.prepare('SELECT doc FROM sla_timers WHERE due_at <= ? ORDER BY due_at LIMIT ?').all(now, limit));
   }
+  async nextDueAt() {
+    return (this.db.prepare('SELECT min(due_at) AS at FROM sla_timers').get() as { at: string | null }).at;
+  }
   async advance(current: SlaTimerRecord, next: SlaTimerRecord) {
     const r = this.db
       .prepare('UPDATE sla_timers SET step = ?, due_at = ?, doc = ? WHERE incident_id = ? AND step = ? AND due_at = ?')
