@@ -1,7 +1,7 @@
 /** MongoDB repository of evidence file records (the bytes live in the attachments directory). */
 import type { ClientSession } from 'mongoose';
 import type { AttachmentRecord, AttachmentRepository } from '../port.js';
-import { toRecord, withId, type StoredDoc } from './collection.js';
+import { findDoc, findDocs, toRecord, withId } from './collection.js';
 import type { Models } from './models.js';
 
 export function mongoAttachments(models: Models, session: ClientSession | undefined): AttachmentRepository {
@@ -9,19 +9,8 @@ export function mongoAttachments(models: Models, session: ClientSession | undefi
     async insert(a) {
       await models.Attachment.create([withId(a)], { session });
     },
-    async get(id) {
-      return toRecord<AttachmentRecord>(
-        await models.Attachment.findById(id)
-          .session(session ?? null)
-          .lean<StoredDoc>(),
-      );
-    },
-    async listByIncident(incidentId) {
-      const docs = await models.Attachment.find({ incidentId })
-        .sort({ createdAt: 1, _id: 1 })
-        .session(session ?? null)
-        .lean<StoredDoc[]>();
-      return docs.map((d) => toRecord<AttachmentRecord>(d)!);
-    },
+    get: async (id) => toRecord<AttachmentRecord>(await findDoc(models.Attachment, { _id: id }, session)),
+    listByIncident: async (incidentId) =>
+      (await findDocs(models.Attachment, { incidentId }, { createdAt: 1, _id: 1 }, session)).map((d) => toRecord<AttachmentRecord>(d)!),
   };
 }

@@ -36,6 +36,23 @@ export function withId<R extends { id: string }>(record: R) {
   return { _id: id, ...rest };
 }
 
+/** One stored document matching `filter`, read in the session (null when none). */
+export const findDoc = (model: AnyModel, filter: Filter, session: ClientSession | undefined) =>
+  model
+    .findOne(filter)
+    .session(session ?? null)
+    .lean<StoredDoc>()
+    .exec();
+
+/** The stored documents matching `filter`, in `sort` order, read in the session. */
+export const findDocs = (model: AnyModel, filter: Filter, sort: Record<string, 1 | -1>, session: ClientSession | undefined) =>
+  model
+    .find(filter)
+    .sort(sort)
+    .session(session ?? null)
+    .lean<StoredDoc[]>()
+    .exec();
+
 /**
  * Keyset pagination over (`key`, _id) — the one pager of the MongoDB adapter, ascending unless
  * `direction` is -1. `filter` holds the query's conditions; the page is read with one extra
@@ -95,21 +112,11 @@ export class DocCollection<T extends { id: string; version: number }> {
   }
 
   async findOne(filter: Filter) {
-    return toRecord<T>(
-      await this.model
-        .findOne(filter)
-        .session(this.session ?? null)
-        .lean<StoredDoc>(),
-    );
+    return toRecord<T>(await findDoc(this.model, filter, this.session));
   }
 
   async find(filter: Filter, sort: Record<string, 1 | -1> = { sortKey: 1, _id: 1 }) {
-    const docs = await this.model
-      .find(filter)
-      .sort(sort)
-      .session(this.session ?? null)
-      .lean<StoredDoc[]>();
-    return docs.map((d) => toRecord<T>(d) as T);
+    return (await findDocs(this.model, filter, sort, this.session)).map((d) => toRecord<T>(d) as T);
   }
 
   async page(filter: Filter, query: PageQuery & { q?: string }): Promise<PageResult<T>> {

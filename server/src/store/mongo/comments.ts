@@ -1,7 +1,7 @@
 /** MongoDB repository of incident comments, in their position order. */
 import type { ClientSession } from 'mongoose';
 import type { CommentRecord, CommentRepository } from '../port.js';
-import { toRecord, withId, type StoredDoc } from './collection.js';
+import { findDocs, toRecord, withId } from './collection.js';
 import type { Models } from './models.js';
 
 export function mongoComments(models: Models, session: ClientSession | undefined): CommentRepository {
@@ -9,12 +9,7 @@ export function mongoComments(models: Models, session: ClientSession | undefined
     async insert(c) {
       await models.Comment.create([withId(c)], { session });
     },
-    async listByIncident(incidentId) {
-      const docs = await models.Comment.find({ incidentId })
-        .sort({ position: 1 })
-        .session(session ?? null)
-        .lean<StoredDoc[]>();
-      return docs.map((d) => toRecord<CommentRecord>(d)!);
-    },
+    listByIncident: async (incidentId) =>
+      (await findDocs(models.Comment, { incidentId }, { position: 1 }, session)).map((d) => toRecord<CommentRecord>(d)!),
   };
 }

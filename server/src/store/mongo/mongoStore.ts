@@ -38,8 +38,11 @@ import { mongoSystems } from './systems.js';
 import { mongoTeams } from './teams.js';
 import { mongoUsers } from './users.js';
 
-/** Every repository on one session (undefined: outside a transaction). */
-function repositories(models: Models, session: ClientSession | undefined): Repositories {
+/**
+ * Every repository on one session (undefined: outside a transaction). Exported for
+ * test/mongo-schemas.test.ts, which checks what these repositories write without a MongoDB.
+ */
+export function repositories(models: Models, session: ClientSession | undefined): Repositories {
   return {
     playbooks: mongoPlaybooks(models, session),
     incidents: mongoIncidents(models, session),

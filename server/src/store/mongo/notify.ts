@@ -3,7 +3,7 @@
  * SLA policies and timers (issue 8). Own models, bound to the same connection; atomic claims
  * are single-document conditional updates.
  */
-import { Schema, type ClientSession, type Connection, type Model } from 'mongoose';
+import { Schema, type ClientSession, type Connection } from 'mongoose';
 import { pageStart, toPage } from '../cursor.js';
 import { keysetPage } from './collection.js';
 import type { AuditRecord, AuditRepository } from '../audit.js';
@@ -17,7 +17,6 @@ import type {
   WebhookRecord,
   WebhookRepository,
 } from '../notifications.js';
-import type { PageQuery, PageResult } from '../port.js';
 import type { SlaPolicyRecord, SlaPolicyRepository, SlaTimerRecord, SlaTimerRepository } from '../sla.js';
 
 const options = { versionKey: false as const, timestamps: false as const, strict: 'throw' as const, minimize: false as const };

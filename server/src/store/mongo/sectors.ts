@@ -1,7 +1,7 @@
 /** MongoDB repository of sectors, keyed by their code. */
 import type { ClientSession } from 'mongoose';
 import type { SectorRecord, SectorRepository } from '../port.js';
-import { withoutId, type StoredDoc } from './collection.js';
+import { findDoc, findDocs, withoutId } from './collection.js';
 import type { Models } from './models.js';
 
 export function mongoSectors(models: Models, session: ClientSession | undefined): SectorRepository {
@@ -9,19 +9,7 @@ export function mongoSectors(models: Models, session: ClientSession | undefined)
     async upsert(s) {
       await models.Sector.updateOne({ _id: s.code }, { $set: { ...s } }, { upsert: true, session });
     },
-    async get(code) {
-      return withoutId<SectorRecord>(
-        await models.Sector.findById(code)
-          .session(session ?? null)
-          .lean<StoredDoc>(),
-      );
-    },
-    async list() {
-      const docs = await models.Sector.find()
-        .sort({ _id: 1 })
-        .session(session ?? null)
-        .lean<StoredDoc[]>();
-      return docs.map((d) => withoutId<SectorRecord>(d)!);
-    },
+    get: async (code) => withoutId<SectorRecord>(await findDoc(models.Sector, { _id: code }, session)),
+    list: async () => (await findDocs(models.Sector, {}, { _id: 1 }, session)).map((d) => withoutId<SectorRecord>(d)!),
   };
 }

@@ -1,7 +1,7 @@
 /** MongoDB repository of refresh sessions: rotation and revocation are single conditional updates. */
 import type { ClientSession } from 'mongoose';
 import type { SessionRecord, SessionRepository } from '../port.js';
-import { toRecord, withId, type StoredDoc } from './collection.js';
+import { findDoc, toRecord, withId } from './collection.js';
 import type { Models } from './models.js';
 
 export function mongoSessions(models: Models, session: ClientSession | undefined): SessionRepository {
@@ -9,20 +9,8 @@ export function mongoSessions(models: Models, session: ClientSession | undefined
     async insert(s) {
       await models.Session.create([withId(s)], { session });
     },
-    async get(id) {
-      return toRecord<SessionRecord>(
-        await models.Session.findById(id)
-          .session(session ?? null)
-          .lean<StoredDoc>(),
-      );
-    },
-    async getByTokenHash(tokenHash) {
-      return toRecord<SessionRecord>(
-        await models.Session.findOne({ tokenHash })
-          .session(session ?? null)
-          .lean<StoredDoc>(),
-      );
-    },
+    get: async (id) => toRecord<SessionRecord>(await findDoc(models.Session, { _id: id }, session)),
+    getByTokenHash: async (tokenHash) => toRecord<SessionRecord>(await findDoc(models.Session, { tokenHash }, session)),
     async markRotated(id, at) {
       const r = await models.Session.updateOne({ _id: id, rotatedAt: null, revokedAt: null }, { $set: { rotatedAt: at } }, { session });
       return r.modifiedCount === 1;

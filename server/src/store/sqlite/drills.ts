@@ -2,7 +2,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { DrillPlanRecord, DrillRecord, DrillRepository } from '../drills.js';
 import type { PageQuery } from '../port.js';
-import { keysetPage, type Params } from './table.js';
+import { getDoc, keysetPage, selectDocs, type Params } from './table.js';
 
 export const drillSortKey = (d: DrillRecord) => `${d.year}|${d.scheduledStart ?? d.heldOn ?? d.createdAt}`;
 
@@ -24,8 +24,7 @@ export class SqliteDrills implements DrillRepository {
     return r.changes === 1;
   }
   async get(id: string) {
-    const row = this.db.prepare('SELECT doc FROM drills WHERE id = ?').get(id) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as DrillRecord) : null;
+    return getDoc<DrillRecord>(this.db, 'drills', id);
   }
   async list(query: PageQuery & { year?: number | undefined }) {
     const where: string[] = [];
@@ -37,24 +36,21 @@ export class SqliteDrills implements DrillRepository {
     return keysetPage<DrillRecord>(this.db, 'drills', where, params, query);
   }
   async listByYear(year: number) {
-    return (this.db.prepare('SELECT doc FROM drills WHERE year = ? ORDER BY sort_key, id').all(year) as { doc: string }[]).map(
-      (r) => JSON.parse(r.doc) as DrillRecord,
-    );
+    return selectDocs<DrillRecord>(this.db, 'SELECT doc FROM drills WHERE year = ? ORDER BY sort_key, id', year);
   }
   async listDue(at: string) {
-    return (
-      this.db
-        .prepare(`SELECT doc FROM drills WHERE status = 'running' AND next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at`)
-        .all(at) as { doc: string }[]
-    ).map((r) => JSON.parse(r.doc) as DrillRecord);
+    return selectDocs<DrillRecord>(
+      this.db,
+      `SELECT doc FROM drills WHERE status = 'running' AND next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at`,
+      at,
+    );
   }
   async getNextDueAt() {
     const row = this.db.prepare(`SELECT min(next_due_at) AS due FROM drills WHERE status = 'running'`).get() as { due: string | null };
     return row.due ?? null;
   }
   async getPlan(year: number) {
-    const row = this.db.prepare('SELECT doc FROM drill_plans WHERE year = ?').get(year) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as DrillPlanRecord) : null;
+    return getDoc<DrillPlanRecord>(this.db, 'drill_plans', year, 'year');
   }
   async upsertPlan(plan: DrillPlanRecord) {
     this.db

@@ -1,8 +1,7 @@
-/** SQLite repository of the event log: `seq` is the row id, so events are numbered in commit order. */
+/** SQLite repository of the event log: `seq` is the row id, so events are numbered in commit order; and the catch-up feed's query. */
 import type { Database as Db } from 'better-sqlite3';
-import type { EventScope } from '@cert-hub/shared';
+import { AGENCY_VISIBLE_COMMENT_EVENT, AGENCY_VISIBLE_EVENT_TYPES, type EventScope } from '@cert-hub/shared';
 import type { EventRecord, EventRepository, NewEvent } from '../port.js';
-import { listVisibleEventsAfter } from './eventFeed.js';
 
 type EventRow = {
   seq: number;
@@ -26,6 +25,35 @@ const toEvent = (r: EventRow): EventRecord => ({
   actorId: r.actor_id,
   data: JSON.parse(r.data) as Record<string, unknown>,
 });
+
+/**
+ * The catch-up feed's query: the incident events in a bounded seq window that a scope may
+ * see, filtered in SQL (by the incident's current teams or agency, and for the agency side by
+ * the agency-visible kinds) so a user who may see little of the log costs little.
+ */
+function listVisibleEventsAfter(db: Db, afterSeq: number, scope: EventScope, options: { limit: number; scanUpTo: number }): EventRecord[] {
+  if (scope.kind === 'none' || (scope.kind === 'teams' && scope.teamIds.length === 0)) return [];
+  const where = [`e.seq > ?`, `e.seq <= ?`, `e.entity = 'incident'`, `e.incident_id IS NOT NULL`];
+  const params: unknown[] = [afterSeq, options.scanUpTo];
+  if (scope.kind === 'teams') {
+    where.push(
+      `EXISTS (SELECT 1 FROM incident_teams t WHERE t.incident_id = e.incident_id AND t.team_id IN (${scope.teamIds.map(() => '?').join(',')}))`,
+    );
+    params.push(...scope.teamIds);
+  }
+  if (scope.kind === 'agency') {
+    where.push(`e.incident_id IN (SELECT id FROM incidents WHERE agency_id = ?)`);
+    params.push(scope.agencyId);
+    where.push(
+      `(e.type IN (${AGENCY_VISIBLE_EVENT_TYPES.map(() => '?').join(',')}) OR (e.type = ? AND json_extract(e.data, '$.visibility') = ?))`,
+    );
+    params.push(...AGENCY_VISIBLE_EVENT_TYPES, AGENCY_VISIBLE_COMMENT_EVENT.type, AGENCY_VISIBLE_COMMENT_EVENT.visibility);
+  }
+  params.push(options.limit);
+  return (db.prepare(`SELECT e.* FROM events e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ?`).all(...params) as EventRow[]).map(
+    toEvent,
+  );
+}
 
 export class SqliteEvents implements EventRepository {
   constructor(private readonly db: Db) {}

@@ -6,14 +6,15 @@
  * (table.ts: row ↔ record, keyset paging, search), and statements are cached per SQL text
  * (statementCache.ts).
  *
- * Adding a repository (see also README, Architecture → "Adding a feature"):
+ * Adding a repository (the same steps in README, Architecture → "Adding a repository"):
  *   1. records + interface in `server/src/store/<feature>.ts`, re-exported from `store/port.ts`
  *      and added to `Repositories` there (and a getter in `storeBase.ts`);
  *   2. its table(s) as a NEW entry at the end of MIGRATIONS (migrations.ts);
  *   3. `sqlite/<feature>.ts`: a class per repository over table.ts (see sqlite/agencies.ts);
  *   4. one line in `repositoriesOn` below; the same in mongo/ (mongoStore.ts `repositories`);
  *   5. contract cases in `test/store-contract-<feature>.test.ts` (test/helpers/storeContract.ts)
- *      and a stored-document fixture in test/mongo-schemas.test.ts.
+ *      and, per new mongoose model, a stored-document fixture and a write case in
+ *      test/mongo-schemas.test.ts (it does not compile or pass until both are there).
  */
 import fs from 'node:fs';
 import path from 'node:path';
