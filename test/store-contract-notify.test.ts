@@ -130,6 +130,18 @@ for (const adapter of storeAdapters('store-contract-notify')) {
       expect(await store.deliveries.claim('d1', 8, '2026-11-20T04:00:00.000Z', '2026-11-20T04:02:00.000Z')).toBe(false);
     });
 
+    it('deliveries: the outbox pages newest first (ties by id, also newest first) with a cursor, by status', async () => {
+      const sent = (id: string, createdAt: string) => delivery(id, createdAt, { status: 'sent', sentAt: createdAt });
+      await store.deliveries.insert(sent('o1', '2026-11-20T05:00:01.000Z'));
+      await store.deliveries.insert(sent('o2', '2026-11-20T05:00:02.000Z'));
+      await store.deliveries.insert(sent('o3', '2026-11-20T05:00:02.000Z'));
+      const first = await store.deliveries.list({ limit: 2, status: 'sent' });
+      expect(first.items.map((d) => d.id)).toEqual(['o3', 'o2']);
+      const rest = await store.deliveries.list({ limit: 2, status: 'sent', cursor: first.nextCursor! });
+      expect(rest.items.map((d) => d.id)).toEqual(['o1']);
+      expect(rest.nextCursor).toBeNull();
+    });
+
     it('SLA: policies by scope; one timer per incident, advanced only from the state that was read', async () => {
       const policy = {
         scope: 'default' as const,
