@@ -1,21 +1,11 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { SLA_SCOPES, slaPolicyInput, type SlaPolicyView } from '@cert-hub/shared';
+import { SLA_SCOPES, slaPolicyInput } from '@cert-hub/shared';
 import { actorOf } from '../http/authenticate.js';
 import type { RateLimit } from '../http/rateLimit.js';
 import { valid, validate } from '../http/validate.js';
-import type { SlaPolicyRecord } from '../store/port.js';
+import { presentSlaPolicy as present } from './presenter.js';
 import type { SlaService } from './service.js';
-
-const present = (p: SlaPolicyRecord): SlaPolicyView => ({
-  scope: p.scope,
-  acknowledge: p.acknowledge,
-  leaveTriage: p.leaveTriage,
-  contain: p.contain,
-  escalationDelay: p.escalationDelay,
-  version: p.version,
-  updatedAt: p.updatedAt,
-});
 
 const byScope = z.strictObject({ scope: z.enum(SLA_SCOPES) });
 
