@@ -7,7 +7,7 @@ import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { changePasswordInput, loginInput, updateMeInput } from '@cert-hub/shared';
 import { DomainError, unauthenticated } from '../platform/errors.js';
-import { byId, commit, updateVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
+import { byId, updateVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { SessionRecord, UserRecord } from '../store/port.js';
 import { actorOf, type Actor } from './actor.js';
 import type { LoginThrottle } from './loginThrottle.js';

@@ -8,7 +8,7 @@ import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import { saveVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { OnCallRosterRecord, UserRecord } from '../store/port.js';
 import { onCallPolicy as can } from './policy.js';
-import { presentRoster, type OnCallNowView } from './presenter.js';
+import type { OnCallNowView } from './presenter.js';
 
 export class OnCallService {
   constructor(private readonly deps: ServiceDeps) {}
