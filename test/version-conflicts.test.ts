@@ -107,7 +107,7 @@ async function seriousIncident(): Promise<Made> {
     version: made.version,
   });
   const upward = await listItem('coordinator', `/incidents/${made.ids.id}/upward-notifications`, () => true);
-  return { version: upward.version as number, ids: { id: made.ids.id, notificationId: upward.id as string } };
+  return { version: upward.version as number, ids: { id: made.ids.id!, notificationId: upward.id as string } };
 }
 
 const sections = (text: string) => ({ results: text, difficulties: 'Khó khăn', recommendations: 'Kiến nghị' });
@@ -419,9 +419,8 @@ describe('a stale version', () => {
     await send(bumped.who, bumped.method, bumped.path, bumped.body);
     const current = await row.read(made);
     const stale = row.stale(made);
-    const res = await hub
-      .http()
-      [stale.method.toLowerCase() as 'post'](`/api${stale.path}`)
+    const agent = hub.http();
+    const res = await agent[stale.method.toLowerCase() as 'post'](`/api${stale.path}`)
       .set('Authorization', `Bearer ${tokens[stale.who]}`)
       .send(stale.body);
     expect(res.status, JSON.stringify(res.body)).toBe(409);

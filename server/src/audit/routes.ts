@@ -11,8 +11,8 @@ export function auditRoutes(d: { authenticate: RequestHandler; rateLimit: RateLi
   const guard = [d.authenticate, d.rateLimit];
   const search = { query: auditQuery };
   r.get('/audit', ...guard, validate(search), async (req, res) => {
-    const { page, names } = await d.audit.search(actorOf(req), valid(req, search).query);
-    res.json({ items: page.items.map((e) => presentAuditEntry(e, names)), nextCursor: page.nextCursor });
+    const { page, actors } = await d.audit.search(actorOf(req), valid(req, search).query);
+    res.json({ items: page.items.map((e) => presentAuditEntry(e, actors)), nextCursor: page.nextCursor });
   });
   r.get('/audit/verify', ...guard, async (req, res) => {
     res.json(await d.audit.verify(actorOf(req)));

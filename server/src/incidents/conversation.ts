@@ -6,7 +6,7 @@ import { EVENTS, isAgencyVisibleEvent, type IncidentEventData } from '@cert-hub/
 import type { z } from 'zod';
 import type { commentInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { authorsOf, type Author } from '../audit/authors.js';
+import { resolveActors, type Actors } from '../audit/actors.js';
 import { forbidden } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { CommentRecord, EventRecord } from '../store/port.js';
@@ -20,14 +20,14 @@ export class IncidentConversation {
   ) {}
 
   /** The incident's events that this actor may see (the agency sees no internal notes). */
-  async timeline(actor: Actor, id: string): Promise<{ events: EventRecord[]; authors: Map<string, Author> }> {
+  async timeline(actor: Actor, id: string): Promise<{ events: EventRecord[]; authors: Actors }> {
     const incident = await this.reader.get(actor, id);
     const all = await this.deps.store.events.listForEntity('incident', incident.id, 2000);
     const events = can.seesInternal(actor) ? all : all.filter((e) => isAgencyVisibleEvent(e.type, e.data));
     return { events, authors: await this.authors(events.map((e) => e.actorId)) };
   }
 
-  async comments(actor: Actor, id: string): Promise<{ comments: CommentRecord[]; authors: Map<string, Author> }> {
+  async comments(actor: Actor, id: string): Promise<{ comments: CommentRecord[]; authors: Actors }> {
     const incident = await this.reader.get(actor, id);
     const all = await this.deps.store.comments.listByIncident(incident.id);
     const comments = can.seesInternal(actor) ? all : all.filter((c) => c.visibility === 'agency');
@@ -35,8 +35,8 @@ export class IncidentConversation {
   }
 
   /** The server's view of who wrote these (role and organisation beside every name). */
-  authors(ids: (string | null)[]): Promise<Map<string, Author>> {
-    return authorsOf(this.deps.store, ids);
+  authors(ids: (string | null)[]): Promise<Actors> {
+    return resolveActors(this.deps.store, ids);
   }
 
   async addComment(actor: Actor, id: string, input: z.infer<typeof commentInput>): Promise<CommentRecord> {

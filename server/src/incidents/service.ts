@@ -15,7 +15,7 @@ import type {
   UpdateIncidentInput,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import type { Author } from '../audit/authors.js';
+import type { Actors } from '../audit/actors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import type { RoutingService } from '../routing/service.js';
 import type { CommentRecord, EventRecord, IncidentRecord, PageResult } from '../store/port.js';
@@ -86,11 +86,11 @@ export class IncidentService {
 
   // ---- conversation ----
 
-  timeline(actor: Actor, id: string): Promise<{ events: EventRecord[]; authors: Map<string, Author> }> {
+  timeline(actor: Actor, id: string): Promise<{ events: EventRecord[]; authors: Actors }> {
     return this.conversation.timeline(actor, id);
   }
 
-  comments(actor: Actor, id: string): Promise<{ comments: CommentRecord[]; authors: Map<string, Author> }> {
+  comments(actor: Actor, id: string): Promise<{ comments: CommentRecord[]; authors: Actors }> {
     return this.conversation.comments(actor, id);
   }
 
@@ -98,7 +98,7 @@ export class IncidentService {
     return this.conversation.addComment(actor, id, input);
   }
 
-  authors(ids: string[]): Promise<Map<string, Author>> {
+  authors(ids: string[]): Promise<Actors> {
     return this.conversation.authors(ids);
   }
 }

@@ -2,6 +2,7 @@ import { EVENTS, normalizeSearch, type CreateAgencyInput, type UpdateAgencyInput
 import type { z } from 'zod';
 import type { mergeAgencyInput, setFocalPointsInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
+import { resolveActors, type Actors } from '../audit/actors.js';
 import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import { byId, changedFields, commit, updateVersioned, writeVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { AgencyRecord, EventRecord, PageQuery, PageResult } from '../store/port.js';
@@ -34,17 +35,12 @@ export class AgencyService {
     return agency;
   }
 
-  /** Every recorded change of the agency, with the usernames of who made them. */
-  async history(actor: Actor, id: string): Promise<{ events: EventRecord[]; usernames: Map<string, string> }> {
+  /** Every recorded change of the agency, with who made them. */
+  async history(actor: Actor, id: string): Promise<{ events: EventRecord[]; actors: Actors }> {
     const agency = await this.get(actor, id);
     if (!can.readAgencyHistory(actor, agency.id)) throw forbidden();
     const events = await this.deps.store.events.listForEntity('agency', agency.id, 500);
-    const usernames = new Map<string, string>();
-    for (const actorId of new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))) {
-      const user = await this.deps.store.users.get(actorId);
-      if (user) usernames.set(actorId, user.username);
-    }
-    return { events, usernames };
+    return { events, actors: await resolveActors(this.deps.store, events.map((e) => e.actorId)) };
   }
 
   async create(actor: Actor, input: CreateAgencyInput): Promise<AgencyRecord> {

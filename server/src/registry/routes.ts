@@ -68,8 +68,8 @@ export function registryRoutes(d: RegistryRouteDeps): Router {
     res.json(presentAgency(await d.agencies.get(actorOf(req), valid(req, { params: byId }).params.id)));
   });
   r.get('/agencies/:id/history', ...guard, validate({ params: byId }), async (req, res) => {
-    const { events, usernames } = await d.agencies.history(actorOf(req), valid(req, { params: byId }).params.id);
-    res.json({ items: events.map((e) => presentEvent(e, usernames)), nextCursor: null });
+    const { events, actors } = await d.agencies.history(actorOf(req), valid(req, { params: byId }).params.id);
+    res.json({ items: events.map((e) => presentEvent(e, actors)), nextCursor: null });
   });
   const updateAgency = { params: byId, body: updateAgencyInput };
   r.patch('/agencies/:id', ...guard, validate(updateAgency), async (req, res) => {
