@@ -20,7 +20,13 @@ export class AuditService {
       Object.entries({ type, entity, entityId, incidentId, actorId, from, to }).filter(([, v]) => v !== undefined),
     );
     const page = await this.deps.store.audit.list({ limit, ...(cursor ? { cursor } : {}), ...filters });
-    return { page, actors: await resolveActors(this.deps.store, page.items.map((e) => e.actorId)) };
+    return {
+      page,
+      actors: await resolveActors(
+        this.deps.store,
+        page.items.map((e) => e.actorId),
+      ),
+    };
   }
 
   async verify(actor: Actor): Promise<VerifyResult> {

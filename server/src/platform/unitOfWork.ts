@@ -128,7 +128,10 @@ export async function saveVersioned<E extends VersionedEntity, R extends Version
     const slot = spec.slot(tx);
     const current = await slot.load();
     const conflict = async (latest: R | null) =>
-      new VersionConflict(spec.entity, latest && spec.conflictView ? await spec.conflictView(latest, tx) : (latest as VersionedRecords[E] | null));
+      new VersionConflict(
+        spec.entity,
+        latest && spec.conflictView ? await spec.conflictView(latest, tx) : (latest as VersionedRecords[E] | null),
+      );
     if (spec.expected !== 'any' && (current?.version ?? null) !== spec.expected) throw await conflict(current);
     const changed = await spec.change(current, tx, at);
     const next = { ...changed, version: (current?.version ?? 0) + 1, updatedAt: at } as R;

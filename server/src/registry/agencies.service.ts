@@ -40,7 +40,13 @@ export class AgencyService {
     const agency = await this.get(actor, id);
     if (!can.readAgencyHistory(actor, agency.id)) throw forbidden();
     const events = await this.deps.store.events.listForEntity('agency', agency.id, 500);
-    return { events, actors: await resolveActors(this.deps.store, events.map((e) => e.actorId)) };
+    return {
+      events,
+      actors: await resolveActors(
+        this.deps.store,
+        events.map((e) => e.actorId),
+      ),
+    };
   }
 
   async create(actor: Actor, input: CreateAgencyInput): Promise<AgencyRecord> {
@@ -87,7 +93,8 @@ export class AgencyService {
       expected: version,
       change: (current) => {
         const next: AgencyRecord = { ...current, ...defined };
-        if (next.name !== current.name && !next.formerNames.includes(current.name)) next.formerNames = [...current.formerNames, current.name];
+        if (next.name !== current.name && !next.formerNames.includes(current.name))
+          next.formerNames = [...current.formerNames, current.name];
         return next;
       },
       after: async (next, current, record) => {
@@ -165,7 +172,12 @@ export class AgencyService {
         const incidentsMoved = await tx.incidents.reassignAgency(source.id, target.id, now);
         const users = await tx.users.listByAgency(source.id);
         for (const user of users)
-          await writeVersioned('user', byId(tx.users, user.id), user, { ...user, agencyId: target.id, version: user.version + 1, updatedAt: now });
+          await writeVersioned('user', byId(tx.users, user.id), user, {
+            ...user,
+            agencyId: target.id,
+            version: user.version + 1,
+            updatedAt: now,
+          });
         const data = {
           from: source.id,
           fromName: source.name,

@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import type { setTeamMembersInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable } from '../platform/errors.js';
-import { byId, changedFields, commit, updateVersioned, writeVersioned, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
+import {
+  byId,
+  changedFields,
+  commit,
+  updateVersioned,
+  writeVersioned,
+  type RecordEvent,
+  type ServiceDeps,
+} from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, Repositories, TeamRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
 

@@ -19,7 +19,7 @@ import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
 import type { OnCallService } from '../oncall/service.js';
-import { byId, changedFields, commit, updateVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
+import { byId, changedFields, commit, updateVersioned, writeVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord, IncidentRouting, Repositories, RoutingRuleRecord, TeamRecord } from '../store/port.js';
 import { routingPolicy as can } from './policy.js';
 import { presentRule } from './presenter.js';
@@ -310,7 +310,13 @@ export class RoutingService {
       const rule = await tx.routingRules.get(id);
       if (!rule || rule.position === position) continue;
       const bump = id === skipVersionOf ? 0 : 1;
-      await tx.routingRules.update({ ...rule, position, version: rule.version + bump, updatedAt: at }, rule.version);
+      // A lost race is a conflict (the coordinator reloads the list), never a silently skipped rule.
+      await writeVersioned('routing_rule', byId(tx.routingRules, id), rule, {
+        ...rule,
+        position,
+        version: rule.version + bump,
+        updatedAt: at,
+      });
     }
   }
 }
