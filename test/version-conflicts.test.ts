@@ -8,6 +8,8 @@
  * shared between rows); `bump` changes it once with the version it was made with; `stale`
  * sends another change with that same, now old, version; `read` is the record as the
  * resource's read route answers the same caller.
+ *
+ * Over 400 lines on purpose: it is one table, a row of request data per versioned write.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededHub, signIn, type TestHub } from '../server/src/testing/testHub.js';

@@ -1,3 +1,8 @@
+/**
+ * The incident feature over real HTTP, one describe per behaviour (filing, exactly once,
+ * access, evidence, machine intake, search, lifecycle, checklist). Over 400 lines because it
+ * shares one seeded hub across them; each test creates the incidents it asserts on.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
