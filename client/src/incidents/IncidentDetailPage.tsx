@@ -404,7 +404,7 @@ export function IncidentDetailPage() {
                     <List.Item.Meta
                       title={
                         <Space size={4} wrap>
-                          <span>{c.author.name}</span>
+                          <span>{c.author.displayName}</span>
                           <AuthorBadge author={c.author} />
                           {c.visibility === 'internal' && <Tag style={{ whiteSpace: 'nowrap' }}>{t('incidents.internalNote')}</Tag>}
                           <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12, whiteSpace: 'nowrap' }}>
@@ -470,7 +470,7 @@ export function IncidentDetailPage() {
                       <br />
                       <Typography.Text type="secondary">
                         {formatDateTime(e.at)}
-                        {e.actor?.username ? ` · ${e.actor.username}` : ''}
+                        {e.actor?.displayName ? ` · ${e.actor.displayName}` : ''}
                       </Typography.Text>
                     </div>
                   ),

@@ -195,7 +195,7 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
                 <div>
                   <Typography.Text strong>{t(`history.${e.type}`, { defaultValue: e.type })}</Typography.Text>{' '}
                   <Typography.Text type="secondary">
-                    {formatDateTime(e.at)} · {t('history.by', { user: e.actor?.username ?? t('history.system') })}
+                    {formatDateTime(e.at)} · {t('history.by', { user: e.actor?.displayName || t('history.system') })}
                   </Typography.Text>
                 </div>
               ),
