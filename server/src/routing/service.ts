@@ -22,7 +22,6 @@ import type { OnCallService } from '../oncall/service.js';
 import { byId, changedFields, commit, updateVersioned, writeVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord, IncidentRouting, Repositories, RoutingRuleRecord, TeamRecord } from '../store/port.js';
 import { routingPolicy as can } from './policy.js';
-import { presentRule } from './presenter.js';
 import { assessSerious, isSerious } from '@cert-hub/shared';
 
 /** What intake takes from a routing decision besides the routing itself. */
@@ -76,7 +75,7 @@ export class RoutingService {
         entity: 'routing_rule',
         entityId: rule.id,
         version: 1,
-        data: { rule: presentRule(rule) },
+        data: { rule: structuredClone(rule) }, // the rule as created (the record holds no internal fields)
       });
       return rule;
     });
