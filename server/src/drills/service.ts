@@ -17,7 +17,6 @@ import {
   type DrillMetricsView,
   type DrillYearView,
   type ExternalDrillInput,
-  type Milestone,
 } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { copyDrillInput, drillPlanInput, lessonInput, observationInput, scoreInput, updateLessonInput } from '@cert-hub/shared';
@@ -729,7 +728,7 @@ function participatingOf(drills: readonly DrillRecord[]): string[] {
 
 function averageOf(rows: MilestoneSeconds[]): MilestoneSeconds {
   const result = {} as MilestoneSeconds;
-  for (const m of MILESTONES as readonly Milestone[]) {
+  for (const m of MILESTONES) {
     const known = rows.map((r) => r[m]).filter((v): v is number => v !== null);
     result[m] = known.length ? Math.round(known.reduce((a, b) => a + b, 0) / known.length) : null;
   }

@@ -265,7 +265,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
         { $inc: { seq: 1 } },
         { upsert: true, returnDocument: 'after', session },
       ).lean<{ seq: number }>();
-      const seq = counter!.seq;
+      const seq = counter.seq;
       await models.Event.create([{ _id: seq, ...e }], { session });
       return { ...e, seq };
     },
@@ -376,7 +376,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
         ).lean<{
           seq: number;
         }>();
-        return counter!.seq;
+        return counter.seq;
       },
     },
     idempotency: {
