@@ -33,6 +33,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentView } from '@cert-hub/shared';
 import { createSeededHub, signIn, type TestHub } from '../server/src/testing/testHub.js';
+import { mountedRoutes } from './helpers/routes.js';
 
 const SUBJECTS = [
   'anonymous',
@@ -369,24 +370,6 @@ const assessmentBody = (systemId: string) => ({
 
 function agencyBody(n: number) {
   return { name: `UBND xã Ma Trận ${n}`, type: 'commune_committee', province: 'Tỉnh Hòa Lâm', parentId: null };
-}
-
-/** Every route the express app mounts, as `METHOD /path`. */
-function mountedRoutes(app: unknown): string[] {
-  interface Layer {
-    route?: { path: string; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-    rawPath?: string;
-  }
-  const out: string[] = [];
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
-      else if (layer.handle?.stack) walk(layer.handle.stack, prefix + (layer.rawPath && layer.rawPath !== '/' ? layer.rawPath : ''));
-    }
-  };
-  walk((app as { router: { stack: Layer[] } }).router.stack, '');
-  return [...new Set(out)];
 }
 
 const INTERNAL_FIELDS = ['tags', 'assigneeIds', 'tasks', 'slaDueAt'];

@@ -5,11 +5,15 @@
  * of each port type — as the adapter stores it — is accepted whole (nothing thrown, nothing
  * dropped or cast). The fixtures are typed with the port's record types, so adding a field
  * to a record does not compile until the fixture has it, and then fails here until the
- * schema has it too.
+ * schema has it too. The second part runs the adapter's own repositories (mongoStore.ts
+ * `repositories`, on models whose writes are captured instead of sent) and checks that each
+ * writes exactly the document checked here, so the fixtures cannot drift from the adapter.
+ * (Over 400 lines: one complete fixture per model is the point of the file.)
  */
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { bindModels } from '../server/src/store/mongo/models.js';
+import { bindModels, type Models } from '../server/src/store/mongo/models.js';
+import { repositories } from '../server/src/store/mongo/mongoStore.js';
 import type { DrillPlanRecord, DrillRecord } from '../server/src/store/drills.js';
 import { drillSortKey } from '../server/src/store/sqlite/drills.js';
 import type { RoutingConditions } from '@cert-hub/shared';
@@ -467,7 +471,7 @@ const slaPolicy: SlaPolicyRecord = {
 };
 const slaTimer: SlaTimerRecord = { incidentId: 'i1', milestone: 'contained', deadline: T, dueAt: T, step: 2 };
 
-/** The documents exactly as the Mongo adapter (mongoStore.ts and its feature files) writes them (`_id` for the id, plus derived keys). */
+/** The documents exactly as the Mongo adapter (the repository files in store/mongo/) writes them (`_id` for the id, plus derived keys); checked below. */
 const withId = <R extends { id: string }>(r: R) => {
   const { id, ...rest } = r;
   return { _id: id, ...rest };
@@ -534,6 +538,72 @@ describe('mongoose schemas hold every field of the port records (no MongoDB need
       await doc.validate();
       // Nested schemas drop unknown fields silently instead of throwing: compare the whole.
       expect(JSON.parse(JSON.stringify(doc.toObject()))).toEqual(JSON.parse(JSON.stringify(document)));
+    });
+  }
+});
+
+/**
+ * Models whose writes are captured instead of sent: `create([doc])` and full-document
+ * `updateOne(filter, { $set | $setOnInsert: doc })` record the document they would store;
+ * the events counter answers with the fixture's seq.
+ */
+function capturingModels() {
+  const models = bindModels(mongoose.createConnection());
+  const written: Record<string, Record<string, unknown>[]> = {};
+  for (const [name, model] of Object.entries(models)) {
+    const list: Record<string, unknown>[] = (written[name] = []);
+    const writes = model as unknown as Record<string, unknown>;
+    writes.create = async (docs: Record<string, unknown>[]) => {
+      list.push(...docs);
+      return docs;
+    };
+    writes.updateOne = async (filter: { _id: unknown }, update: Record<string, Record<string, unknown>>) => {
+      list.push({ _id: filter._id, ...(update.$set ?? update.$setOnInsert) });
+      return { matchedCount: 1, modifiedCount: 1 };
+    };
+    writes.findOneAndUpdate = () => ({ lean: async () => ({ seq }) });
+  }
+  return { models: models as Models, written };
+}
+
+describe('the Mongo adapter writes exactly the documents checked above (no MongoDB needed)', () => {
+  const { models, written } = capturingModels();
+  const repos = repositories(models, undefined);
+  const writes: Record<Exclude<keyof typeof stored, 'Counter'>, () => Promise<unknown>> = {
+    Agency: () => repos.agencies.insert(agency),
+    Sector: () => repos.sectors.upsert(sector),
+    System: () => repos.systems.insert(system),
+    Team: () => repos.teams.insert(team),
+    User: () => repos.users.insert(user),
+    Session: () => repos.sessions.insert(session),
+    Event: () => repos.events.append(eventRest),
+    Incident: () => repos.incidents.insert(incident),
+    Idempotency: () => repos.idempotency.insert(idempotency),
+    Attachment: () => repos.attachments.insert(attachment),
+    ApiKey: () => repos.apiKeys.insert(apiKey),
+    Comment: () => repos.comments.insert(comment),
+    Playbook: () => repos.playbooks.upsert(playbook),
+    Drill: () => repos.drills.insert(drill),
+    DrillPlan: () => repos.drills.upsertPlan(drillPlan),
+    RoutingRule: () => repos.routingRules.insert(routingRule),
+    UpwardNotification: () => repos.upwardNotifications.insert(upwardNotification),
+    OnCallRoster: () => repos.onCall.save(onCallRoster, null),
+    ReportRound: () => repos.reportRounds.insert(reportRound),
+    ReportSubmission: () => repos.reportSubmissions.insert(reportSubmission),
+    Assessment: () => repos.assessments.insert(assessment),
+    Audit: () => repos.audit.insert(audit),
+    Notification: () => repos.notifications.insert(notification),
+    NotificationPreferences: () => repos.notificationPreferences.upsert(notificationPreferences),
+    Webhook: () => repos.webhooks.insert(webhook),
+    Delivery: () => repos.deliveries.insert(delivery),
+    SlaPolicy: () => repos.slaPolicies.upsert(slaPolicy),
+    SlaTimer: () => repos.slaTimers.put(slaTimer),
+  };
+
+  for (const [name, write] of Object.entries(writes)) {
+    it(`${name}: the repository writes the checked document`, async () => {
+      await write();
+      expect(written[name]).toEqual([stored[name as keyof typeof stored]]);
     });
   }
 });

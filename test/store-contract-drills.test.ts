@@ -2,44 +2,10 @@
  * The drill repository's contract, against every adapter available (SQLite always, MongoDB
  * when MONGODB_URI points at a replica set), as in store-contract.test.ts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DrillRecord, Store } from '../server/src/store/port.js';
-import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
+import { describe, expect, it } from 'vitest';
+import type { DrillRecord } from '../server/src/store/port.js';
+import { NOW, storeAdapters, suiteStore } from './helpers/storeContract.js';
 
-interface Adapter {
-  name: string;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-contract-drills-'));
-const adapters: Adapter[] = [
-  {
-    name: 'sqlite',
-    open: async () => SqliteStore.open(path.join(tmp, 'contract.sqlite')),
-    cleanup: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-  },
-];
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
-  adapters.push({
-    name: 'mongodb',
-    open: async () => {
-      const { MongoStore } = await import('../server/src/store/mongo/mongoStore.js');
-      const store = await MongoStore.connect(mongoUri);
-      await store.dropAll();
-      return store;
-    },
-    cleanup: async () => undefined,
-  });
-} else {
-  process.stdout.write('\n[store-contract-drills] MONGODB_URI is not set: the MongoDB leg is SKIPPED.\n\n');
-}
-
-const NOW = '2026-11-20T02:00:00.000Z';
 const drill = (id: string, year: number, extra: Partial<DrillRecord> = {}): DrillRecord => ({
   id,
   source: 'hub',
@@ -80,16 +46,9 @@ const drill = (id: string, year: number, extra: Partial<DrillRecord> = {}): Dril
   ...extra,
 });
 
-for (const adapter of adapters) {
+for (const adapter of storeAdapters('store-contract-drills')) {
   describe(`drill store contract: ${adapter.name}`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await adapter.open();
-    });
-    afterAll(async () => {
-      await store.close();
-      await adapter.cleanup();
-    });
+    const store = suiteStore(adapter);
 
     it('reads back what it stored and updates only at the expected version', async () => {
       const d = drill('d1', 2026, {

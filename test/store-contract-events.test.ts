@@ -4,86 +4,9 @@
  * store, follows the incident's CURRENT teams and agency, hides internal kinds from the
  * agency side, and never looks past `scanUpTo`.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentRecord, NewEvent, Store } from '../server/src/store/port.js';
-import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
-
-interface Adapter {
-  name: string;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-contract-events-'));
-const adapters: Adapter[] = [
-  {
-    name: 'sqlite',
-    open: async () => SqliteStore.open(path.join(tmp, 'contract-events.sqlite')),
-    cleanup: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-  },
-];
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
-  adapters.push({
-    name: 'mongodb',
-    open: async () => {
-      const { MongoStore } = await import('../server/src/store/mongo/mongoStore.js');
-      const store = await MongoStore.connect(mongoUri);
-      await store.dropAll();
-      return store;
-    },
-    cleanup: async () => undefined,
-  });
-} else {
-  process.stdout.write('\n[store-contract-events] MONGODB_URI is not set: the MongoDB leg of the store contract is SKIPPED.\n\n');
-}
-
-const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord> = {}): IncidentRecord => ({
-  id,
-  code: `SC-2026-${id}`,
-  agencyId: 'agency-a',
-  reporter: { kind: 'user', id: 'u1', name: 'Người báo cáo' },
-  reportedVia: 'agency',
-  contact: null,
-  systemId: null,
-  systemName: 'Cổng thông tin',
-  systemLevel: 3,
-  nationalCritical: false,
-  sector: null,
-  title: 'Trang chủ bị thay đổi giao diện',
-  category: 'defacement',
-  description: 'Mô tả',
-  detectedAt: reportedAt,
-  detectionMethod: null,
-  impacts: [],
-  indicators: [{ type: 'ip', value: '203.0.113.7' }],
-  actionsTaken: null,
-  supportRequested: false,
-  tlp: 'amber',
-  status: 'received',
-  severity: null,
-  serious: false,
-  seriousReasons: [],
-  lateReport: false,
-  reportedAt,
-  routing: { teamId: 't1', ruleId: null, informedTeamIds: [], assigneeIds: [], teamIds: ['t1'], reasons: ['standing_team'] },
-  seriousness: { meetsCriteria: false, criteria: [], canHandleAlone: null, mayExceedCapacity: false, decision: null },
-  assigneeIds: [],
-  tags: [],
-  tasks: [],
-  drill: null,
-  rejectionReason: null,
-  closingReport: null,
-  closureConfirmation: null,
-  statusChangedAt: reportedAt,
-  version: 1,
-  createdAt: reportedAt,
-  updatedAt: reportedAt,
-  ...extra,
-});
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { NewEvent } from '../server/src/store/port.js';
+import { incidentRecord as incident, storeAdapters, suiteStore } from './helpers/storeContract.js';
 
 const event = (incidentId: string, type: string, data: Record<string, unknown> = {}): NewEvent => ({
   type,
@@ -96,12 +19,11 @@ const event = (incidentId: string, type: string, data: Record<string, unknown> =
   data,
 });
 
-for (const adapter of adapters) {
+for (const adapter of storeAdapters('store-contract-events')) {
   describe(`store contract (event feed): ${adapter.name}`, () => {
-    let store: Store;
+    const store = suiteStore(adapter);
     const seqs: Record<string, number> = {};
     beforeAll(async () => {
-      store = await adapter.open();
       await store.incidents.insert(incident('fa', '2026-11-18T01:00:00.000Z', { agencyId: 'agency-a' }));
       await store.incidents.insert(
         incident('fb', '2026-11-18T02:00:00.000Z', {
@@ -127,10 +49,6 @@ for (const adapter of adapters) {
       for (const [name, e] of log) seqs[name] = (await store.events.append(e)).seq;
       // Not an incident event: never in the feed.
       await store.events.append({ ...event('x', 'agency.updated'), entity: 'agency', incidentId: null });
-    });
-    afterAll(async () => {
-      await store.close();
-      await adapter.cleanup();
     });
 
     const names = (events: { seq: number }[]) => events.map((e) => Object.entries(seqs).find(([, s]) => s === e.seq)?.[0]);

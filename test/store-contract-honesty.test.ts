@@ -4,62 +4,10 @@
  * contract file did not cover (attachments, API keys, playbooks, the standing team).
  * Run against SQLite always and MongoDB when MONGODB_URI points at a replica set.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuplicateKeyError, type AgencyRecord, type ApiKeyRecord, type Store, type TeamRecord } from '../server/src/store/port.js';
-import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
+import { describe, expect, it } from 'vitest';
+import { DuplicateKeyError, type ApiKeyRecord, type TeamRecord } from '../server/src/store/port.js';
+import { agencyRecord as agency, NOW, storeAdapters, suiteStore } from './helpers/storeContract.js';
 
-interface Adapter {
-  name: string;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-contract-honesty-'));
-const adapters: Adapter[] = [
-  {
-    name: 'sqlite',
-    open: async () => SqliteStore.open(path.join(tmp, 'contract.sqlite')),
-    cleanup: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-  },
-];
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
-  adapters.push({
-    name: 'mongodb',
-    open: async () => {
-      const { MongoStore } = await import('../server/src/store/mongo/mongoStore.js');
-      const store = await MongoStore.connect(mongoUri);
-      await store.dropAll();
-      return store;
-    },
-    cleanup: async () => undefined,
-  });
-} else {
-  process.stdout.write('\n[store-contract-honesty] MONGODB_URI is not set: the MongoDB leg is SKIPPED.\n\n');
-}
-
-const NOW = '2026-11-20T02:00:00.000Z';
-const agency = (id: string, name: string): AgencyRecord => ({
-  id,
-  name,
-  shortName: null,
-  type: 'commune_committee',
-  province: 'Tỉnh Hòa Lâm',
-  parentId: null,
-  address: null,
-  phone: null,
-  email: null,
-  website: null,
-  focalPoints: [],
-  mergedIntoId: null,
-  formerNames: [],
-  version: 1,
-  createdAt: NOW,
-  updatedAt: NOW,
-});
 const team = (id: string, name: string, isStanding: boolean): TeamRecord => ({
   id,
   name,
@@ -104,16 +52,9 @@ function gate() {
   return { open, opened };
 }
 
-for (const adapter of adapters) {
+for (const adapter of storeAdapters('store-contract-honesty')) {
   describe(`store contract (honesty): ${adapter.name}`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await adapter.open();
-    });
-    afterAll(async () => {
-      await store.close();
-      await adapter.cleanup();
-    });
+    const store = suiteStore(adapter);
 
     it('never shows a read the rows of a transaction that is still open and later rolls back', async () => {
       const inserted = gate();

@@ -2,87 +2,9 @@
  * The store contract for the audit log, notifications and SLA repositories (issue 8), run
  * against every adapter available, like test/store-contract.test.ts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditRecord, DeliveryRecord, IncidentRecord, NotificationRecord, Store } from '../server/src/store/port.js';
-import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
-
-interface Adapter {
-  name: string;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-contract-notify-'));
-const adapters: Adapter[] = [
-  {
-    name: 'sqlite',
-    open: async () => SqliteStore.open(path.join(tmp, 'contract.sqlite')),
-    cleanup: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-  },
-];
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
-  adapters.push({
-    name: 'mongodb',
-    open: async () => {
-      const { MongoStore } = await import('../server/src/store/mongo/mongoStore.js');
-      const store = await MongoStore.connect(mongoUri);
-      await store.dropAll();
-      return store;
-    },
-    cleanup: async () => undefined,
-  });
-} else {
-  process.stdout.write('\n[store-contract] MONGODB_URI is not set: the MongoDB leg of the store contract is SKIPPED.\n\n');
-}
-
-const NOW = '2026-11-20T02:00:00.000Z';
-const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord> = {}): IncidentRecord => ({
-  id,
-  code: `SC-2026-${id}`,
-  agencyId: 'a1',
-  reporter: { kind: 'user', id: 'u1', name: 'Người báo cáo' },
-  reportedVia: 'agency',
-  contact: null,
-  systemId: null,
-  systemName: 'Cổng thông tin',
-  systemLevel: 3,
-  nationalCritical: false,
-  sector: null,
-  title: 'Trang chủ bị thay đổi giao diện',
-  category: 'defacement',
-  description: 'Mô tả',
-  detectedAt: reportedAt,
-  detectionMethod: null,
-  impacts: [],
-  indicators: [{ type: 'ip', value: '203.0.113.7' }],
-  actionsTaken: null,
-  supportRequested: false,
-  tlp: 'amber',
-  status: 'received',
-  severity: null,
-  serious: false,
-  seriousReasons: [],
-  lateReport: false,
-  reportedAt,
-  routing: { teamId: 't1', ruleId: null, informedTeamIds: [], assigneeIds: [], teamIds: ['t1'], reasons: ['standing_team'] },
-  seriousness: { meetsCriteria: false, criteria: [], canHandleAlone: null, mayExceedCapacity: false, decision: null },
-  assigneeIds: [],
-  tags: [],
-  tasks: [],
-  drill: null,
-  rejectionReason: null,
-  closingReport: null,
-  closureConfirmation: null,
-  statusChangedAt: reportedAt,
-  version: 1,
-  createdAt: reportedAt,
-  updatedAt: reportedAt,
-  ...extra,
-});
+import { describe, expect, it } from 'vitest';
+import type { AuditRecord, DeliveryRecord, NotificationRecord } from '../server/src/store/port.js';
+import { incidentRecord as incident, NOW, storeAdapters, suiteStore } from './helpers/storeContract.js';
 
 const entry = (seq: number, extra: Partial<AuditRecord> = {}): AuditRecord => ({
   seq,
@@ -126,16 +48,9 @@ const delivery = (id: string, nextAttemptAt: string, extra: Partial<DeliveryReco
   ...extra,
 });
 
-for (const adapter of adapters) {
+for (const adapter of storeAdapters('store-contract-notify')) {
   describe(`notify store contract: ${adapter.name}`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await adapter.open();
-    });
-    afterAll(async () => {
-      await store.close();
-      await adapter.cleanup();
-    });
+    const store = suiteStore(adapter);
 
     it('audit: appends in order, reads the last, lists after a position and searches newest first with a cursor', async () => {
       expect(await store.audit.last()).toBeNull();
@@ -213,6 +128,18 @@ for (const adapter of adapters) {
       await store.deliveries.finish(delivery('d1', '2026-11-20T02:00:01.000Z', { status: 'failed', attempts: 8, lastError: 'boom' }));
       expect((await store.deliveries.list({ limit: 10, status: 'failed' })).items.map((d) => d.id)).toEqual(['d1']);
       expect(await store.deliveries.claim('d1', 8, '2026-11-20T04:00:00.000Z', '2026-11-20T04:02:00.000Z')).toBe(false);
+    });
+
+    it('deliveries: the outbox pages newest first (ties by id, also newest first) with a cursor, by status', async () => {
+      const sent = (id: string, createdAt: string) => delivery(id, createdAt, { status: 'sent', sentAt: createdAt });
+      await store.deliveries.insert(sent('o1', '2026-11-20T05:00:01.000Z'));
+      await store.deliveries.insert(sent('o2', '2026-11-20T05:00:02.000Z'));
+      await store.deliveries.insert(sent('o3', '2026-11-20T05:00:02.000Z'));
+      const first = await store.deliveries.list({ limit: 2, status: 'sent' });
+      expect(first.items.map((d) => d.id)).toEqual(['o3', 'o2']);
+      const rest = await store.deliveries.list({ limit: 2, status: 'sent', cursor: first.nextCursor! });
+      expect(rest.items.map((d) => d.id)).toEqual(['o1']);
+      expect(rest.nextCursor).toBeNull();
     });
 
     it('SLA: policies by scope; one timer per incident, advanced only from the state that was read', async () => {

@@ -2,112 +2,16 @@
  * The store contract of the leaders' repositories (statistics, report rounds and submissions,
  * assessments), run against SQLite always and MongoDB when MONGODB_URI is set.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   AgencyRecord,
   AssessmentRecord,
   IncidentRecord,
   ReportRoundRecord,
   ReportSubmissionRecord,
-  Store,
 } from '../server/src/store/port.js';
-import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
+import { agencyRecord, incidentRecord, NOW, storeAdapters, suiteStore } from './helpers/storeContract.js';
 
-interface Adapter {
-  name: string;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-contract-reports-'));
-const adapters: Adapter[] = [
-  {
-    name: 'sqlite',
-    open: async () => SqliteStore.open(path.join(tmp, 'contract.sqlite')),
-    cleanup: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-  },
-];
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
-  adapters.push({
-    name: 'mongodb',
-    open: async () => {
-      const { MongoStore } = await import('../server/src/store/mongo/mongoStore.js');
-      const store = await MongoStore.connect(mongoUri);
-      await store.dropAll();
-      return store;
-    },
-    cleanup: async () => undefined,
-  });
-} else {
-  process.stdout.write('\n[store-contract-reports] MONGODB_URI is not set: the MongoDB leg is SKIPPED.\n\n');
-}
-
-const NOW = '2026-11-20T02:00:00.000Z';
-const agency = (id: string, type: AgencyRecord['type']): AgencyRecord => ({
-  id,
-  name: `Cơ quan ${id}`,
-  shortName: null,
-  type,
-  province: 'Tỉnh Hòa Lâm',
-  parentId: null,
-  address: null,
-  phone: null,
-  email: null,
-  website: null,
-  focalPoints: [],
-  mergedIntoId: null,
-  formerNames: [],
-  version: 1,
-  createdAt: NOW,
-  updatedAt: NOW,
-});
-const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord> = {}): IncidentRecord => ({
-  id,
-  code: `SC-2026-${id}`,
-  agencyId: 'a1',
-  reporter: { kind: 'user', id: 'u1', name: 'Người báo cáo' },
-  reportedVia: 'agency',
-  contact: null,
-  systemId: null,
-  systemName: 'Cổng thông tin',
-  systemLevel: 3,
-  nationalCritical: false,
-  sector: 'health',
-  title: 'Sự cố',
-  category: 'defacement',
-  description: 'Mô tả',
-  detectedAt: reportedAt,
-  detectionMethod: null,
-  impacts: [],
-  indicators: [],
-  actionsTaken: null,
-  supportRequested: false,
-  tlp: 'amber',
-  status: 'received',
-  severity: null,
-  serious: false,
-  seriousReasons: [],
-  lateReport: false,
-  reportedAt,
-  routing: { teamId: 't1', ruleId: null, informedTeamIds: [], assigneeIds: [], teamIds: ['t1'], reasons: [] },
-  seriousness: { meetsCriteria: false, criteria: [], canHandleAlone: null, mayExceedCapacity: false, decision: null },
-  assigneeIds: [],
-  tags: [],
-  tasks: [],
-  drill: null,
-  rejectionReason: null,
-  closingReport: null,
-  closureConfirmation: null,
-  statusChangedAt: reportedAt,
-  version: 1,
-  createdAt: reportedAt,
-  updatedAt: reportedAt,
-  ...extra,
-});
 const round = (id: string, deadline: string, remindAt: string, agencyIds: string[]): ReportRoundRecord => ({
   id,
   reportType: 'agency_annual',
@@ -124,11 +28,21 @@ const round = (id: string, deadline: string, remindAt: string, agencyIds: string
   updatedAt: NOW,
 });
 
-for (const adapter of adapters) {
+const agency = (id: string, type: AgencyRecord['type']): AgencyRecord => agencyRecord(id, `Cơ quan ${id}`, { type });
+/** The leaders' figures count by sector; the fixture's indicators and routing reasons play no part. */
+const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord> = {}): IncidentRecord =>
+  incidentRecord(id, reportedAt, {
+    sector: 'health',
+    title: 'Sự cố',
+    indicators: [],
+    routing: { teamId: 't1', ruleId: null, informedTeamIds: [], assigneeIds: [], teamIds: ['t1'], reasons: [] },
+    ...extra,
+  });
+
+for (const adapter of storeAdapters('store-contract-reports')) {
   describe(`store contract (leaders): ${adapter.name}`, () => {
-    let store: Store;
+    const store = suiteStore(adapter);
     beforeAll(async () => {
-      store = await adapter.open();
       await store.agencies.insert(agency('a1', 'provincial_department'));
       await store.agencies.insert(agency('a2', 'commune_committee'));
       // Reported 31/01 23:30 in Viet Nam = 16:30 UTC: January, not February, on the dashboard.
@@ -151,10 +65,6 @@ for (const adapter of adapters) {
           actorId: null,
           data: { from, to },
         });
-    });
-    afterAll(async () => {
-      await store.close();
-      await adapter.cleanup();
     });
 
     const year = { from: '2025-12-31T17:00:00.000Z', to: '2026-12-31T16:59:59.999Z' };

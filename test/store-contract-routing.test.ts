@@ -2,44 +2,10 @@
  * The store contract for routing rules, upward notifications and on-call rosters, run
  * against every adapter available (SQLite always; MongoDB when MONGODB_URI is set).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OnCallRosterRecord, RoutingRuleRecord, Store, UpwardNotificationRecord } from '../server/src/store/port.js';
-import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
+import { describe, expect, it } from 'vitest';
+import type { OnCallRosterRecord, RoutingRuleRecord, UpwardNotificationRecord } from '../server/src/store/port.js';
+import { NOW, storeAdapters, suiteStore } from './helpers/storeContract.js';
 
-interface Adapter {
-  name: string;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-contract-routing-'));
-const adapters: Adapter[] = [
-  {
-    name: 'sqlite',
-    open: async () => SqliteStore.open(path.join(tmp, 'contract.sqlite')),
-    cleanup: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-  },
-];
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
-  adapters.push({
-    name: 'mongodb',
-    open: async () => {
-      const { MongoStore } = await import('../server/src/store/mongo/mongoStore.js');
-      const store = await MongoStore.connect(mongoUri);
-      await store.dropAll();
-      return store;
-    },
-    cleanup: async () => undefined,
-  });
-} else {
-  process.stdout.write('\n[store-contract-routing] MONGODB_URI is not set: the MongoDB leg is SKIPPED.\n\n');
-}
-
-const NOW = '2026-11-20T02:00:00.000Z';
 const rule = (id: string, position: number, extra: Partial<RoutingRuleRecord> = {}): RoutingRuleRecord => ({
   id,
   position,
@@ -83,16 +49,9 @@ const roster = (teamId: string, version: number): OnCallRosterRecord => ({
   updatedBy: 'u0',
 });
 
-for (const adapter of adapters) {
+for (const adapter of storeAdapters('store-contract-routing')) {
   describe(`routing store contract: ${adapter.name}`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await adapter.open();
-    });
-    afterAll(async () => {
-      await store.close();
-      await adapter.cleanup();
-    });
+    const store = suiteStore(adapter);
 
     it('routing rules: ordered by position, version-checked updates, delete', async () => {
       await store.routingRules.insert(rule('r2', 1));

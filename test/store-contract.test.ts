@@ -2,64 +2,11 @@
  * The store port's contract, run against every adapter available: SQLite always, MongoDB
  * when MONGODB_URI points at a replica set. No adapter-specific behaviour may leak upward.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyRecord, IncidentRecord, SessionRecord, Store, UserRecord } from '../server/src/store/port.js';
-import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
+import { describe, expect, it } from 'vitest';
+import type { SessionRecord, Store, UserRecord } from '../server/src/store/port.js';
+import { agencyRecord as agency, incidentRecord as incident, NOW, storeAdapters, suiteStore } from './helpers/storeContract.js';
 import { InvalidCursorError } from '../server/src/store/cursor.js';
 
-interface Adapter {
-  name: string;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-contract-'));
-const adapters: Adapter[] = [
-  {
-    name: 'sqlite',
-    open: async () => SqliteStore.open(path.join(tmp, 'contract.sqlite')),
-    cleanup: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-  },
-];
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
-  adapters.push({
-    name: 'mongodb',
-    open: async () => {
-      const { MongoStore } = await import('../server/src/store/mongo/mongoStore.js');
-      const store = await MongoStore.connect(mongoUri);
-      await store.dropAll();
-      return store;
-    },
-    cleanup: async () => undefined,
-  });
-} else {
-  process.stdout.write('\n[store-contract] MONGODB_URI is not set: the MongoDB leg of the store contract is SKIPPED.\n\n');
-}
-
-const NOW = '2026-11-20T02:00:00.000Z';
-const agency = (id: string, name: string, extra: Partial<AgencyRecord> = {}): AgencyRecord => ({
-  id,
-  name,
-  shortName: null,
-  type: 'commune_committee',
-  province: 'Tỉnh Hòa Lâm',
-  parentId: null,
-  address: null,
-  phone: null,
-  email: null,
-  website: null,
-  focalPoints: [],
-  mergedIntoId: null,
-  formerNames: [],
-  version: 1,
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...extra,
-});
 const user = (id: string, username: string, extra: Partial<UserRecord> = {}): UserRecord => ({
   id,
   username,
@@ -91,60 +38,9 @@ const session = (id: string, familyId: string, userId: string): SessionRecord =>
   ip: '127.0.0.1',
 });
 
-const incident = (id: string, reportedAt: string, extra: Partial<IncidentRecord> = {}): IncidentRecord => ({
-  id,
-  code: `SC-2026-${id}`,
-  agencyId: 'a1',
-  reporter: { kind: 'user', id: 'u1', name: 'Người báo cáo' },
-  reportedVia: 'agency',
-  contact: null,
-  systemId: null,
-  systemName: 'Cổng thông tin',
-  systemLevel: 3,
-  nationalCritical: false,
-  sector: null,
-  title: 'Trang chủ bị thay đổi giao diện',
-  category: 'defacement',
-  description: 'Mô tả',
-  detectedAt: reportedAt,
-  detectionMethod: null,
-  impacts: [],
-  indicators: [{ type: 'ip', value: '203.0.113.7' }],
-  actionsTaken: null,
-  supportRequested: false,
-  tlp: 'amber',
-  status: 'received',
-  severity: null,
-  serious: false,
-  seriousReasons: [],
-  lateReport: false,
-  reportedAt,
-  seriousness: { meetsCriteria: false, criteria: [], canHandleAlone: null, mayExceedCapacity: false, decision: null },
-  routing: { teamId: 't1', ruleId: null, informedTeamIds: [], assigneeIds: [], teamIds: ['t1'], reasons: ['standing_team'] },
-  assigneeIds: [],
-  tags: [],
-  tasks: [],
-  drill: null,
-  rejectionReason: null,
-  closingReport: null,
-  closureConfirmation: null,
-  statusChangedAt: reportedAt,
-  version: 1,
-  createdAt: reportedAt,
-  updatedAt: reportedAt,
-  ...extra,
-});
-
-for (const adapter of adapters) {
+for (const adapter of storeAdapters('store-contract')) {
   describe(`store contract: ${adapter.name}`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await adapter.open();
-    });
-    afterAll(async () => {
-      await store.close();
-      await adapter.cleanup();
-    });
+    const store = suiteStore(adapter);
 
     it('inserts and reads back exactly what it stored', async () => {
       const a = agency('a1', 'UBND xã Đạ Lây', {

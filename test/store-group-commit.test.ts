@@ -6,31 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import type { AgencyRecord } from '../server/src/store/port.js';
 import { openSqliteDatabase, SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
+import { agencyRecord } from './helpers/storeContract.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-group-commit-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const T = '2026-11-20T02:00:00.000Z';
-const agency = (id: string): AgencyRecord => ({
-  id,
-  name: `Cơ quan ${id}`,
-  shortName: null,
-  type: 'commune_committee',
-  province: 'Tỉnh Hòa Lâm',
-  parentId: null,
-  address: null,
-  phone: null,
-  email: null,
-  website: null,
-  focalPoints: [],
-  mergedIntoId: null,
-  formerNames: [],
-  version: 1,
-  createdAt: T,
-  updatedAt: T,
-});
+const agency = (id: string) => agencyRecord(id, `Cơ quan ${id}`);
 
 it('commits transactions that arrive together with one COMMIT, and answers each only after it', async () => {
   const file = path.join(tmp, 'group.sqlite');

@@ -12,30 +12,13 @@ import { afterAll, expect, it } from 'vitest';
 import { incidentKeys, agencyKeys } from '../server/src/store/searchKeys.js';
 import { MIGRATIONS } from '../server/src/store/sqlite/migrations.js';
 import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
-import type { AgencyRecord, IncidentRecord } from '../server/src/store/port.js';
+import type { IncidentRecord } from '../server/src/store/port.js';
+import { agencyRecord } from './helpers/storeContract.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-migration-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const T = '2026-11-20T02:00:00.000Z';
-const agency: AgencyRecord = {
-  id: 'a1',
-  name: 'Sở Tài chính tỉnh Hòa Lâm',
-  shortName: null,
-  type: 'provincial_department',
-  province: 'Tỉnh Hòa Lâm',
-  parentId: null,
-  address: null,
-  phone: null,
-  email: null,
-  website: null,
-  focalPoints: [],
-  mergedIntoId: null,
-  formerNames: [],
-  version: 1,
-  createdAt: T,
-  updatedAt: T,
-};
+const agency = agencyRecord('a1', 'Sở Tài chính tỉnh Hòa Lâm', { type: 'provincial_department' });
 const incident = (id: string, reportedAt: string, status: IncidentRecord['status'], title: string) =>
   ({
     id,

@@ -8,23 +8,18 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { LoginThrottle } from './auth/loginThrottle.js';
 import type { PasswordHasher } from './auth/passwords.js';
-import { authRoutes } from './auth/routes.js';
 import { AuthService } from './auth/service.js';
 import { SessionCache } from './auth/sessionCache.js';
 import { TokenService } from './auth/tokens.js';
-import { healthRoutes } from './health/routes.js';
 import { ApiKeyService } from './apikeys/service.js';
-import { apiKeyRoutes } from './apikeys/routes.js';
-import { authenticate, authenticateUserOrMachine } from './http/authenticate.js';
 import { AttachmentService } from './incidents/attachments.js';
-import { drillRoutes } from './drills/routes.js';
 import { DrillService } from './drills/service.js';
 import { drillInjectsJob } from './drills/scheduler.js';
-import { attachmentUploadRoutes, incidentRoutes } from './incidents/routes.js';
 import { PlaybookService } from './incidents/playbooks.js';
 import { IncidentService } from './incidents/service.js';
 import { EventFeed } from './realtime/feed.js';
-import { eventRoutes } from './realtime/routes.js';
+import { API_ROUTES } from './http/apiRoutes.js';
+import { mountRoutes, type HubContext } from './http/route.js';
 import { rejectPollutedBody, requireJson } from './http/bodyGuards.js';
 import { serveConsole } from './http/consoleAssets.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
@@ -35,29 +30,21 @@ import type { IdFactory } from './platform/ids.js';
 import type { Logger } from './platform/logger.js';
 import type { ServiceDeps } from './platform/unitOfWork.js';
 import { AgencyService } from './registry/agencies.service.js';
-import { registryRoutes } from './registry/routes.js';
 import { SectorService } from './registry/sectors.service.js';
 import { SystemService } from './registry/systems.service.js';
 import { TeamService } from './registry/teams.service.js';
 import { UserService } from './registry/users.service.js';
 import { createLeadersServices, type LeadersServices } from './reports/compose.js';
-import { leadersRoutes } from './reports/routes.js';
-import { reportRemindersJob } from './reports/reminders.js';
-import { auditRoutes } from './audit/routes.js';
 import { AuditService } from './audit/service.js';
 import { smtpMailer, type SmtpSettings } from './notifications/channels.js';
 import { DeliveryWorker, outboxJob } from './notifications/deliveryWorker.js';
-import { notificationRoutes } from './notifications/routes.js';
+import { reportRemindersJob } from './reports/reminders.js';
 import { NotificationService } from './notifications/service.js';
 import { Scheduler } from './platform/scheduler.js';
 import { teamRespondersOnCall, withResponderFallback } from './sla/oncall.js';
-import { slaRoutes } from './sla/routes.js';
 import { SlaService } from './sla/service.js';
 import { slaEscalationJob } from './sla/job.js';
-import { setupRoutes } from './setup/routes.js';
-import { onCallRoutes } from './oncall/routes.js';
 import { OnCallService } from './oncall/service.js';
-import { routingRoutes } from './routing/routes.js';
 import { SeriousService } from './routing/serious.js';
 import { RoutingService } from './routing/service.js';
 import { EVENTS } from '@cert-hub/shared';
@@ -243,36 +230,22 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
 
   const api = express.Router();
   const rateLimit = createRateLimit(s.apiRequestsPerMinute);
-  const auth = authenticate(services.auth);
-  const incidentDeps = {
-    authenticate: auth,
-    authenticateUserOrMachine: authenticateUserOrMachine(services.auth, services.apiKeys),
-    rateLimit,
-    incidents: services.incidents,
-    attachments: services.attachments,
-    playbooks: services.playbooks,
-  };
+  const hub: HubContext = { services, settings: s, store: deps.store, routes: API_ROUTES };
   // Multipart uploads first: everything after this point speaks JSON only.
-  api.use(attachmentUploadRoutes(incidentDeps));
+  mountRoutes(
+    api,
+    API_ROUTES.filter((r) => r.multipart),
+    { hub, rateLimit },
+  );
   api.use(requireJson);
   api.use(express.json({ limit: s.bodyLimitBytes, strict: true }));
   api.use(rejectPollutedBody);
   api.use(cookieParser());
-
-  api.use(healthRoutes(deps.store, services.setup));
-  api.use(setupRoutes(services.setup, rateLimit));
-  api.use(authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }));
-  api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
-  api.use(leadersRoutes({ authenticate: auth, rateLimit, ...services }));
-  api.use(incidentRoutes(incidentDeps));
-  api.use(drillRoutes({ authenticate: auth, rateLimit, drills: services.drills }));
-  api.use(routingRoutes({ authenticate: auth, rateLimit, routing: services.routing, serious: services.serious }));
-  api.use(onCallRoutes({ authenticate: auth, rateLimit, oncall: services.oncall }));
-  api.use(apiKeyRoutes({ authenticate: auth, rateLimit, apiKeys: services.apiKeys }));
-  api.use(eventRoutes({ authenticate: auth, rateLimit, feed: services.feed }));
-  api.use(auditRoutes({ authenticate: auth, rateLimit, audit: services.audit }));
-  api.use(notificationRoutes({ authenticate: auth, rateLimit, notifications: services.notifications }));
-  api.use(slaRoutes({ authenticate: auth, rateLimit, sla: services.sla }));
+  mountRoutes(
+    api,
+    API_ROUTES.filter((r) => !r.multipart),
+    { hub, rateLimit },
+  );
   api.use(notFoundHandler);
   api.use(errorHandler(deps.logger));
   app.use('/api', api);

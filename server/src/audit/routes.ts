@@ -1,21 +1,27 @@
-import { Router, type RequestHandler } from 'express';
+/** The audit log: search, and recompute the hash chain. */
 import { auditQuery } from '@cert-hub/shared';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
+import { route, type Route } from '../http/route.js';
 import { presentAuditEntry } from './presenter.js';
-import type { AuditService } from './service.js';
 
-export function auditRoutes(d: { authenticate: RequestHandler; rateLimit: RateLimit; audit: AuditService }): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
-  const search = { query: auditQuery };
-  r.get('/audit', ...guard, validate(search), async (req, res) => {
-    const { page, names } = await d.audit.search(actorOf(req), valid(req, search).query);
-    res.json({ items: page.items.map((e) => presentAuditEntry(e, names)), nextCursor: page.nextCursor });
-  });
-  r.get('/audit/verify', ...guard, async (req, res) => {
-    res.json(await d.audit.verify(actorOf(req)));
-  });
-  return r;
-}
+export const auditRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/audit',
+    tag: 'audit',
+    summary: 'Search the audit log, newest first (admin, leader)',
+    auth: 'signed-in',
+    query: auditQuery,
+    handler: async ({ services, actor, query }) => {
+      const { page, names } = await services.audit.search(actor, query);
+      return { items: page.items.map((e) => presentAuditEntry(e, names)), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/audit/verify',
+    tag: 'audit',
+    summary: 'Recompute the hash chain: { ok, checked, firstBrokenSeq? }',
+    auth: 'signed-in',
+    handler: ({ services, actor }) => services.audit.verify(actor),
+  }),
+];

@@ -1,76 +1,99 @@
-import { Router, type CookieOptions, type Request, type Response } from 'express';
+/** Sessions (sign-in, refresh via the httpOnly cookie, sign-out) and the signed-in user's own profile. */
+import type { CookieOptions, Request, Response } from 'express';
 import { changePasswordInput, loginInput, updateMeInput, type LoginResult } from '@cert-hub/shared';
-import { actorOf, authenticate, authenticateOptional } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { requireSameOrigin } from '../http/sameOrigin.js';
-import { valid, validate } from '../http/validate.js';
+import { route, type HubContext, type Route } from '../http/route.js';
 import { presentSessionUser } from './presenter.js';
-import type { AuthService, ClientInfo, IssuedSession } from './service.js';
+import type { ClientInfo, IssuedSession } from './service.js';
 
 export const REFRESH_COOKIE = 'certhub_refresh';
 
-export interface AuthRouteDeps {
-  auth: AuthService;
-  rateLimit: RateLimit;
-  secureCookies: boolean;
-  accessTtlSeconds: number;
+const cookieOptions = ({ settings }: HubContext): CookieOptions => ({
+  httpOnly: true,
+  sameSite: 'strict',
+  secure: settings.secureCookies,
+  path: '/api/auth',
+});
+const client = (req: Request): ClientInfo => ({ ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null });
+/** Sets the refresh cookie and answers the access token. */
+function answer(hub: HubContext, res: Response, issued: IssuedSession): LoginResult {
+  res.cookie(REFRESH_COOKIE, issued.refreshToken, { ...cookieOptions(hub), expires: issued.refreshExpiresAt });
+  res.setHeader('Cache-Control', 'no-store');
+  return { accessToken: issued.accessToken, expiresIn: hub.settings.accessTokenTtlSeconds, user: presentSessionUser(issued.user) };
 }
+const refreshCookie = (req: Request): string | undefined => {
+  const value: unknown = req.cookies?.[REFRESH_COOKIE];
+  return typeof value === 'string' ? value : undefined;
+};
 
-export function authRoutes({ auth, rateLimit, secureCookies, accessTtlSeconds }: AuthRouteDeps): Router {
-  const router = Router();
-  const cookieOptions: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/api/auth' };
-  const sameOrigin = requireSameOrigin();
-  const client = (req: Request): ClientInfo => ({ ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null });
-  const answer = (res: Response, issued: IssuedSession) => {
-    res.cookie(REFRESH_COOKIE, issued.refreshToken, { ...cookieOptions, expires: issued.refreshExpiresAt });
-    res.setHeader('Cache-Control', 'no-store');
-    const body: LoginResult = {
-      accessToken: issued.accessToken,
-      expiresIn: accessTtlSeconds,
-      user: presentSessionUser(issued.user),
-    };
-    res.json(body);
-  };
-  const refreshCookie = (req: Request): string | undefined => {
-    const value: unknown = req.cookies?.[REFRESH_COOKIE];
-    return typeof value === 'string' ? value : undefined;
-  };
-
-  const login = { body: loginInput };
-  router.post('/auth/login', rateLimit, validate(login), async (req, res) => {
-    answer(res, await auth.login(valid(req, login).body, client(req)));
-  });
-
-  router.post('/auth/refresh', sameOrigin, rateLimit, async (req, res) => {
-    try {
-      answer(res, await auth.refresh(refreshCookie(req), client(req)));
-    } catch (error) {
-      res.clearCookie(REFRESH_COOKIE, cookieOptions);
-      throw error;
-    }
-  });
-
-  router.post('/auth/logout', sameOrigin, authenticateOptional(auth), rateLimit, async (req, res) => {
-    await auth.logout(req.actor ?? null, refreshCookie(req));
-    res.clearCookie(REFRESH_COOKIE, cookieOptions);
-    res.status(204).end();
-  });
-
-  router.get('/me', authenticate(auth), rateLimit, async (req, res) => {
-    res.json(presentSessionUser(await auth.me(actorOf(req))));
-  });
-
-  const patchMe = { body: updateMeInput };
-  router.patch('/me', authenticate(auth), rateLimit, validate(patchMe), async (req, res) => {
-    res.json(presentSessionUser(await auth.updateMe(actorOf(req), valid(req, patchMe).body)));
-  });
-
-  const changePassword = { body: changePasswordInput };
-  router.post('/me/password', authenticate(auth), rateLimit, validate(changePassword), async (req, res) => {
-    await auth.changePassword(actorOf(req), valid(req, changePassword).body, client(req));
-    res.clearCookie(REFRESH_COOKIE, cookieOptions);
-    res.status(204).end();
-  });
-
-  return router;
-}
+export const authRoutes: Route[] = [
+  route({
+    method: 'post',
+    path: '/auth/login',
+    tag: 'auth',
+    summary: 'Sign in: access token + refresh cookie',
+    auth: 'public',
+    body: loginInput,
+    handler: async (hub) => answer(hub, hub.res, await hub.services.auth.login(hub.body, client(hub.req))),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/refresh',
+    tag: 'auth',
+    summary: 'Rotate the refresh cookie, new access token',
+    auth: 'public',
+    sameOrigin: true,
+    handler: async (hub) => {
+      try {
+        return answer(hub, hub.res, await hub.services.auth.refresh(refreshCookie(hub.req), client(hub.req)));
+      } catch (error) {
+        hub.res.clearCookie(REFRESH_COOKIE, cookieOptions(hub));
+        throw error;
+      }
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/logout',
+    tag: 'auth',
+    summary: 'End this login (all its refresh tokens)',
+    auth: 'optional',
+    sameOrigin: true,
+    status: 204,
+    handler: async (hub) => {
+      await hub.services.auth.logout(hub.actor, refreshCookie(hub.req));
+      hub.res.clearCookie(REFRESH_COOKIE, cookieOptions(hub));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/me',
+    tag: 'auth',
+    summary: 'The signed-in user',
+    auth: 'signed-in',
+    present: presentSessionUser,
+    handler: ({ services, actor }) => services.auth.me(actor),
+  }),
+  route({
+    method: 'patch',
+    path: '/me',
+    tag: 'auth',
+    summary: 'Update own profile',
+    auth: 'signed-in',
+    body: updateMeInput,
+    present: presentSessionUser,
+    handler: ({ services, actor, body }) => services.auth.updateMe(actor, body),
+  }),
+  route({
+    method: 'post',
+    path: '/me/password',
+    tag: 'auth',
+    summary: 'Change own password (ends every session)',
+    auth: 'signed-in',
+    body: changePasswordInput,
+    status: 204,
+    handler: async (hub) => {
+      await hub.services.auth.changePassword(hub.actor, hub.body, client(hub.req));
+      hub.res.clearCookie(REFRESH_COOKIE, cookieOptions(hub));
+    },
+  }),
+];

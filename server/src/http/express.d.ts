@@ -5,7 +5,7 @@ declare global {
     interface Request {
       /** Set by `authenticate`: who is calling, loaded fresh from the store. */
       actor?: Actor;
-      /** Set by `validate`: the parsed body, query and params. */
+      /** Set by the validate step of http/route.ts: the parsed body, query, params and Idempotency-Key. */
       valid?: unknown;
     }
   }

@@ -1,17 +1,16 @@
 /**
- * Incident HTTP routes: authenticate → rate-limit → validate → service → present.
- * Evidence uploads are multipart and have their own router, mounted before the JSON parser.
+ * Incidents: intake (user or machine source, Idempotency-Key), search, the incident room
+ * (timeline, comments, checklist, evidence), lifecycle moves, the agency's closure confirmation,
+ * and playbooks. Evidence upload is the multipart escape hatch of http/route.ts.
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import {
   commentInput,
   confirmClosureInput,
   createIncidentInput,
-  idempotencyKeySchema,
   idSchema,
   listIncidentsQuery,
   addTaskInput,
@@ -20,41 +19,16 @@ import {
   transitionInput,
   updateIncidentInput,
   fieldIssue,
-  codedIssue,
 } from '@cert-hub/shared';
 import { presentEvent } from '../audit/presenter.js';
-import { actorOf } from '../http/authenticate.js';
+import { route, type HubContext, type Route } from '../http/route.js';
 import { badRequest } from '../platform/errors.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
-import type { AttachmentService } from './attachments.js';
 import { presentIncidentCard } from './cardPresenter.js';
 import { presentAttachment, presentComment, presentIncident } from './presenter.js';
-import type { PlaybookService } from './playbooks.js';
-import type { IncidentService } from './service.js';
-
-export interface IncidentRouteDeps {
-  authenticate: RequestHandler;
-  authenticateUserOrMachine: RequestHandler;
-  rateLimit: RateLimit;
-  incidents: IncidentService;
-  attachments: AttachmentService;
-  playbooks: PlaybookService;
-}
 
 const byId = z.strictObject({ id: idSchema });
 const byAttachment = z.strictObject({ id: idSchema, attachmentId: idSchema });
 const byTask = z.strictObject({ id: idSchema, taskId: idSchema });
-
-/** The optional Idempotency-Key header, checked like any other input. */
-function idempotencyKeyOf(req: Request): string | null {
-  const raw = req.get('Idempotency-Key');
-  if (raw === undefined) return null;
-  const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success)
-    throw badRequest('Invalid Idempotency-Key header', [{ ...codedIssue(parsed.error.issues[0]!), path: 'Idempotency-Key' }]);
-  return parsed.data;
-}
 
 /** RFC 6266 filename for any name: an ASCII fallback and the UTF-8 original. */
 function contentDisposition(fileName: string): string {
@@ -66,152 +40,230 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function incidentRoutes(d: IncidentRouteDeps): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
-
-  const create = { body: createIncidentInput };
-  r.post('/incidents', d.authenticateUserOrMachine, d.rateLimit, validate(create), async (req, res) => {
-    const { incident, replayed, firstAnswer } = await d.incidents.create(actorOf(req), valid(req, create).body, idempotencyKeyOf(req));
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res
-      .status(201)
-      .location(`/api/incidents/${incident.id}`)
-      .json(firstAnswer ?? presentIncident(incident, actorOf(req)));
-  });
-
-  const list = { query: listIncidentsQuery };
-  r.get('/incidents', ...guard, validate(list), async (req, res) => {
-    const viewer = actorOf(req);
-    const { view, ...query } = valid(req, list).query;
-    if (view === 'card') {
-      const lastSeq = await d.incidents.logPosition(); // before the page: see logPosition
-      const page = await d.incidents.list(viewer, query);
-      return res.json({ items: page.items.map((i) => presentIncidentCard(i, viewer)), nextCursor: page.nextCursor, lastSeq });
-    }
-    const page = await d.incidents.list(viewer, query);
-    res.json({ items: page.items.map((i) => presentIncident(i, viewer)), nextCursor: page.nextCursor });
-  });
-
-  r.get('/incidents/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json(presentIncident(await d.incidents.get(actorOf(req), valid(req, { params: byId }).params.id), actorOf(req)));
-  });
-
-  r.get('/incidents/:id/timeline', ...guard, validate({ params: byId }), async (req, res) => {
-    const { events, authors } = await d.incidents.timeline(actorOf(req), valid(req, { params: byId }).params.id);
-    res.json({ items: events.map((e) => presentEvent(e, authors)), nextCursor: null });
-  });
-
-  r.get('/incidents/:id/comments', ...guard, validate({ params: byId }), async (req, res) => {
-    const { comments, authors } = await d.incidents.comments(actorOf(req), valid(req, { params: byId }).params.id);
-    res.json({ items: comments.map((c) => presentComment(c, authors)), nextCursor: null });
-  });
-  const comment = { params: byId, body: commentInput };
-  r.post('/incidents/:id/comments', ...guard, validate(comment), async (req, res) => {
-    const v = valid(req, comment);
-    const added = await d.incidents.addComment(actorOf(req), v.params.id, v.body);
-    res.status(201).json(presentComment(added, await d.incidents.authors([added.authorId])));
-  });
-
-  const patch = { params: byId, body: updateIncidentInput };
-  r.patch('/incidents/:id', ...guard, validate(patch), async (req, res) => {
-    const v = valid(req, patch);
-    res.json(presentIncident(await d.incidents.update(actorOf(req), v.params.id, v.body), actorOf(req)));
-  });
-
-  const transition = { params: byId, body: transitionInput };
-  r.post('/incidents/:id/transitions', ...guard, validate(transition), async (req, res) => {
-    const v = valid(req, transition);
-    res.json(presentIncident(await d.incidents.transition(actorOf(req), v.params.id, v.body), actorOf(req)));
-  });
-
-  const addTask = { params: byId, body: addTaskInput };
-  r.post('/incidents/:id/tasks', ...guard, validate(addTask), async (req, res) => {
-    const v = valid(req, addTask);
-    res
-      .status(201)
-      .json(presentIncident(await d.incidents.setTask(actorOf(req), v.params.id, { title: v.body.title }, v.body.version), actorOf(req)));
-  });
-  const setTask = { params: byTask, body: setTaskInput };
-  r.put('/incidents/:id/tasks/:taskId', ...guard, validate(setTask), async (req, res) => {
-    const v = valid(req, setTask);
-    res.json(
-      presentIncident(
-        await d.incidents.setTask(actorOf(req), v.params.id, { taskId: v.params.taskId, done: v.body.done }, v.body.version),
-        actorOf(req),
-      ),
-    );
-  });
-
-  r.get('/playbooks', ...guard, async (req, res) => {
-    res.json({ items: await d.playbooks.list(actorOf(req)), nextCursor: null });
-  });
-  const playbook = { params: z.strictObject({ category: z.string().max(50) }), body: setPlaybookInput };
-  r.put('/playbooks/:category', ...guard, validate(playbook), async (req, res) => {
-    const v = valid(req, playbook);
-    res.json(await d.playbooks.set(actorOf(req), v.params.category, v.body.tasks));
-  });
-
-  const confirm = { params: byId, body: confirmClosureInput };
-  r.post('/incidents/:id/closure-confirmation', ...guard, validate(confirm), async (req, res) => {
-    const v = valid(req, confirm);
-    res.json(presentIncident(await d.incidents.confirmClosure(actorOf(req), v.params.id, v.body), actorOf(req)));
-  });
-
-  r.get('/incidents/:id/attachments', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json({
-      items: (await d.attachments.list(actorOf(req), valid(req, { params: byId }).params.id)).map(presentAttachment),
-      nextCursor: null,
-    });
-  });
-
-  r.get('/incidents/:id/attachments/:attachmentId', ...guard, validate({ params: byAttachment }), async (req, res) => {
-    const { id, attachmentId } = valid(req, { params: byAttachment }).params;
-    const { attachment, filePath } = await d.attachments.open(actorOf(req), id, attachmentId);
-    // Always a download, never rendered: whatever the file holds stays inert.
-    res.setHeader('Content-Type', 'application/octet-stream');
-    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.sendFile(filePath, { dotfiles: 'deny', headers: { 'Content-Type': 'application/octet-stream' } });
-  });
-
-  return r;
-}
-
-/** Multipart evidence upload: one file per request, streamed to disk within the size limit. */
-export function attachmentUploadRoutes(d: IncidentRouteDeps): Router {
-  const r = Router();
-  const upload = multer({
+/** One evidence file per request, streamed to disk within the size limit. */
+function evidenceUpload({ services }: HubContext) {
+  return multer({
     storage: multer.diskStorage({
       destination: (_req, _file, done) =>
-        void d.attachments.uploadDirectory().then(
+        void services.attachments.uploadDirectory().then(
           (dir) => done(null, dir),
           (e: Error) => done(e, ''),
         ),
       filename: (_req, _file, done) => done(null, `${crypto.randomUUID()}.part`),
     }),
-    limits: { fileSize: d.attachments.limits.maxBytes, files: 1, fields: 0, parts: 1 },
+    limits: { fileSize: services.attachments.limits.maxBytes, files: 1, fields: 0, parts: 1 },
     defParamCharset: 'utf8', // Vietnamese file names arrive intact
-  });
-  r.post(
-    '/incidents/:id/attachments',
-    d.authenticateUserOrMachine,
-    d.rateLimit,
-    validate({ params: byId }),
-    upload.single('file'),
-    async (req, res) => {
+  }).single('file');
+}
+
+export const incidentRoutes: Route[] = [
+  route({
+    method: 'post',
+    path: '/incidents',
+    tag: 'incidents',
+    summary: 'File an incident report (Idempotency-Key header)',
+    auth: 'api-key',
+    body: createIncidentInput,
+    idempotencyKey: true,
+    status: 201,
+    handler: async ({ services, actor, body, idempotencyKey, res }) => {
+      const { incident, replayed, firstAnswer } = await services.incidents.create(actor, body, idempotencyKey);
+      if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+      res.location(`/api/incidents/${incident.id}`);
+      return firstAnswer ?? presentIncident(incident, actor);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/incidents',
+    tag: 'incidents',
+    summary: 'Search incidents, newest first (`view=card`: the board’s compact cards plus `lastSeq`)',
+    auth: 'signed-in',
+    query: listIncidentsQuery,
+    handler: async ({ services, actor, query: { view, ...query } }) => {
+      if (view === 'card') {
+        const lastSeq = await services.incidents.logPosition(); // before the page: see logPosition
+        const page = await services.incidents.list(actor, query);
+        return { items: page.items.map((i) => presentIncidentCard(i, actor)), nextCursor: page.nextCursor, lastSeq };
+      }
+      const page = await services.incidents.list(actor, query);
+      return { items: page.items.map((i) => presentIncident(i, actor)), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id',
+    tag: 'incidents',
+    summary: 'One incident',
+    auth: 'signed-in',
+    params: byId,
+    present: presentIncident,
+    handler: ({ services, actor, params }) => services.incidents.get(actor, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id/timeline',
+    tag: 'incidents',
+    summary: 'Events the caller may see',
+    auth: 'signed-in',
+    params: byId,
+    handler: async ({ services, actor, params }) => {
+      const { events, authors } = await services.incidents.timeline(actor, params.id);
+      return { items: events.map((e) => presentEvent(e, authors)), nextCursor: null };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id/comments',
+    tag: 'incidents',
+    summary: 'Comments the caller may see',
+    auth: 'signed-in',
+    params: byId,
+    handler: async ({ services, actor, params }) => {
+      const { comments, authors } = await services.incidents.comments(actor, params.id);
+      return { items: comments.map((c) => presentComment(c, authors)), nextCursor: null };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/comments',
+    tag: 'incidents',
+    summary: 'Comment (agency-visible or internal)',
+    auth: 'signed-in',
+    params: byId,
+    body: commentInput,
+    status: 201,
+    handler: async ({ services, actor, params, body }) => {
+      const added = await services.incidents.addComment(actor, params.id, body);
+      return presentComment(added, await services.incidents.authors([added.authorId]));
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/incidents/:id',
+    tag: 'incidents',
+    summary: 'Classify, assign, tag (version checked)',
+    auth: 'signed-in',
+    params: byId,
+    body: updateIncidentInput,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) => services.incidents.update(actor, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/transitions',
+    tag: 'incidents',
+    summary: 'Move along the lifecycle (409 stale, 422 illegal with `details.allowed`)',
+    auth: 'signed-in',
+    params: byId,
+    body: transitionInput,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) => services.incidents.transition(actor, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/tasks',
+    tag: 'incidents',
+    summary: 'Add a checklist task',
+    auth: 'signed-in',
+    params: byId,
+    body: addTaskInput,
+    status: 201,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) => services.incidents.setTask(actor, params.id, { title: body.title }, body.version),
+  }),
+  route({
+    method: 'put',
+    path: '/incidents/:id/tasks/:taskId',
+    tag: 'incidents',
+    summary: 'Tick or untick a task',
+    auth: 'signed-in',
+    params: byTask,
+    body: setTaskInput,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) =>
+      services.incidents.setTask(actor, params.id, { taskId: params.taskId, done: body.done }, body.version),
+  }),
+  route({
+    method: 'get',
+    path: '/playbooks',
+    tag: 'incidents',
+    summary: 'Response playbooks by category',
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => ({ items: await services.playbooks.list(actor), nextCursor: null }),
+  }),
+  route({
+    method: 'put',
+    path: '/playbooks/:category',
+    tag: 'incidents',
+    summary: 'Edit a playbook',
+    auth: 'signed-in',
+    params: z.strictObject({ category: z.string().max(50) }),
+    body: setPlaybookInput,
+    handler: ({ services, actor, params, body }) => services.playbooks.set(actor, params.category, body.tasks),
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/closure-confirmation',
+    tag: 'incidents',
+    summary: 'The agency confirms the closing report',
+    auth: 'signed-in',
+    params: byId,
+    body: confirmClosureInput,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) => services.incidents.confirmClosure(actor, params.id, body),
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id/attachments',
+    tag: 'incidents',
+    summary: 'Evidence files',
+    auth: 'signed-in',
+    params: byId,
+    handler: async ({ services, actor, params }) => ({
+      items: (await services.attachments.list(actor, params.id)).map(presentAttachment),
+      nextCursor: null,
+    }),
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/attachments',
+    tag: 'incidents',
+    summary: 'Upload evidence (multipart, field "file"; Idempotency-Key header)',
+    auth: 'api-key',
+    params: byId,
+    idempotencyKey: true,
+    multipart: evidenceUpload,
+    status: 201,
+    present: presentAttachment,
+    handler: ({ services, actor, params, idempotencyKey, req }) => {
       const file = req.file;
       if (!file) throw badRequest('Send the evidence as multipart/form-data in a field named "file"', [fieldIssue('file', 'required')]);
-      const attachment = await d.attachments.add(
-        actorOf(req),
-        valid(req, { params: byId }).params.id,
+      return services.attachments.add(
+        actor,
+        params.id,
         { tempPath: path.resolve(file.path), originalName: file.originalname, size: file.size },
-        idempotencyKeyOf(req),
+        idempotencyKey,
       );
-      res.status(201).json(presentAttachment(attachment));
     },
-  );
-  return r;
-}
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id/attachments/:attachmentId',
+    tag: 'incidents',
+    summary: 'Download evidence (always a download, never rendered)',
+    auth: 'signed-in',
+    params: byAttachment,
+    download: 'application/octet-stream',
+    handler: async ({ services, actor, params, res }) => {
+      const { attachment, filePath } = await services.attachments.open(actor, params.id, params.attachmentId);
+      // Always a download, never rendered: whatever the file holds stays inert.
+      res.setHeader('Content-Type', 'application/octet-stream');
+      res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.sendFile(filePath, { dotfiles: 'deny', headers: { 'Content-Type': 'application/octet-stream' } });
+    },
+  }),
+];

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+/** The bell and channel preferences (every user); webhooks and deliveries (administrator). */
 import { z } from 'zod';
 import {
   idSchema,
@@ -12,66 +12,117 @@ import {
   type NotificationListView,
   type NotificationPreferencesView,
 } from '@cert-hub/shared';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
+import { route, type Route } from '../http/route.js';
 import { presentDelivery, presentNotification, presentWebhook } from './presenter.js';
-import type { NotificationService } from './service.js';
 
 const byId = z.strictObject({ id: idSchema });
+const preferencesView = (muted: string[]): NotificationPreferencesView => ({ muted, unmutable: UNMUTABLE_KINDS });
 
-export function notificationRoutes(d: { authenticate: RequestHandler; rateLimit: RateLimit; notifications: NotificationService }): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
-  const n = d.notifications;
-
-  const list = { query: listNotificationsQuery };
-  r.get('/notifications', ...guard, validate(list), async (req, res) => {
-    const page = await n.list(actorOf(req), valid(req, list).query);
-    const body: NotificationListView = { items: page.items.map(presentNotification), nextCursor: page.nextCursor, unread: page.unread };
-    res.json(body);
-  });
-  const read = { body: markNotificationsReadInput };
-  r.post('/notifications/read', ...guard, validate(read), async (req, res) => {
-    res.json(await n.markRead(actorOf(req), valid(req, read).body));
-  });
-  r.get('/notifications/preferences', ...guard, async (req, res) => {
-    const body: NotificationPreferencesView = { muted: await n.preferences(actorOf(req)), unmutable: UNMUTABLE_KINDS };
-    res.json(body);
-  });
-  const prefs = { body: notificationPreferencesInput };
-  r.put('/notifications/preferences', ...guard, validate(prefs), async (req, res) => {
-    const body: NotificationPreferencesView = {
-      muted: await n.setPreferences(actorOf(req), valid(req, prefs).body),
-      unmutable: UNMUTABLE_KINDS,
-    };
-    res.json(body);
-  });
-
-  r.get('/webhooks', ...guard, async (req, res) => {
-    res.json({ items: (await n.listWebhooks(actorOf(req))).map(presentWebhook), nextCursor: null });
-  });
-  const create = { body: webhookInput };
-  r.post('/webhooks', ...guard, validate(create), async (req, res) => {
-    res.status(201).json(presentWebhook(await n.createWebhook(actorOf(req), valid(req, create).body)));
-  });
-  const update = { params: byId, body: webhookUpdateInput };
-  r.patch('/webhooks/:id', ...guard, validate(update), async (req, res) => {
-    const v = valid(req, update);
-    res.json(presentWebhook(await n.updateWebhook(actorOf(req), v.params.id, v.body)));
-  });
-  r.delete('/webhooks/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    await n.deleteWebhook(actorOf(req), valid(req, { params: byId }).params.id);
-    res.status(204).end();
-  });
-
-  const deliveries = { query: listDeliveriesQuery };
-  r.get('/deliveries', ...guard, validate(deliveries), async (req, res) => {
-    const page = await n.deliveries(actorOf(req), valid(req, deliveries).query);
-    res.json({ items: page.items.map(presentDelivery), nextCursor: page.nextCursor });
-  });
-  r.post('/deliveries/:id/retry', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json(presentDelivery(await n.retryDelivery(actorOf(req), valid(req, { params: byId }).params.id)));
-  });
-  return r;
-}
+export const notificationRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/notifications',
+    tag: 'notifications',
+    summary: 'Own notifications, newest first, with the unread count',
+    auth: 'signed-in',
+    query: listNotificationsQuery,
+    handler: async ({ services, actor, query }) => {
+      const page = await services.notifications.list(actor, query);
+      const body: NotificationListView = { items: page.items.map(presentNotification), nextCursor: page.nextCursor, unread: page.unread };
+      return body;
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/notifications/read',
+    tag: 'notifications',
+    summary: 'Mark some (ids) or all own notifications read',
+    auth: 'signed-in',
+    body: markNotificationsReadInput,
+    handler: ({ services, actor, body }) => services.notifications.markRead(actor, body),
+  }),
+  route({
+    method: 'get',
+    path: '/notifications/preferences',
+    tag: 'notifications',
+    summary: 'Own channel preferences (muted kind:channel pairs)',
+    auth: 'signed-in',
+    present: preferencesView,
+    handler: ({ services, actor }) => services.notifications.preferences(actor),
+  }),
+  route({
+    method: 'put',
+    path: '/notifications/preferences',
+    tag: 'notifications',
+    summary: 'Set own channel preferences (serious alerts cannot be muted)',
+    auth: 'signed-in',
+    body: notificationPreferencesInput,
+    present: preferencesView,
+    handler: ({ services, actor, body }) => services.notifications.setPreferences(actor, body),
+  }),
+  route({
+    method: 'get',
+    path: '/webhooks',
+    tag: 'notifications',
+    summary: 'Outgoing webhooks (admin)',
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => ({
+      items: (await services.notifications.listWebhooks(actor)).map(presentWebhook),
+      nextCursor: null,
+    }),
+  }),
+  route({
+    method: 'post',
+    path: '/webhooks',
+    tag: 'notifications',
+    summary: 'Add a webhook signed with HMAC-SHA256 (admin)',
+    auth: 'signed-in',
+    body: webhookInput,
+    status: 201,
+    present: presentWebhook,
+    handler: ({ services, actor, body }) => services.notifications.createWebhook(actor, body),
+  }),
+  route({
+    method: 'patch',
+    path: '/webhooks/:id',
+    tag: 'notifications',
+    summary: 'Change a webhook (admin)',
+    auth: 'signed-in',
+    params: byId,
+    body: webhookUpdateInput,
+    present: presentWebhook,
+    handler: ({ services, actor, params, body }) => services.notifications.updateWebhook(actor, params.id, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/webhooks/:id',
+    tag: 'notifications',
+    summary: 'Delete a webhook (admin)',
+    auth: 'signed-in',
+    params: byId,
+    status: 204,
+    handler: ({ services, actor, params }) => services.notifications.deleteWebhook(actor, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/deliveries',
+    tag: 'notifications',
+    summary: 'E-mail and webhook deliveries with their attempts (admin)',
+    auth: 'signed-in',
+    query: listDeliveriesQuery,
+    handler: async ({ services, actor, query }) => {
+      const page = await services.notifications.deliveries(actor, query);
+      return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/deliveries/:id/retry',
+    tag: 'notifications',
+    summary: 'Send a failed delivery again (admin)',
+    auth: 'signed-in',
+    params: byId,
+    present: presentDelivery,
+    handler: ({ services, actor, params }) => services.notifications.retryDelivery(actor, params.id),
+  }),
+];

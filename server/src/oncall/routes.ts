@@ -1,38 +1,41 @@
-/** On-call HTTP routes: a team's roster, and who is on call now across teams. */
-import { Router, type RequestHandler } from 'express';
+/** On-call: a team's roster, and who is on call now across teams. */
 import { z } from 'zod';
 import { idSchema, setOnCallRosterInput } from '@cert-hub/shared';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
+import { route, type Route } from '../http/route.js';
 import { presentRoster } from './presenter.js';
-import type { OnCallService } from './service.js';
-
-export interface OnCallRouteDeps {
-  authenticate: RequestHandler;
-  rateLimit: RateLimit;
-  oncall: OnCallService;
-}
 
 const byTeam = z.strictObject({ id: idSchema });
 
-export function onCallRoutes(d: OnCallRouteDeps): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
-
-  r.get('/teams/:id/oncall', ...guard, validate({ params: byTeam }), async (req, res) => {
-    const { roster, now } = await d.oncall.get(actorOf(req), valid(req, { params: byTeam }).params.id);
-    res.json({ roster: roster ? presentRoster(roster) : null, now });
-  });
-
-  const put = { params: byTeam, body: setOnCallRosterInput };
-  r.put('/teams/:id/oncall', ...guard, validate(put), async (req, res) => {
-    const v = valid(req, put);
-    res.json(presentRoster(await d.oncall.set(actorOf(req), v.params.id, v.body)));
-  });
-
-  r.get('/oncall/now', ...guard, async (req, res) => {
-    res.json({ items: await d.oncall.now(actorOf(req)), nextCursor: null });
-  });
-  return r;
-}
+export const onCallRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/teams/:id/oncall',
+    tag: 'routing',
+    summary: 'A team’s on-call roster and who is on call now',
+    auth: 'signed-in',
+    params: byTeam,
+    handler: async ({ services, actor, params }) => {
+      const { roster, now } = await services.oncall.get(actor, params.id);
+      return { roster: roster ? presentRoster(roster) : null, now };
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/teams/:id/oncall',
+    tag: 'routing',
+    summary: 'Set a team’s roster (weekly rotation, overrides)',
+    auth: 'signed-in',
+    params: byTeam,
+    body: setOnCallRosterInput,
+    present: presentRoster,
+    handler: ({ services, actor, params, body }) => services.oncall.set(actor, params.id, body),
+  }),
+  route({
+    method: 'get',
+    path: '/oncall/now',
+    tag: 'routing',
+    summary: 'Who is on call now, every team',
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => ({ items: await services.oncall.now(actor), nextCursor: null }),
+  }),
+];

@@ -4,11 +4,11 @@
  */
 import { EVENTS, onCallAt, type OnCallNow, type SetOnCallRosterInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
+import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { OnCallRosterRecord, UserRecord } from '../store/port.js';
 import { onCallPolicy as can } from './policy.js';
-import { presentRoster, type OnCallNowView } from './presenter.js';
+import type { OnCallNowView } from './presenter.js';
 
 export class OnCallService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -44,7 +44,7 @@ export class OnCallService {
     });
     if (details.length) throw unprocessable('On-call people must be active members of the team', details);
     const current = await this.deps.store.onCall.get(teamId);
-    if ((current?.version ?? null) !== input.version) throw versionConflict(current ? presentRoster(current) : null);
+    if ((current?.version ?? null) !== input.version) throw staleVersion(current ?? null);
     return commit(this.deps, actor, async (tx, record, at) => {
       const roster: OnCallRosterRecord = {
         teamId,
@@ -63,7 +63,7 @@ export class OnCallService {
       };
       if (!(await tx.onCall.save(roster, input.version))) {
         const latest = await tx.onCall.get(teamId);
-        throw versionConflict(latest ? presentRoster(latest) : null);
+        throw staleVersion(latest ?? null);
       }
       await record({
         type: EVENTS.onCallRosterChanged,

@@ -23,3 +23,16 @@ export const conflict = (message: string, details?: unknown) => new DomainError(
 export const versionConflict = (current: unknown) =>
   new DomainError('version_conflict', 'Someone else changed this record; here is the current version', { current });
 export const unprocessable = (message: string, details?: unknown) => new DomainError('unprocessable', message, details);
+
+/**
+ * A stale `version`, carrying the current RECORD (or null when there is none yet). Services
+ * throw this instead of presenting the record themselves: the route that called the service
+ * presents it for its caller (http/route.ts), and answers 409 `version_conflict` with it in
+ * `details.current`. Outside a route it is never shown (no presenter, no details).
+ */
+export class StaleVersion extends DomainError {
+  constructor(readonly current: unknown) {
+    super('version_conflict', 'Someone else changed this record; here is the current version');
+  }
+}
+export const staleVersion = (current: unknown) => new StaleVersion(current);

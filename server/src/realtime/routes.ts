@@ -1,20 +1,25 @@
-import { Router, type RequestHandler } from 'express';
+/** The event log a client missed (`GET /api/events?after=<seq>`), filtered for the caller, and its head. */
+import { z } from 'zod';
 import { eventsQuery } from '@cert-hub/shared';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
-import type { EventFeed } from './feed.js';
+import { route, type Route } from '../http/route.js';
 
-/** `GET /api/events?after=<seq>`: what a client missed, in order, filtered for the caller. */
-export function eventRoutes(d: { authenticate: RequestHandler; rateLimit: RateLimit; feed: EventFeed }): Router {
-  const r = Router();
-  const q = { query: eventsQuery };
-  r.get('/events', d.authenticate, d.rateLimit, validate(q), async (req, res) => {
-    const { after, limit } = valid(req, q).query;
-    res.json(await d.feed.after(actorOf(req), after, limit));
-  });
-  r.get('/events/head', d.authenticate, d.rateLimit, async (_req, res) => {
-    res.json({ lastSeq: await d.feed.head() });
-  });
-  return r;
-}
+export const eventRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/events',
+    tag: 'realtime',
+    summary: 'Events after a sequence number, filtered for the caller',
+    auth: 'signed-in',
+    query: eventsQuery,
+    handler: ({ services, actor, query }) => services.feed.after(actor, query.after, query.limit),
+  }),
+  route({
+    method: 'get',
+    path: '/events/head',
+    tag: 'realtime',
+    summary: 'The last sequence number',
+    auth: 'signed-in',
+    response: z.object({ lastSeq: z.number().int() }),
+    handler: async ({ services }) => ({ lastSeq: await services.feed.head() }),
+  }),
+];

@@ -2,11 +2,10 @@ import { EVENTS, normalizeSearch, type CreateAgencyInput, type UpdateAgencyInput
 import type { z } from 'zod';
 import type { mergeAgencyInput, setFocalPointsInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
+import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { AgencyRecord, EventRecord, PageQuery, PageResult } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
-import { presentAgency } from './presenter.js';
 
 const TRACKED: (keyof AgencyRecord)[] = ['name', 'shortName', 'type', 'province', 'parentId', 'address', 'phone', 'email', 'website'];
 
@@ -80,7 +79,7 @@ export class AgencyService {
   async update(actor: Actor, id: string, input: UpdateAgencyInput): Promise<AgencyRecord> {
     const current = await this.get(actor, id);
     if (!can.updateAgency(actor)) throw forbidden();
-    if (current.version !== input.version) throw versionConflict(presentAgency(current));
+    if (current.version !== input.version) throw staleVersion(current);
     if (input.parentId) {
       if (input.parentId === id) throw unprocessable('An agency cannot be its own parent', [fieldIssue('parentId', 'same_agency')]);
       await this.requireLiveAgency(input.parentId, 'parentId');
@@ -90,7 +89,7 @@ export class AgencyService {
     return commit(this.deps, actor, async (tx, record, now) => {
       const next: AgencyRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
       if (next.name !== current.name && !next.formerNames.includes(current.name)) next.formerNames = [...current.formerNames, current.name];
-      if (!(await tx.agencies.update(next, current.version))) throw versionConflict(presentAgency((await tx.agencies.get(id)) ?? current));
+      if (!(await tx.agencies.update(next, current.version))) throw staleVersion((await tx.agencies.get(id)) ?? current);
       await record({
         type: EVENTS.agencyUpdated,
         entity: 'agency',
@@ -105,7 +104,7 @@ export class AgencyService {
   async setFocalPoints(actor: Actor, id: string, input: z.infer<typeof setFocalPointsInput>): Promise<AgencyRecord> {
     const current = await this.get(actor, id);
     if (!can.setFocalPoints(actor, id)) throw forbidden();
-    if (current.version !== input.version) throw versionConflict(presentAgency(current));
+    if (current.version !== input.version) throw staleVersion(current);
     const focalPoints = input.focalPoints.map((f, i) => ({
       name: f.name,
       position: f.position ?? null,
@@ -116,7 +115,7 @@ export class AgencyService {
     }));
     return commit(this.deps, actor, async (tx, record, now) => {
       const next: AgencyRecord = { ...current, focalPoints, version: current.version + 1, updatedAt: now };
-      if (!(await tx.agencies.update(next, current.version))) throw versionConflict(presentAgency(current));
+      if (!(await tx.agencies.update(next, current.version))) throw staleVersion(current);
       // R6: the change is an event the provincial coordinator is notified of.
       await record({
         type: EVENTS.agencyFocalPointsChanged,
@@ -136,7 +135,7 @@ export class AgencyService {
   async merge(actor: Actor, id: string, input: z.infer<typeof mergeAgencyInput>): Promise<AgencyRecord> {
     const source = await this.get(actor, id);
     if (!can.mergeAgency(actor)) throw forbidden();
-    if (source.version !== input.version) throw versionConflict(presentAgency(source));
+    if (source.version !== input.version) throw staleVersion(source);
     if (source.mergedIntoId) throw unprocessable('This agency has already been merged');
     if (input.intoAgencyId === id)
       throw unprocessable('An agency cannot be merged into itself', [fieldIssue('intoAgencyId', 'same_agency')]);
@@ -150,8 +149,8 @@ export class AgencyService {
         version: target.version + 1,
         updatedAt: now,
       };
-      if (!(await tx.agencies.update(merged, source.version))) throw versionConflict(presentAgency(source));
-      if (!(await tx.agencies.update(survivor, target.version))) throw versionConflict(presentAgency(target));
+      if (!(await tx.agencies.update(merged, source.version))) throw staleVersion(source);
+      if (!(await tx.agencies.update(survivor, target.version))) throw staleVersion(target);
       const systemsMoved = await tx.systems.reassignAgency(source.id, target.id, now);
       // The successor agency follows its predecessor's incidents (their event history is unchanged).
       const incidentsMoved = await tx.incidents.reassignAgency(source.id, target.id, now);

@@ -1,8 +1,4 @@
-/**
- * Registry HTTP routes. Every route is: authenticate → rate-limit → validate → service →
- * present. No logic here.
- */
-import { Router, type RequestHandler } from 'express';
+/** The registry: agencies (with focal points, R6), sectors, information systems, teams, users. */
 import { z } from 'zod';
 import {
   createAgencyInput,
@@ -25,149 +21,289 @@ import {
   updateUserInput,
   reviewClassificationInput,
 } from '@cert-hub/shared';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
 import { presentEvent } from '../audit/presenter.js';
-import type { AgencyService } from './agencies.service.js';
+import { route, type Route } from '../http/route.js';
 import { presentAgency, presentSector, presentSystem, presentTeam, presentUser } from './presenter.js';
-import type { SectorService } from './sectors.service.js';
-import type { SystemService } from './systems.service.js';
-import type { TeamService, TeamWithMembers } from './teams.service.js';
-import type { UserService } from './users.service.js';
-
-export interface RegistryRouteDeps {
-  authenticate: RequestHandler;
-  rateLimit: RateLimit;
-  agencies: AgencyService;
-  sectors: SectorService;
-  systems: SystemService;
-  teams: TeamService;
-  users: UserService;
-}
+import type { TeamWithMembers } from './teams.service.js';
 
 const byId = z.strictObject({ id: idSchema });
 const team = ({ team, memberIds }: TeamWithMembers) => presentTeam(team, memberIds);
 
-export function registryRoutes(d: RegistryRouteDeps): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
+const agencyRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/agencies',
+    tag: 'registry',
+    summary: 'List agencies',
+    auth: 'signed-in',
+    query: listAgenciesQuery,
+    handler: async ({ services, actor, query: { includeMerged, ...query } }) => {
+      const page = await services.agencies.list(actor, { ...query, includeMerged: includeMerged === 'true' });
+      return { items: page.items.map(presentAgency), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/agencies',
+    tag: 'registry',
+    summary: 'Create an agency',
+    auth: 'signed-in',
+    body: createAgencyInput,
+    status: 201,
+    present: presentAgency,
+    handler: ({ services, actor, body }) => services.agencies.create(actor, body),
+  }),
+  route({
+    method: 'get',
+    path: '/agencies/:id',
+    tag: 'registry',
+    summary: 'One agency',
+    auth: 'signed-in',
+    params: byId,
+    present: presentAgency,
+    handler: ({ services, actor, params }) => services.agencies.get(actor, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/agencies/:id/history',
+    tag: 'registry',
+    summary: 'Recorded changes of an agency',
+    auth: 'signed-in',
+    params: byId,
+    handler: async ({ services, actor, params }) => {
+      const { events, usernames } = await services.agencies.history(actor, params.id);
+      return { items: events.map((e) => presentEvent(e, usernames)), nextCursor: null };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/agencies/:id',
+    tag: 'registry',
+    summary: 'Update (rename keeps history)',
+    auth: 'signed-in',
+    params: byId,
+    body: updateAgencyInput,
+    present: presentAgency,
+    handler: ({ services, actor, params, body }) => services.agencies.update(actor, params.id, body),
+  }),
+  route({
+    method: 'put',
+    path: '/agencies/:id/focal-points',
+    tag: 'registry',
+    summary: 'Set focal points with 24/7 contacts (R6)',
+    auth: 'signed-in',
+    params: byId,
+    body: setFocalPointsInput,
+    present: presentAgency,
+    handler: ({ services, actor, params, body }) => services.agencies.setFocalPoints(actor, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/agencies/:id/merge',
+    tag: 'registry',
+    summary: 'Merge into another agency',
+    auth: 'signed-in',
+    params: byId,
+    body: mergeAgencyInput,
+    present: presentAgency,
+    handler: ({ services, actor, params, body }) => services.agencies.merge(actor, params.id, body),
+  }),
+];
 
-  // ---- agencies ----
-  const listAgencies = { query: listAgenciesQuery };
-  r.get('/agencies', ...guard, validate(listAgencies), async (req, res) => {
-    const { includeMerged, ...query } = valid(req, listAgencies).query;
-    const page = await d.agencies.list(actorOf(req), { ...query, includeMerged: includeMerged === 'true' });
-    res.json({ items: page.items.map(presentAgency), nextCursor: page.nextCursor });
-  });
-  const createAgency = { body: createAgencyInput };
-  r.post('/agencies', ...guard, validate(createAgency), async (req, res) => {
-    res.status(201).json(presentAgency(await d.agencies.create(actorOf(req), valid(req, createAgency).body)));
-  });
-  r.get('/agencies/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json(presentAgency(await d.agencies.get(actorOf(req), valid(req, { params: byId }).params.id)));
-  });
-  r.get('/agencies/:id/history', ...guard, validate({ params: byId }), async (req, res) => {
-    const { events, usernames } = await d.agencies.history(actorOf(req), valid(req, { params: byId }).params.id);
-    res.json({ items: events.map((e) => presentEvent(e, usernames)), nextCursor: null });
-  });
-  const updateAgency = { params: byId, body: updateAgencyInput };
-  r.patch('/agencies/:id', ...guard, validate(updateAgency), async (req, res) => {
-    const v = valid(req, updateAgency);
-    res.json(presentAgency(await d.agencies.update(actorOf(req), v.params.id, v.body)));
-  });
-  const focalPoints = { params: byId, body: setFocalPointsInput };
-  r.put('/agencies/:id/focal-points', ...guard, validate(focalPoints), async (req, res) => {
-    const v = valid(req, focalPoints);
-    res.json(presentAgency(await d.agencies.setFocalPoints(actorOf(req), v.params.id, v.body)));
-  });
-  const merge = { params: byId, body: mergeAgencyInput };
-  r.post('/agencies/:id/merge', ...guard, validate(merge), async (req, res) => {
-    const v = valid(req, merge);
-    res.json(presentAgency(await d.agencies.merge(actorOf(req), v.params.id, v.body)));
-  });
+const sectorRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/sectors',
+    tag: 'registry',
+    summary: 'Sectors',
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => ({ items: (await services.sectors.list(actor)).map(presentSector), nextCursor: null }),
+  }),
+  route({
+    method: 'post',
+    path: '/sectors',
+    tag: 'registry',
+    summary: 'Add a sector',
+    auth: 'signed-in',
+    body: createSectorInput,
+    status: 201,
+    present: presentSector,
+    handler: ({ services, actor, body }) => services.sectors.create(actor, body),
+  }),
+];
 
-  // ---- sectors ----
-  r.get('/sectors', ...guard, async (req, res) => {
-    res.json({ items: (await d.sectors.list(actorOf(req))).map(presentSector), nextCursor: null });
-  });
-  const createSector = { body: createSectorInput };
-  r.post('/sectors', ...guard, validate(createSector), async (req, res) => {
-    res.status(201).json(presentSector(await d.sectors.create(actorOf(req), valid(req, createSector).body)));
-  });
+const systemRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/systems',
+    tag: 'registry',
+    summary: 'List information systems',
+    auth: 'signed-in',
+    query: listSystemsQuery,
+    handler: async ({ services, actor, query }) => {
+      const page = await services.systems.list(actor, query);
+      return { items: page.items.map(presentSystem), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/systems',
+    tag: 'registry',
+    summary: 'Register an information system',
+    auth: 'signed-in',
+    body: createSystemInput,
+    status: 201,
+    present: presentSystem,
+    handler: ({ services, actor, body }) => services.systems.create(actor, body),
+  }),
+  route({
+    method: 'get',
+    path: '/systems/:id',
+    tag: 'registry',
+    summary: 'One information system',
+    auth: 'signed-in',
+    params: byId,
+    present: presentSystem,
+    handler: ({ services, actor, params }) => services.systems.get(actor, params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/systems/:id',
+    tag: 'registry',
+    summary: 'Update an information system',
+    auth: 'signed-in',
+    params: byId,
+    body: updateSystemInput,
+    present: presentSystem,
+    handler: ({ services, actor, params, body }) => services.systems.update(actor, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/systems/:id/classification-review',
+    tag: 'registry',
+    summary: 'Approve or decline a focal point’s change of level or national-critical flag',
+    auth: 'signed-in',
+    params: byId,
+    body: reviewClassificationInput,
+    present: presentSystem,
+    handler: ({ services, actor, params, body }) => services.systems.reviewClassification(actor, params.id, body),
+  }),
+];
 
-  // ---- information systems ----
-  const listSystems = { query: listSystemsQuery };
-  r.get('/systems', ...guard, validate(listSystems), async (req, res) => {
-    const page = await d.systems.list(actorOf(req), valid(req, listSystems).query);
-    res.json({ items: page.items.map(presentSystem), nextCursor: page.nextCursor });
-  });
-  const createSystem = { body: createSystemInput };
-  r.post('/systems', ...guard, validate(createSystem), async (req, res) => {
-    res.status(201).json(presentSystem(await d.systems.create(actorOf(req), valid(req, createSystem).body)));
-  });
-  r.get('/systems/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json(presentSystem(await d.systems.get(actorOf(req), valid(req, { params: byId }).params.id)));
-  });
-  const updateSystem = { params: byId, body: updateSystemInput };
-  r.patch('/systems/:id', ...guard, validate(updateSystem), async (req, res) => {
-    const v = valid(req, updateSystem);
-    res.json(presentSystem(await d.systems.update(actorOf(req), v.params.id, v.body)));
-  });
-  const reviewClassification = { params: byId, body: reviewClassificationInput };
-  r.post('/systems/:id/classification-review', ...guard, validate(reviewClassification), async (req, res) => {
-    const v = valid(req, reviewClassification);
-    res.json(presentSystem(await d.systems.reviewClassification(actorOf(req), v.params.id, v.body)));
-  });
+const teamRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/teams',
+    tag: 'registry',
+    summary: 'List teams',
+    auth: 'signed-in',
+    query: listTeamsQuery,
+    handler: async ({ services, actor, query }) => {
+      const page = await services.teams.list(actor, query);
+      return { items: page.items.map(team), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/teams',
+    tag: 'registry',
+    summary: 'Create a team',
+    auth: 'signed-in',
+    body: createTeamInput,
+    status: 201,
+    present: team,
+    handler: ({ services, actor, body }) => services.teams.create(actor, body),
+  }),
+  route({
+    method: 'get',
+    path: '/teams/:id',
+    tag: 'registry',
+    summary: 'One team',
+    auth: 'signed-in',
+    params: byId,
+    present: team,
+    handler: ({ services, actor, params }) => services.teams.get(actor, params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/teams/:id',
+    tag: 'registry',
+    summary: 'Update a team',
+    auth: 'signed-in',
+    params: byId,
+    body: updateTeamInput,
+    present: team,
+    handler: ({ services, actor, params, body }) => services.teams.update(actor, params.id, body),
+  }),
+  route({
+    method: 'put',
+    path: '/teams/:id/members',
+    tag: 'registry',
+    summary: 'Set team members',
+    auth: 'signed-in',
+    params: byId,
+    body: setTeamMembersInput,
+    present: team,
+    handler: ({ services, actor, params, body }) => services.teams.setMembers(actor, params.id, body),
+  }),
+];
 
-  // ---- teams ----
-  const listTeams = { query: listTeamsQuery };
-  r.get('/teams', ...guard, validate(listTeams), async (req, res) => {
-    const page = await d.teams.list(actorOf(req), valid(req, listTeams).query);
-    res.json({ items: page.items.map(team), nextCursor: page.nextCursor });
-  });
-  const createTeam = { body: createTeamInput };
-  r.post('/teams', ...guard, validate(createTeam), async (req, res) => {
-    res.status(201).json(team(await d.teams.create(actorOf(req), valid(req, createTeam).body)));
-  });
-  r.get('/teams/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json(team(await d.teams.get(actorOf(req), valid(req, { params: byId }).params.id)));
-  });
-  const updateTeam = { params: byId, body: updateTeamInput };
-  r.patch('/teams/:id', ...guard, validate(updateTeam), async (req, res) => {
-    const v = valid(req, updateTeam);
-    res.json(team(await d.teams.update(actorOf(req), v.params.id, v.body)));
-  });
-  const members = { params: byId, body: setTeamMembersInput };
-  r.put('/teams/:id/members', ...guard, validate(members), async (req, res) => {
-    const v = valid(req, members);
-    res.json(team(await d.teams.setMembers(actorOf(req), v.params.id, v.body)));
-  });
+const userRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/users',
+    tag: 'registry',
+    summary: 'List users',
+    auth: 'signed-in',
+    query: listUsersQuery,
+    handler: async ({ services, actor, query }) => {
+      const page = await services.users.list(actor, query);
+      return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/users',
+    tag: 'registry',
+    summary: 'Create a user',
+    auth: 'signed-in',
+    body: createUserInput,
+    status: 201,
+    present: presentUser,
+    handler: ({ services, actor, body }) => services.users.create(actor, body),
+  }),
+  route({
+    method: 'get',
+    path: '/users/:id',
+    tag: 'registry',
+    summary: 'One user',
+    auth: 'signed-in',
+    params: byId,
+    present: presentUser,
+    handler: ({ services, actor, params }) => services.users.get(actor, params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/users/:id',
+    tag: 'registry',
+    summary: 'Update a user (disable ends sessions)',
+    auth: 'signed-in',
+    params: byId,
+    body: updateUserInput,
+    present: presentUser,
+    handler: ({ services, actor, params, body }) => services.users.update(actor, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/users/:id/password',
+    tag: 'registry',
+    summary: 'Reset a password (ends sessions)',
+    auth: 'signed-in',
+    params: byId,
+    body: resetPasswordInput,
+    status: 204,
+    handler: ({ services, actor, params, body }) => services.users.resetPassword(actor, params.id, body.password),
+  }),
+];
 
-  // ---- users ----
-  const listUsers = { query: listUsersQuery };
-  r.get('/users', ...guard, validate(listUsers), async (req, res) => {
-    const page = await d.users.list(actorOf(req), valid(req, listUsers).query);
-    res.json({ items: page.items.map(presentUser), nextCursor: page.nextCursor });
-  });
-  const createUser = { body: createUserInput };
-  r.post('/users', ...guard, validate(createUser), async (req, res) => {
-    res.status(201).json(presentUser(await d.users.create(actorOf(req), valid(req, createUser).body)));
-  });
-  r.get('/users/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    res.json(presentUser(await d.users.get(actorOf(req), valid(req, { params: byId }).params.id)));
-  });
-  const updateUser = { params: byId, body: updateUserInput };
-  r.patch('/users/:id', ...guard, validate(updateUser), async (req, res) => {
-    const v = valid(req, updateUser);
-    res.json(presentUser(await d.users.update(actorOf(req), v.params.id, v.body)));
-  });
-  const resetPassword = { params: byId, body: resetPasswordInput };
-  r.post('/users/:id/password', ...guard, validate(resetPassword), async (req, res) => {
-    const v = valid(req, resetPassword);
-    await d.users.resetPassword(actorOf(req), v.params.id, v.body.password);
-    res.status(204).end();
-  });
-
-  return r;
-}
+export const registryRoutes: Route[] = [...agencyRoutes, ...sectorRoutes, ...systemRoutes, ...teamRoutes, ...userRoutes];

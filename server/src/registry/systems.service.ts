@@ -7,11 +7,10 @@ import {
   type UpdateSystemInput,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
+import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, SystemRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
-import { presentSystem } from './presenter.js';
 
 const TRACKED: (keyof SystemRecord)[] = ['name', 'level', 'nationalCritical', 'sectorCode', 'description', 'domains', 'ipRanges'];
 
@@ -64,7 +63,7 @@ export class SystemService {
   async update(actor: Actor, id: string, input: UpdateSystemInput): Promise<SystemRecord> {
     const current = await this.get(actor, id);
     if (!can.writeSystem(actor, current.agencyId)) throw forbidden();
-    if (current.version !== input.version) throw versionConflict(presentSystem(current));
+    if (current.version !== input.version) throw staleVersion(current);
     if (input.sectorCode) await this.checkReferences(current.agencyId, input.sectorCode);
     const { version: _v, level, nationalCritical, ...fields } = input;
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<SystemRecord>;
@@ -76,7 +75,7 @@ export class SystemService {
       if (!canReviewClassification(actor) && reclassifies)
         defined.pendingClassification = { ...classification, requestedBy: actor.id, requestedAt: now };
       const next: SystemRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
-      if (!(await tx.systems.update(next, current.version))) throw versionConflict(presentSystem(current));
+      if (!(await tx.systems.update(next, current.version))) throw staleVersion(current);
       await record({
         type: EVENTS.systemUpdated,
         entity: 'system',
@@ -95,7 +94,7 @@ export class SystemService {
   async reviewClassification(actor: Actor, id: string, input: ReviewClassificationInput): Promise<SystemRecord> {
     const current = await this.get(actor, id);
     if (!canReviewClassification(actor)) throw forbidden('Only the CERT coordinator or an administrator reviews a classification change');
-    if (current.version !== input.version) throw versionConflict(presentSystem(current));
+    if (current.version !== input.version) throw staleVersion(current);
     const pending = current.pendingClassification;
     if (!pending) throw unprocessable('There is no classification change waiting for review');
     return commit(this.deps, actor, async (tx, record, now) => {
@@ -106,7 +105,7 @@ export class SystemService {
         version: current.version + 1,
         updatedAt: now,
       };
-      if (!(await tx.systems.update(next, current.version))) throw versionConflict(presentSystem(current));
+      if (!(await tx.systems.update(next, current.version))) throw staleVersion(current);
       await record({
         type: EVENTS.systemClassificationReviewed,
         entity: 'system',

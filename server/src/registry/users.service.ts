@@ -1,11 +1,10 @@
 import { EVENTS, roleShapeIssue, type CreateUserInput, type UpdateUserInput, fieldIssue, HUB_ISSUE_MESSAGES } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import type { PasswordHasher } from '../auth/passwords.js';
-import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
+import { conflict, forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, UserRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
-import { presentUser } from './presenter.js';
 
 const TRACKED: (keyof UserRecord)[] = ['displayName', 'role', 'agencyId', 'teamIds', 'phone', 'email', 'disabled'];
 
@@ -72,7 +71,7 @@ export class UserService {
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserRecord> {
     const current = await this.get(actor, id);
     if (!can.writeUser(actor)) throw forbidden();
-    if (current.version !== input.version) throw versionConflict(presentUser(current));
+    if (current.version !== input.version) throw staleVersion(current);
     const { version: _v, ...fields } = input;
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const draft: UserRecord = { ...current, ...defined };
@@ -99,7 +98,7 @@ export class UserService {
         version: current.version + 1,
         updatedAt: now,
       };
-      if (!(await tx.users.update(next, current.version))) throw versionConflict(presentUser(current));
+      if (!(await tx.users.update(next, current.version))) throw staleVersion(current);
       if (endSessions) await tx.sessions.revokeAllForUser(id, now);
       await record({
         type: EVENTS.userUpdated,
@@ -119,7 +118,7 @@ export class UserService {
     const passwordHash = await this.hasher.hash(password);
     await commit(this.deps, actor, async (tx, record, now) => {
       const next = { ...current, passwordHash, sessionEpoch: current.sessionEpoch + 1, version: current.version + 1, updatedAt: now };
-      if (!(await tx.users.update(next, current.version))) throw versionConflict(presentUser(current));
+      if (!(await tx.users.update(next, current.version))) throw staleVersion(current);
       await tx.sessions.revokeAllForUser(id, now);
       await record({ type: EVENTS.userPasswordChanged, entity: 'user', entityId: id, version: next.version, data: { by: 'admin' } });
     });

@@ -1,10 +1,9 @@
 /**
- * HTTP routes of the leaders' capabilities: statistics, compliance, the reporting cycle, the
- * assessments register, official documents and spreadsheets. Each route: authenticate →
- * rate-limit → validate → service → present. Mounted before the incident routes so that
+ * The leaders' capabilities: statistics, compliance, the reporting cycle, the assessments
+ * register, official documents and spreadsheets. Mounted before the incident routes so that
  * `/incidents/export.xlsx` is not read as an incident id.
  */
-import { Router, type RequestHandler, type Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import {
   complianceQuery,
@@ -16,13 +15,7 @@ import {
   statsQuery,
   submissionInput,
 } from '@cert-hub/shared';
-import type { AssessmentService } from '../assessments/service.js';
-import type { ComplianceService } from '../compliance/service.js';
-import type { ExportService } from '../exports/service.js';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
-import type { StatsService } from '../stats/service.js';
+import { route, type Route } from '../http/route.js';
 import {
   presentAssessment,
   presentComplianceLine,
@@ -32,17 +25,6 @@ import {
   presentRoundView,
   presentSubmission,
 } from './presenter.js';
-import type { ReportService } from './service.js';
-
-export interface LeadersRouteDeps {
-  authenticate: RequestHandler;
-  rateLimit: RateLimit;
-  stats: StatsService;
-  compliance: ComplianceService;
-  reports: ReportService;
-  assessments: AssessmentService;
-  exports: ExportService;
-}
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -64,90 +46,207 @@ const annualFile = z.strictObject({
 });
 const saveSubmission = z.strictObject({ ...submissionInput.shape, version: z.number().int().min(1).nullable().default(null) });
 
-export function leadersRoutes(d: LeadersRouteDeps): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
+const statsRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/stats',
+    tag: 'reports',
+    summary: 'Statistics of real incidents for a period (dashboard)',
+    auth: 'signed-in',
+    query: statsQuery,
+    handler: ({ services, actor, query }) => services.stats.view(actor, query),
+  }),
+  route({
+    method: 'get',
+    path: '/stats/export.xlsx',
+    tag: 'reports',
+    summary: 'The dashboard tables as XLSX',
+    auth: 'signed-in',
+    query: statsQuery,
+    download: XLSX,
+    handler: async ({ services, actor, query, res }) =>
+      sendFile(res, XLSX, 'thong-ke-su-co.xlsx', await services.exports.statsSpreadsheet(actor, query)),
+  }),
+  route({
+    method: 'get',
+    path: '/compliance',
+    tag: 'reports',
+    summary: 'Who is behind (R1, R3, R4, R5, R6) for a year',
+    auth: 'signed-in',
+    query: complianceQuery,
+    handler: async ({ services, actor, query: { year } }) => ({
+      year,
+      items: (await services.compliance.forYear(actor, year)).map(presentComplianceLine),
+    }),
+  }),
+];
 
-  // ---- statistics ----
-  const stats = { query: statsQuery };
-  r.get('/stats', ...guard, validate(stats), async (req, res) => {
-    res.json(await d.stats.view(actorOf(req), valid(req, stats).query));
-  });
-  r.get('/stats/export.xlsx', ...guard, validate(stats), async (req, res) => {
-    sendFile(res, XLSX, 'thong-ke-su-co.xlsx', await d.exports.statsSpreadsheet(actorOf(req), valid(req, stats).query));
-  });
+const reportingRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/reports/types',
+    tag: 'reports',
+    summary: 'Configured report types',
+    auth: 'signed-in',
+    handler: ({ services }) => ({ items: services.reports.types() }),
+  }),
+  route({
+    method: 'get',
+    path: '/reports/annual/:file',
+    tag: 'reports',
+    summary: "The province's annual report as DOCX (`2026.docx`)",
+    auth: 'signed-in',
+    params: annualFile,
+    download: DOCX,
+    handler: async ({ services, actor, params: { file: year }, res }) =>
+      sendFile(res, DOCX, `bao-cao-nam-${year}.docx`, await services.exports.annualReport(actor, year)),
+  }),
+  route({
+    method: 'get',
+    path: '/reports/rounds',
+    tag: 'reports',
+    summary: 'Report rounds, newest deadline first',
+    auth: 'signed-in',
+    query: listRoundsQuery,
+    handler: async ({ services, actor, query }) => {
+      const page = await services.reports.list(actor, query);
+      return { items: page.items.map(presentRound), nextCursor: page.nextCursor };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/reports/mine',
+    tag: 'reports',
+    summary: "Rounds the focal point's agency still owes, with reminders",
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => {
+      const pending = await services.reports.pendingForMyAgency(actor);
+      return { items: pending.map((p) => ({ round: presentRound(p.round), status: { ...p.status } })) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/reports/rounds',
+    tag: 'reports',
+    summary: 'Open a round to agencies (coordinator)',
+    auth: 'signed-in',
+    body: openRoundInput,
+    status: 201,
+    present: presentRound,
+    handler: async ({ services, actor, body, res }) => {
+      const round = await services.reports.open(actor, body);
+      res.location(`/api/reports/rounds/${round.id}`);
+      return round;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/reports/rounds/:id',
+    tag: 'reports',
+    summary: 'A round: who submitted, who is late',
+    auth: 'signed-in',
+    params: byId,
+    present: presentRoundView,
+    handler: ({ services, actor, params }) => services.reports.get(actor, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/reports/rounds/:id/consolidated',
+    tag: 'reports',
+    summary: "The answers gathered: the province's draft",
+    auth: 'signed-in',
+    params: byId,
+    present: presentConsolidated,
+    handler: ({ services, actor, params }) => services.reports.consolidate(actor, params.id),
+  }),
+  route({
+    method: 'put',
+    path: '/reports/rounds/:id/submission',
+    tag: 'reports',
+    summary: "Save or submit the caller's agency answer",
+    auth: 'signed-in',
+    params: byId,
+    body: saveSubmission,
+    present: presentSubmission,
+    handler: ({ services, actor, params, body: { version, ...input } }) => services.reports.save(actor, params.id, input, version),
+  }),
+];
 
-  // ---- compliance ----
-  const compliance = { query: complianceQuery };
-  r.get('/compliance', ...guard, validate(compliance), async (req, res) => {
-    const { year } = valid(req, compliance).query;
-    res.json({ year, items: (await d.compliance.forYear(actorOf(req), year)).map(presentComplianceLine) });
-  });
+const assessmentRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/assessments',
+    tag: 'reports',
+    summary: 'Level 3+ systems with their last assessment and next due date (R3)',
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => ({ items: (await services.assessments.register(actor)).map(presentRegisterLine) }),
+  }),
+  route({
+    method: 'post',
+    path: '/assessments',
+    tag: 'reports',
+    summary: 'Record an independent assessment',
+    auth: 'signed-in',
+    body: recordAssessmentInput,
+    status: 201,
+    present: presentAssessment,
+    handler: ({ services, actor, body }) => services.assessments.record(actor, body),
+  }),
+  route({
+    method: 'get',
+    path: '/systems/:id/assessments',
+    tag: 'reports',
+    summary: "A system's assessments",
+    auth: 'signed-in',
+    params: byId,
+    handler: async ({ services, actor, params }) => ({
+      items: (await services.assessments.listForSystem(actor, params.id)).map(presentAssessment),
+    }),
+  }),
+];
 
-  // ---- reporting cycle ----
-  r.get('/reports/types', ...guard, (_req, res) => {
-    res.json({ items: d.reports.types() });
-  });
-  const annual = { params: annualFile };
-  r.get('/reports/annual/:file', ...guard, validate(annual), async (req, res) => {
-    const year = valid(req, annual).params.file;
-    sendFile(res, DOCX, `bao-cao-nam-${year}.docx`, await d.exports.annualReport(actorOf(req), year));
-  });
-  const listRounds = { query: listRoundsQuery };
-  r.get('/reports/rounds', ...guard, validate(listRounds), async (req, res) => {
-    const page = await d.reports.list(actorOf(req), valid(req, listRounds).query);
-    res.json({ items: page.items.map(presentRound), nextCursor: page.nextCursor });
-  });
-  r.get('/reports/mine', ...guard, async (req, res) => {
-    const pending = await d.reports.pendingForMyAgency(actorOf(req));
-    res.json({ items: pending.map((p) => ({ round: presentRound(p.round), status: { ...p.status } })) });
-  });
-  const open = { body: openRoundInput };
-  r.post('/reports/rounds', ...guard, validate(open), async (req, res) => {
-    const round = await d.reports.open(actorOf(req), valid(req, open).body);
-    res.status(201).location(`/api/reports/rounds/${round.id}`).json(presentRound(round));
-  });
-  const oneRound = { params: byId };
-  r.get('/reports/rounds/:id', ...guard, validate(oneRound), async (req, res) => {
-    res.json(presentRoundView(await d.reports.get(actorOf(req), valid(req, oneRound).params.id)));
-  });
-  r.get('/reports/rounds/:id/consolidated', ...guard, validate(oneRound), async (req, res) => {
-    res.json(presentConsolidated(await d.reports.consolidate(actorOf(req), valid(req, oneRound).params.id)));
-  });
-  const save = { params: byId, body: saveSubmission };
-  r.put('/reports/rounds/:id/submission', ...guard, validate(save), async (req, res) => {
-    const { params, body } = valid(req, save);
-    const { version, ...input } = body;
-    res.json(presentSubmission(await d.reports.save(actorOf(req), params.id, input, version)));
-  });
+const documentRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/incidents/export.xlsx',
+    tag: 'incidents',
+    summary: 'The incident list with its filters as XLSX (streamed)',
+    auth: 'signed-in',
+    query: exportIncidentsQuery,
+    download: XLSX,
+    handler: async ({ services, actor, query, res }) => {
+      res.setHeader('Content-Type', XLSX);
+      res.setHeader('Content-Disposition', 'attachment; filename="su-co.xlsx"');
+      res.setHeader('Cache-Control', 'no-store');
+      await services.exports.streamIncidents(actor, query, res);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id/documents/initial-report.docx',
+    tag: 'incidents',
+    summary: 'Initial report (Decree 30/2020 DOCX)',
+    auth: 'signed-in',
+    params: byId,
+    download: DOCX,
+    handler: async ({ services, actor, params, res }) => {
+      const { incident, bytes } = await services.exports.initialReport(actor, params.id);
+      sendFile(res, DOCX, `${incident.code}-bao-cao-ban-dau.docx`, bytes);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id/documents/closing-report.docx',
+    tag: 'incidents',
+    summary: 'Closing report (Decree 30/2020 DOCX)',
+    auth: 'signed-in',
+    params: byId,
+    download: DOCX,
+    handler: async ({ services, actor, params, res }) => {
+      const { incident, bytes } = await services.exports.closingReport(actor, params.id);
+      sendFile(res, DOCX, `${incident.code}-bao-cao-ket-thuc.docx`, bytes);
+    },
+  }),
+];
 
-  // ---- assessments register (R3) ----
-  r.get('/assessments', ...guard, async (req, res) => {
-    res.json({ items: (await d.assessments.register(actorOf(req))).map(presentRegisterLine) });
-  });
-  const record = { body: recordAssessmentInput };
-  r.post('/assessments', ...guard, validate(record), async (req, res) => {
-    res.status(201).json(presentAssessment(await d.assessments.record(actorOf(req), valid(req, record).body)));
-  });
-  r.get('/systems/:id/assessments', ...guard, validate(oneRound), async (req, res) => {
-    res.json({ items: (await d.assessments.listForSystem(actorOf(req), valid(req, oneRound).params.id)).map(presentAssessment) });
-  });
-
-  // ---- incident documents and export ----
-  const exportQuery = { query: exportIncidentsQuery };
-  r.get('/incidents/export.xlsx', ...guard, validate(exportQuery), async (req, res) => {
-    res.setHeader('Content-Type', XLSX);
-    res.setHeader('Content-Disposition', 'attachment; filename="su-co.xlsx"');
-    res.setHeader('Cache-Control', 'no-store');
-    await d.exports.streamIncidents(actorOf(req), valid(req, exportQuery).query, res);
-  });
-  r.get('/incidents/:id/documents/initial-report.docx', ...guard, validate(oneRound), async (req, res) => {
-    const { incident, bytes } = await d.exports.initialReport(actorOf(req), valid(req, oneRound).params.id);
-    sendFile(res, DOCX, `${incident.code}-bao-cao-ban-dau.docx`, bytes);
-  });
-  r.get('/incidents/:id/documents/closing-report.docx', ...guard, validate(oneRound), async (req, res) => {
-    const { incident, bytes } = await d.exports.closingReport(actorOf(req), valid(req, oneRound).params.id);
-    sendFile(res, DOCX, `${incident.code}-bao-cao-ket-thuc.docx`, bytes);
-  });
-  return r;
-}
+export const leadersRoutes: Route[] = [...statsRoutes, ...reportingRoutes, ...assessmentRoutes, ...documentRoutes];

@@ -17,7 +17,7 @@ import {
 import type { z } from 'zod';
 import type { listRoundsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
+import { conflict, forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageResult, ReportRoundRecord, ReportSubmissionRecord } from '../store/port.js';
 import { reportPolicy } from './policy.js';
@@ -145,7 +145,7 @@ export class ReportService {
     return commit(this.deps, actor, async (tx, record, at) => {
       const current = await tx.reportSubmissions.get(roundId, agencyId);
       if (current?.submittedAt) throw conflict('This report was already submitted', { submittedAt: current.submittedAt });
-      if (current && expectedVersion !== null && current.version !== expectedVersion) throw versionConflict(current);
+      if (current && expectedVersion !== null && current.version !== expectedVersion) throw staleVersion(current);
       const sections = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, input.sections[s]])) as Record<ReportSection, string>;
       if (input.submit && REPORT_SECTIONS.some((s) => sections[s].length === 0))
         throw unprocessable('Fill every section before submitting', {
@@ -165,7 +165,7 @@ export class ReportService {
       };
       if (current) {
         if (!(await tx.reportSubmissions.update(next, current.version)))
-          throw versionConflict(await tx.reportSubmissions.get(roundId, agencyId));
+          throw staleVersion(await tx.reportSubmissions.get(roundId, agencyId));
       } else {
         await tx.reportSubmissions.insert(next);
       }

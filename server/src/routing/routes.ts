@@ -1,8 +1,7 @@
 /**
- * Routing HTTP routes: the ordered rules, the preview, a coordinator's reroute, the serious
- * decision and re-assessment, and the upward notifications of an incident.
+ * Routing: the ordered rules, the preview, a coordinator's reroute, the serious decision and
+ * re-assessment (R2), and the upward notifications of an incident.
  */
-import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
   createRoutingRuleInput,
@@ -16,98 +15,160 @@ import {
   updateUpwardNotificationInput,
   upwardFollowUpInput,
 } from '@cert-hub/shared';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
+import { route, type Route } from '../http/route.js';
 import { presentIncident } from '../incidents/presenter.js';
 import { presentRule, presentUpward } from './presenter.js';
-import type { SeriousService } from './serious.js';
-import type { RoutingService } from './service.js';
-
-export interface RoutingRouteDeps {
-  authenticate: RequestHandler;
-  rateLimit: RateLimit;
-  routing: RoutingService;
-  serious: SeriousService;
-}
 
 const byId = z.strictObject({ id: idSchema });
 const byNotification = z.strictObject({ id: idSchema, notificationId: idSchema });
 
-export function routingRoutes(d: RoutingRouteDeps): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
-
-  r.get('/routing/rules', ...guard, async (req, res) => {
-    res.json({ items: (await d.routing.list(actorOf(req))).map(presentRule), nextCursor: null });
-  });
-  const create = { body: createRoutingRuleInput };
-  r.post('/routing/rules', ...guard, validate(create), async (req, res) => {
-    const rule = await d.routing.create(actorOf(req), valid(req, create).body);
-    res.status(201).location(`/api/routing/rules/${rule.id}`).json(presentRule(rule));
-  });
+export const routingRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/routing/rules',
+    tag: 'routing',
+    summary: 'Routing rules in order (first match wins)',
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => ({ items: (await services.routing.list(actor)).map(presentRule), nextCursor: null }),
+  }),
+  route({
+    method: 'post',
+    path: '/routing/rules',
+    tag: 'routing',
+    summary: 'Add a routing rule',
+    auth: 'signed-in',
+    body: createRoutingRuleInput,
+    status: 201,
+    present: presentRule,
+    handler: async ({ services, actor, body, res }) => {
+      const rule = await services.routing.create(actor, body);
+      res.location(`/api/routing/rules/${rule.id}`);
+      return rule;
+    },
+  }),
   // Before `/:id` so that "order" is not read as a rule id.
-  const reorder = { body: reorderRoutingRulesInput };
-  r.put('/routing/rules/order', ...guard, validate(reorder), async (req, res) => {
-    res.json({ items: (await d.routing.reorder(actorOf(req), valid(req, reorder).body.ruleIds)).map(presentRule), nextCursor: null });
-  });
-  const update = { params: byId, body: updateRoutingRuleInput };
-  r.patch('/routing/rules/:id', ...guard, validate(update), async (req, res) => {
-    const v = valid(req, update);
-    res.json(presentRule(await d.routing.update(actorOf(req), v.params.id, v.body)));
-  });
-  r.delete('/routing/rules/:id', ...guard, validate({ params: byId }), async (req, res) => {
-    await d.routing.remove(actorOf(req), valid(req, { params: byId }).params.id);
-    res.status(204).end();
-  });
-  const preview = { body: routingPreviewInput };
-  r.post('/routing/preview', ...guard, validate(preview), async (req, res) => {
-    const p = await d.routing.preview(actorOf(req), valid(req, preview).body);
-    res.json({
-      rule: p.routing.ruleId ? { id: p.routing.ruleId, name: p.ruleName } : null,
-      routing: p.routing,
-      tags: p.tags,
-      playbook: p.playbook,
-      informLeaders: p.informLeaders,
-      serious: p.facts.serious,
-      seriousness: p.seriousness,
-      facts: p.facts,
-      trace: p.trace,
-    });
-  });
-
-  const reroute = { params: byId, body: rerouteInput };
-  r.post('/incidents/:id/routing', ...guard, validate(reroute), async (req, res) => {
-    const v = valid(req, reroute);
-    res.json(presentIncident(await d.routing.reroute(actorOf(req), v.params.id, v.body), actorOf(req)));
-  });
-
-  const decide = { params: byId, body: seriousDecisionInput };
-  r.post('/incidents/:id/serious', ...guard, validate(decide), async (req, res) => {
-    const v = valid(req, decide);
-    res.json(presentIncident(await d.serious.decide(actorOf(req), v.params.id, v.body), actorOf(req)));
-  });
-  const assess = { params: byId, body: seriousAssessmentInput };
-  r.put('/incidents/:id/assessment', ...guard, validate(assess), async (req, res) => {
-    const v = valid(req, assess);
-    res.json(presentIncident(await d.serious.reassess(actorOf(req), v.params.id, v.body), actorOf(req)));
-  });
-
-  r.get('/incidents/:id/upward-notifications', ...guard, validate({ params: byId }), async (req, res) => {
-    const items = await d.serious.listUpward(actorOf(req), valid(req, { params: byId }).params.id);
-    res.json({ items: items.map(presentUpward), nextCursor: null });
-  });
-  const patchUpward = { params: byNotification, body: updateUpwardNotificationInput };
-  r.patch('/incidents/:id/upward-notifications/:notificationId', ...guard, validate(patchUpward), async (req, res) => {
-    const v = valid(req, patchUpward);
-    res.json(presentUpward(await d.serious.updateUpward(actorOf(req), v.params.id, v.params.notificationId, v.body)));
-  });
-  const followUp = { params: byNotification, body: upwardFollowUpInput };
-  r.post('/incidents/:id/upward-notifications/:notificationId/follow-ups', ...guard, validate(followUp), async (req, res) => {
-    const v = valid(req, followUp);
-    res
-      .status(201)
-      .json(presentUpward(await d.serious.addFollowUp(actorOf(req), v.params.id, v.params.notificationId, v.body.version, v.body.note)));
-  });
-  return r;
-}
+  route({
+    method: 'put',
+    path: '/routing/rules/order',
+    tag: 'routing',
+    summary: 'Reorder the rules',
+    auth: 'signed-in',
+    body: reorderRoutingRulesInput,
+    handler: async ({ services, actor, body }) => ({
+      items: (await services.routing.reorder(actor, body.ruleIds)).map(presentRule),
+      nextCursor: null,
+    }),
+  }),
+  route({
+    method: 'patch',
+    path: '/routing/rules/:id',
+    tag: 'routing',
+    summary: 'Edit a routing rule',
+    auth: 'signed-in',
+    params: byId,
+    body: updateRoutingRuleInput,
+    present: presentRule,
+    handler: ({ services, actor, params, body }) => services.routing.update(actor, params.id, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/routing/rules/:id',
+    tag: 'routing',
+    summary: 'Delete a routing rule',
+    auth: 'signed-in',
+    params: byId,
+    status: 204,
+    handler: ({ services, actor, params }) => services.routing.remove(actor, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/routing/preview',
+    tag: 'routing',
+    summary: 'Which rule would match an intake report, and why',
+    auth: 'signed-in',
+    body: routingPreviewInput,
+    handler: async ({ services, actor, body }) => {
+      const p = await services.routing.preview(actor, body);
+      return {
+        rule: p.routing.ruleId ? { id: p.routing.ruleId, name: p.ruleName } : null,
+        routing: p.routing,
+        tags: p.tags,
+        playbook: p.playbook,
+        informLeaders: p.informLeaders,
+        serious: p.facts.serious,
+        seriousness: p.seriousness,
+        facts: p.facts,
+        trace: p.trace,
+      };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/routing',
+    tag: 'routing',
+    summary: 'Transfer, add or remove a body (coordinator)',
+    auth: 'signed-in',
+    params: byId,
+    body: rerouteInput,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) => services.routing.reroute(actor, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/serious',
+    tag: 'routing',
+    summary: 'Confirm, declare or withdraw serious (R2)',
+    auth: 'signed-in',
+    params: byId,
+    body: seriousDecisionInput,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) => services.serious.decide(actor, params.id, body),
+  }),
+  route({
+    method: 'put',
+    path: '/incidents/:id/assessment',
+    tag: 'routing',
+    summary: 'Re-assess R2: impacts, system, the agency’s answers',
+    auth: 'signed-in',
+    params: byId,
+    body: seriousAssessmentInput,
+    present: presentIncident,
+    handler: ({ services, actor, params, body }) => services.serious.reassess(actor, params.id, body),
+  }),
+  route({
+    method: 'get',
+    path: '/incidents/:id/upward-notifications',
+    tag: 'routing',
+    summary: 'Upward notifications per recipient',
+    auth: 'signed-in',
+    params: byId,
+    handler: async ({ services, actor, params }) => ({
+      items: (await services.serious.listUpward(actor, params.id)).map(presentUpward),
+      nextCursor: null,
+    }),
+  }),
+  route({
+    method: 'patch',
+    path: '/incidents/:id/upward-notifications/:notificationId',
+    tag: 'routing',
+    summary: 'Record channel, sending, document number, acknowledgement',
+    auth: 'signed-in',
+    params: byNotification,
+    body: updateUpwardNotificationInput,
+    present: presentUpward,
+    handler: ({ services, actor, params, body }) => services.serious.updateUpward(actor, params.id, params.notificationId, body),
+  }),
+  route({
+    method: 'post',
+    path: '/incidents/:id/upward-notifications/:notificationId/follow-ups',
+    tag: 'routing',
+    summary: 'Add a follow-up',
+    auth: 'signed-in',
+    params: byNotification,
+    body: upwardFollowUpInput,
+    status: 201,
+    present: presentUpward,
+    handler: ({ services, actor, params, body }) =>
+      services.serious.addFollowUp(actor, params.id, params.notificationId, body.version, body.note),
+  }),
+];

@@ -14,15 +14,13 @@ import {
   type SeriousnessState,
   type UpdateUpwardNotificationInput,
 } from '@cert-hub/shared';
-import { systemActor, type Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
+import type { Actor } from '../auth/actor.js';
+import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
-import { presentIncident } from '../incidents/presenter.js';
 import { commit, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord, Repositories, UpwardNotificationRecord } from '../store/port.js';
 import { OPEN_STATUSES } from '@cert-hub/shared';
 import { routingPolicy } from './policy.js';
-import { presentUpward } from './presenter.js';
 
 /** The provincial leadership is told of every serious incident (Tiểu ban ATANM tỉnh; UBND tỉnh). */
 export const PROVINCIAL_LEADERSHIP = 'Lãnh đạo tỉnh (Tiểu ban An toàn, An ninh mạng tỉnh; UBND tỉnh)';
@@ -113,7 +111,7 @@ export class SeriousService {
   async decide(actor: Actor, id: string, input: SeriousDecisionInput): Promise<IncidentRecord> {
     const current = await this.readable(actor, id);
     if (!routingPolicy.coordinate(actor)) throw forbidden('Only coordinators decide whether an incident is serious');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
+    if (current.version !== input.version) throw staleVersion(current);
     const state = seriousnessOf(current);
     if (input.action === 'confirm' && !isSerious(state))
       throw unprocessable('Nothing to confirm: the incident is not serious; declare it instead', [
@@ -134,7 +132,7 @@ export class SeriousService {
     // The agency answers for itself (condition c and capacity); the CERT also corrects impacts and the system.
     if (agencyAnswer && (input.impacts !== undefined || input.systemLevel !== undefined || input.nationalCritical !== undefined))
       throw forbidden('The agency answers whether it can handle the incident; the CERT updates impacts and the system');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
+    if (current.version !== input.version) throw staleVersion(current);
     const state = seriousnessOf(current);
     const next: IncidentRecord = {
       ...current,
@@ -205,7 +203,7 @@ export class SeriousService {
 
   async updateUpward(actor: Actor, incidentId: string, notificationId: string, input: UpdateUpwardNotificationInput) {
     const { current } = await this.upwardOf(actor, incidentId, notificationId);
-    if (current.version !== input.version) throw versionConflict(presentUpward(current));
+    if (current.version !== input.version) throw staleVersion(current);
     const now = this.deps.clock.now().toISOString();
     const next: UpwardNotificationRecord = { ...current };
     if (input.channel !== undefined) next.channel = input.channel;
@@ -234,7 +232,7 @@ export class SeriousService {
 
   async addFollowUp(actor: Actor, incidentId: string, notificationId: string, version: number, note: string) {
     const { current } = await this.upwardOf(actor, incidentId, notificationId);
-    if (current.version !== version) throw versionConflict(presentUpward(current));
+    if (current.version !== version) throw staleVersion(current);
     const followUp = { at: this.deps.clock.now().toISOString(), by: actor.id, note };
     return this.saveUpward(actor, current, { ...current, followUps: [...current.followUps, followUp] }, { followUp: note });
   }
@@ -251,7 +249,7 @@ export class SeriousService {
     return commit(this.deps, actor, async (tx, record, at) => {
       const saved: UpwardNotificationRecord = { ...next, version: current.version + 1, updatedAt: at };
       if (!(await tx.upwardNotifications.update(saved, current.version)))
-        throw versionConflict(presentUpward((await tx.upwardNotifications.get(current.id)) ?? current));
+        throw staleVersion((await tx.upwardNotifications.get(current.id)) ?? current);
       await record({
         type: EVENTS.upwardNotificationUpdated,
         entity: 'incident',
@@ -280,9 +278,9 @@ export class SeriousService {
     const current = base;
     return commit(this.deps, actor, async (tx, record, at) => {
       const stored = await tx.incidents.get(current.id);
-      if (!stored || stored.version !== current.version) throw versionConflict(presentIncident(stored ?? current, actor ?? systemActor));
+      if (!stored || stored.version !== current.version) throw staleVersion(stored ?? current);
       const next = withSeriousness({ ...current, version: current.version + 1, updatedAt: at }, state);
-      if (!(await tx.incidents.update(next, current.version))) throw versionConflict(presentIncident(stored, actor ?? systemActor));
+      if (!(await tx.incidents.update(next, current.version))) throw staleVersion(stored);
       await record({
         type: EVENTS.incidentSeriousAssessed,
         entity: 'incident',

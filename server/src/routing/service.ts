@@ -16,14 +16,12 @@ import {
 import type { z } from 'zod';
 import type { routingPreviewInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
+import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
-import { presentIncident } from '../incidents/presenter.js';
 import type { OnCallService } from '../oncall/service.js';
 import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord, IncidentRouting, Repositories, RoutingRuleRecord, TeamRecord } from '../store/port.js';
 import { routingPolicy as can } from './policy.js';
-import { presentRule } from './presenter.js';
 import { assessSerious, isSerious } from '@cert-hub/shared';
 
 /** What intake takes from a routing decision besides the routing itself. */
@@ -77,7 +75,7 @@ export class RoutingService {
         entity: 'routing_rule',
         entityId: rule.id,
         version: 1,
-        data: { rule: presentRule(rule) },
+        data: { rule: structuredClone(rule) }, // the rule as created (the record holds no internal fields)
       });
       return rule;
     });
@@ -87,7 +85,7 @@ export class RoutingService {
     if (!can.edit(actor)) throw forbidden('Only coordinators edit routing rules');
     const current = await this.deps.store.routingRules.get(id);
     if (!current) throw notFound('Routing rule');
-    if (current.version !== input.version) throw versionConflict(presentRule(current));
+    if (current.version !== input.version) throw staleVersion(current);
     if (input.actions) await this.checkTeams(input.actions.owningTeamId, input.actions.informTeamIds);
     return commit(this.deps, actor, async (tx, record, at) => {
       const next: RoutingRuleRecord = {
@@ -100,8 +98,7 @@ export class RoutingService {
         version: current.version + 1,
         updatedAt: at,
       };
-      if (!(await tx.routingRules.update(next, current.version)))
-        throw versionConflict(presentRule((await tx.routingRules.get(id)) ?? current));
+      if (!(await tx.routingRules.update(next, current.version))) throw staleVersion((await tx.routingRules.get(id)) ?? current);
       await record({
         type: EVENTS.routingRuleUpdated,
         entity: 'routing_rule',
@@ -233,7 +230,7 @@ export class RoutingService {
     const current = await this.deps.store.incidents.get(incidentId);
     if (!current || !incidentPolicy.read(actor, current)) throw notFound('Incident');
     if (!can.coordinate(actor)) throw forbidden('Only coordinators reroute incidents');
-    if (current.version !== input.version) throw versionConflict(presentIncident(current, actor));
+    if (current.version !== input.version) throw staleVersion(current);
     const team = await this.deps.store.teams.get(input.teamId);
     if (!team) throw unprocessable('Unknown team', [{ path: 'teamId', message: 'no such team' }]);
     const before = current.routing;
@@ -272,8 +269,7 @@ export class RoutingService {
         reasons: [...before.reasons, `${input.action}:${team.id}`],
       };
       const next: IncidentRecord = { ...current, routing, assigneeIds, version: current.version + 1, updatedAt: at };
-      if (!(await tx.incidents.update(next, current.version)))
-        throw versionConflict(presentIncident((await tx.incidents.get(incidentId)) ?? current, actor));
+      if (!(await tx.incidents.update(next, current.version))) throw staleVersion((await tx.incidents.get(incidentId)) ?? current);
       await record({
         type: EVENTS.incidentRoutingChanged,
         entity: 'incident',

@@ -1,18 +1,28 @@
-import { Router } from 'express';
+/** First start: is setup needed, and creating the first administrator with the printed token. */
+import { z } from 'zod';
 import { setupInput } from '@cert-hub/shared';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
 import { presentSessionUser } from '../auth/presenter.js';
-import type { SetupService } from './service.js';
+import { route, type Route } from '../http/route.js';
 
-export function setupRoutes(setup: SetupService, rateLimit: RateLimit): Router {
-  const r = Router();
-  r.get('/setup', rateLimit, async (_req, res) => {
-    res.json({ required: await setup.required() });
-  });
-  const create = { body: setupInput };
-  r.post('/setup', rateLimit, validate(create), async (req, res) => {
-    res.status(201).json(presentSessionUser(await setup.createFirstAdmin(valid(req, create).body)));
-  });
-  return r;
-}
+export const setupRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/setup',
+    tag: 'setup',
+    summary: 'Whether the first administrator must be created',
+    auth: 'public',
+    response: z.object({ required: z.boolean() }),
+    handler: async ({ services }) => ({ required: await services.setup.required() }),
+  }),
+  route({
+    method: 'post',
+    path: '/setup',
+    tag: 'setup',
+    summary: 'Create the first administrator with the printed token',
+    auth: 'public',
+    body: setupInput,
+    status: 201,
+    present: presentSessionUser,
+    handler: ({ services, body }) => services.setup.createFirstAdmin(body),
+  }),
+];

@@ -1,11 +1,8 @@
-import { Router, type RequestHandler } from 'express';
+/** SLA policies per severity (and serious). */
 import { z } from 'zod';
 import { SLA_SCOPES, slaPolicyInput, type SlaPolicyView } from '@cert-hub/shared';
-import { actorOf } from '../http/authenticate.js';
-import type { RateLimit } from '../http/rateLimit.js';
-import { valid, validate } from '../http/validate.js';
+import { route, type Route } from '../http/route.js';
 import type { SlaPolicyRecord } from '../store/port.js';
-import type { SlaService } from './service.js';
 
 const present = (p: SlaPolicyRecord): SlaPolicyView => ({
   scope: p.scope,
@@ -19,20 +16,33 @@ const present = (p: SlaPolicyRecord): SlaPolicyView => ({
 
 const byScope = z.strictObject({ scope: z.enum(SLA_SCOPES) });
 
-export function slaRoutes(d: { authenticate: RequestHandler; rateLimit: RateLimit; sla: SlaService }): Router {
-  const r = Router();
-  const guard = [d.authenticate, d.rateLimit];
-  r.get('/sla/policies', ...guard, async (req, res) => {
-    res.json({ items: (await d.sla.listPolicies(actorOf(req))).map(present), nextCursor: null });
-  });
-  // Create or replace the policy of one scope (send `version` to replace).
-  const put = { body: slaPolicyInput };
-  r.post('/sla/policies', ...guard, validate(put), async (req, res) => {
-    res.json(present(await d.sla.putPolicy(actorOf(req), valid(req, put).body)));
-  });
-  r.delete('/sla/policies/:scope', ...guard, validate({ params: byScope }), async (req, res) => {
-    await d.sla.deletePolicy(actorOf(req), valid(req, { params: byScope }).params.scope);
-    res.status(204).end();
-  });
-  return r;
-}
+export const slaRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/sla/policies',
+    tag: 'sla',
+    summary: 'SLA policies per severity (and serious)',
+    auth: 'signed-in',
+    handler: async ({ services, actor }) => ({ items: (await services.sla.listPolicies(actor)).map(present), nextCursor: null }),
+  }),
+  route({
+    method: 'post',
+    path: '/sla/policies',
+    tag: 'sla',
+    summary: 'Create or replace (with version) the policy of a scope',
+    auth: 'signed-in',
+    body: slaPolicyInput,
+    present,
+    handler: ({ services, actor, body }) => services.sla.putPolicy(actor, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/sla/policies/:scope',
+    tag: 'sla',
+    summary: 'Delete the policy of a scope',
+    auth: 'signed-in',
+    params: byScope,
+    status: 204,
+    handler: ({ services, actor, params }) => services.sla.deletePolicy(actor, params.scope),
+  }),
+];

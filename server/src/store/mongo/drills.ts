@@ -1,8 +1,8 @@
 /** MongoDB adapter of the drill repository (same behaviour as sqlite/drills.ts, held by the contract suite). */
 import type { ClientSession } from 'mongoose';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type { DrillPlanRecord, DrillRecord, DrillRepository } from '../drills.js';
 import { drillSortKey } from '../sqlite/drills.js';
+import { keysetPage } from './collection.js';
 import type { Models } from './models.js';
 
 type Stored = { _id: string; sortKey: string; doc: DrillRecord };
@@ -39,20 +39,8 @@ export function mongoDrills(models: Models, session: ClientSession | undefined):
       return row ? row.doc : null;
     },
     async list(query) {
-      const clauses: Record<string, unknown>[] = [];
-      if (query.year !== undefined) clauses.push({ year: query.year });
-      if (query.cursor) {
-        const position = decodeCursor(query.cursor);
-        if (!position) throw new InvalidCursorError();
-        clauses.push({ $or: [{ sortKey: { $gt: position.key } }, { sortKey: position.key, _id: { $gt: position.id } }] });
-      }
-      const rows = await find(clauses.length ? { $and: clauses } : {}, { sortKey: 1, _id: 1 }, query.limit + 1);
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
-      return {
-        items: items.map((r) => r.doc),
-        nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sortKey, id: last._id }) : null,
-      };
+      const filter = query.year !== undefined ? { year: query.year } : {};
+      return keysetPage(Drill, filter, query, session, (row) => (row as Stored).doc);
     },
     async listByYear(year) {
       return (await find({ year }, { sortKey: 1, _id: 1 })).map((r) => r.doc);

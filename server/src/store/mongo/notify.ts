@@ -3,8 +3,9 @@
  * SLA policies and timers (issue 8). Own models, bound to the same connection; atomic claims
  * are single-document conditional updates.
  */
-import { Schema, type ClientSession, type Connection, type Model } from 'mongoose';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import { Schema, type ClientSession, type Connection } from 'mongoose';
+import { pageStart, toPage } from '../cursor.js';
+import { keysetPage } from './collection.js';
 import type { AuditRecord, AuditRepository } from '../audit.js';
 import type {
   DeliveryRecord,
@@ -16,7 +17,6 @@ import type {
   WebhookRecord,
   WebhookRepository,
 } from '../notifications.js';
-import type { PageQuery, PageResult } from '../port.js';
 import type { SlaPolicyRecord, SlaPolicyRepository, SlaTimerRecord, SlaTimerRepository } from '../sla.js';
 
 const options = { versionKey: false as const, timestamps: false as const, strict: 'throw' as const, minimize: false as const };
@@ -129,40 +129,13 @@ export function bindNotifyModels(conn: Connection) {
 export type NotifyModels = ReturnType<typeof bindNotifyModels>;
 
 type Doc = Record<string, unknown>;
+/** Inbox and outbox pages: newest first, by creation time then id. */
+const NEWEST_FIRST = { key: 'createdAt', direction: -1 } as const;
 const renameId = <T>(doc: Doc | null, field: string): T | null => {
   if (!doc) return null;
   const { _id, ...rest } = doc;
   return { [field]: _id, ...rest } as T;
 };
-
-/** Newest-first keyset page on (`key`, _id). */
-async function newestFirst<T>(
-  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
-  filter: Doc,
-  key: string,
-  query: PageQuery,
-  session: ClientSession | undefined,
-  toRecord: (d: Doc) => T,
-): Promise<PageResult<T>> {
-  const clauses: Doc[] = [filter];
-  if (query.cursor) {
-    const p = decodeCursor(query.cursor);
-    if (!p) throw new InvalidCursorError();
-    clauses.push({ $or: [{ [key]: { $lt: p.key } }, { [key]: p.key, _id: { $lt: p.id } }] });
-  }
-  const docs = await model
-    .find({ $and: clauses })
-    .sort({ [key]: -1, _id: -1 })
-    .limit(query.limit + 1)
-    .session(session ?? null)
-    .lean<Doc[]>();
-  const items = docs.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(toRecord),
-    nextCursor: docs.length > query.limit && last ? encodeCursor({ key: String(last[key]), id: String(last._id) }) : null,
-  };
-}
 
 export function notifyRepositories(m: NotifyModels, session: ClientSession | undefined) {
   const s = session ?? null;
@@ -196,19 +169,14 @@ export function notifyRepositories(m: NotifyModels, session: ClientSession | und
       if (q.from) at.$gte = new Date(q.from).toISOString();
       if (q.to) at.$lte = new Date(q.to).toISOString();
       if (q.from || q.to) filter.at = at;
-      if (q.cursor) {
-        const p = decodeCursor(q.cursor);
-        if (!p || !/^\d+$/.test(p.id)) throw new InvalidCursorError();
-        filter._id = { $lt: Number(p.id) };
-      }
+      const start = pageStart(q, (p) => /^\d+$/.test(p.id));
+      if (start) filter._id = { $lt: Number(start.id) };
       const docs = await m.Audit.find(filter)
         .sort({ _id: -1 })
         .limit(q.limit + 1)
         .session(s)
         .lean<Doc[]>();
-      const items = docs.slice(0, q.limit).map(toAudit);
-      const last = items[items.length - 1];
-      return { items, nextCursor: docs.length > q.limit && last ? encodeCursor({ key: '', id: String(last.seq) }) : null };
+      return toPage(docs, q.limit, (d) => ({ key: '', id: String(d._id) }), toAudit);
     },
   };
 
@@ -222,7 +190,7 @@ export function notifyRepositories(m: NotifyModels, session: ClientSession | und
       return renameId<NotificationRecord>(await m.Notification.findById(id).session(s).lean<Doc>(), 'id');
     },
     listByUser(userId, q) {
-      return newestFirst(m.Notification, { userId, ...(q.unread ? { readAt: null } : {}) }, 'createdAt', q, session, toNotification);
+      return keysetPage(m.Notification, { userId, ...(q.unread ? { readAt: null } : {}) }, q, session, toNotification, NEWEST_FIRST);
     },
     countUnread(userId) {
       return m.Notification.countDocuments({ userId, readAt: null }).session(s);
@@ -306,7 +274,7 @@ export function notifyRepositories(m: NotifyModels, session: ClientSession | und
       await m.Delivery.updateOne({ _id: id }, { $set: rest }, { session });
     },
     list(q) {
-      return newestFirst(m.Delivery, q.status ? { status: q.status } : {}, 'createdAt', q, session, toDelivery);
+      return keysetPage(m.Delivery, q.status ? { status: q.status } : {}, q, session, toDelivery, NEWEST_FIRST);
     },
   };
 

@@ -5,7 +5,6 @@
  */
 import { Schema, type ClientSession, type Connection, type Model, type PipelineStage } from 'mongoose';
 import type { IncidentStatus } from '@cert-hub/shared';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type {
   AssessmentRecord,
   IncidentCounts,
@@ -16,6 +15,7 @@ import type {
   ReportSubmissionRecord,
   StatsRange,
 } from '../reports.js';
+import { keysetPage } from './collection.js';
 
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, unknown>;
@@ -166,22 +166,7 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
         const filter: Doc = {};
         if (query.year !== undefined) filter.year = query.year;
         if (query.agencyId !== undefined) filter.agencyIds = query.agencyId;
-        if (query.cursor) {
-          const position = decodeCursor(query.cursor);
-          if (!position) throw new InvalidCursorError();
-          filter.$or = [{ sortKey: { $gt: position.key } }, { sortKey: position.key, _id: { $gt: position.id } }];
-        }
-        const docs = await models.ReportRound.find(filter)
-          .sort({ sortKey: 1, _id: 1 })
-          .limit(query.limit + 1)
-          .session(session ?? null)
-          .lean<Doc[]>();
-        const items = docs.slice(0, query.limit);
-        const last = items[items.length - 1];
-        return {
-          items: items.map((d) => fromDoc<ReportRoundRecord>(d)!),
-          nextCursor: docs.length > query.limit && last ? encodeCursor({ key: String(last.sortKey), id: String(last._id) }) : null,
-        };
+        return keysetPage(models.ReportRound, filter, query, session, (d) => fromDoc<ReportRoundRecord>(d)!);
       },
       async listDueReminders(now) {
         const docs = await models.ReportRound.find({ remindedAt: null, remindAt: { $lte: now } })

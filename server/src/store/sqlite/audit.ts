@@ -1,6 +1,6 @@
 /** SQLite adapter of the audit log: one row per entry, columns for every search filter. */
 import type { Database as Db } from 'better-sqlite3';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import { pageStart, toPage } from '../cursor.js';
 import type { AuditQuery, AuditRecord, AuditRepository } from '../audit.js';
 
 type AuditRow = {
@@ -69,17 +69,14 @@ export class SqliteAudit implements AuditRepository {
       where.push('at <= ?');
       params.push(new Date(query.to).toISOString());
     }
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor);
-      if (!position || !/^\d+$/.test(position.id)) throw new InvalidCursorError();
+    const start = pageStart(query, (p) => /^\d+$/.test(p.id));
+    if (start) {
       where.push('seq < ?');
-      params.push(Number(position.id));
+      params.push(Number(start.id));
     }
     const rows = this.db
       .prepare(`SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`)
       .all(...params, query.limit + 1) as AuditRow[];
-    const items = rows.slice(0, query.limit).map(toAudit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ key: '', id: String(last.seq) }) : null };
+    return toPage(rows, query.limit, (row) => ({ key: '', id: String(row.seq) }), toAudit);
   }
 }

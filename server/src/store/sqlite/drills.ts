@@ -1,8 +1,8 @@
 /** SQLite adapter of the drill repository: JSON documents with the columns the scheduler and year view query. */
 import type { Database as Db } from 'better-sqlite3';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type { DrillPlanRecord, DrillRecord, DrillRepository } from '../drills.js';
 import type { PageQuery } from '../port.js';
+import { getDoc, keysetPage, selectDocs, type Params } from './table.js';
 
 export const drillSortKey = (d: DrillRecord) => `${d.year}|${d.scheduledStart ?? d.heldOn ?? d.createdAt}`;
 
@@ -24,51 +24,33 @@ export class SqliteDrills implements DrillRepository {
     return r.changes === 1;
   }
   async get(id: string) {
-    const row = this.db.prepare('SELECT doc FROM drills WHERE id = ?').get(id) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as DrillRecord) : null;
+    return getDoc<DrillRecord>(this.db, 'drills', id);
   }
   async list(query: PageQuery & { year?: number | undefined }) {
     const where: string[] = [];
-    const params: (string | number)[] = [];
+    const params: Params = [];
     if (query.year !== undefined) {
       where.push('year = ?');
       params.push(query.year);
     }
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor);
-      if (!position) throw new InvalidCursorError();
-      where.push('(sort_key > ? OR (sort_key = ? AND id > ?))');
-      params.push(position.key, position.key, position.id);
-    }
-    const rows = this.db
-      .prepare(`SELECT id, sort_key, doc FROM drills ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY sort_key, id LIMIT ?`)
-      .all(...params, query.limit + 1) as { id: string; sort_key: string; doc: string }[];
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => JSON.parse(r.doc) as DrillRecord),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
-    };
+    return keysetPage<DrillRecord>(this.db, 'drills', where, params, query);
   }
   async listByYear(year: number) {
-    return (this.db.prepare('SELECT doc FROM drills WHERE year = ? ORDER BY sort_key, id').all(year) as { doc: string }[]).map(
-      (r) => JSON.parse(r.doc) as DrillRecord,
-    );
+    return selectDocs<DrillRecord>(this.db, 'SELECT doc FROM drills WHERE year = ? ORDER BY sort_key, id', year);
   }
   async listDue(at: string) {
-    return (
-      this.db
-        .prepare(`SELECT doc FROM drills WHERE status = 'running' AND next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at`)
-        .all(at) as { doc: string }[]
-    ).map((r) => JSON.parse(r.doc) as DrillRecord);
+    return selectDocs<DrillRecord>(
+      this.db,
+      `SELECT doc FROM drills WHERE status = 'running' AND next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at`,
+      at,
+    );
   }
   async getNextDueAt() {
     const row = this.db.prepare(`SELECT min(next_due_at) AS due FROM drills WHERE status = 'running'`).get() as { due: string | null };
     return row.due ?? null;
   }
   async getPlan(year: number) {
-    const row = this.db.prepare('SELECT doc FROM drill_plans WHERE year = ?').get(year) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as DrillPlanRecord) : null;
+    return getDoc<DrillPlanRecord>(this.db, 'drill_plans', year, 'year');
   }
   async upsertPlan(plan: DrillPlanRecord) {
     this.db

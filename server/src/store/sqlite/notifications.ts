@@ -1,6 +1,5 @@
 /** SQLite adapter of the notification inbox, preferences, webhooks and delivery outbox. */
 import type { Database as Db } from 'better-sqlite3';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type {
   DeliveryRecord,
   DeliveryRepository,
@@ -13,41 +12,10 @@ import type {
   WebhookRepository,
 } from '../notifications.js';
 import type { PageQuery } from '../port.js';
+import { docOf, docsOf, keysetPage } from './table.js';
 
-const docs = <T>(rows: unknown[]) => (rows as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
-
-/** Keyset page over (key, id) in the given direction; `where` already holds the filters. */
-function pageBy<T>(
-  db: Db,
-  table: string,
-  keyColumn: string,
-  direction: 'ASC' | 'DESC',
-  where: string[],
-  params: (string | number)[],
-  query: PageQuery,
-  keyOf: (t: T) => string,
-  idOf: (t: T) => string,
-) {
-  const clauses = [...where];
-  const args = [...params];
-  if (query.cursor) {
-    const p = decodeCursor(query.cursor);
-    if (!p) throw new InvalidCursorError();
-    const op = direction === 'DESC' ? '<' : '>';
-    clauses.push(`(${keyColumn} ${op} ? OR (${keyColumn} = ? AND id ${op} ?))`);
-    args.push(p.key, p.key, p.id);
-  }
-  const rows = db
-    .prepare(
-      `SELECT doc FROM ${table} ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
-       ORDER BY ${keyColumn} ${direction}, id ${direction} LIMIT ?`,
-    )
-    .all(...args, query.limit + 1);
-  const all = docs<T>(rows);
-  const items = all.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: all.length > query.limit && last ? encodeCursor({ key: keyOf(last), id: idOf(last) }) : null };
-}
+/** Inbox and outbox pages: newest first, by creation time then id. */
+const NEWEST_FIRST = { sort: 'created_at', id: 'id', direction: 'DESC' } as const;
 
 export class SqliteNotifications implements NotificationRepository {
   constructor(private readonly db: Db) {}
@@ -58,22 +26,12 @@ export class SqliteNotifications implements NotificationRepository {
   }
   async get(id: string) {
     const row = this.db.prepare('SELECT doc FROM notifications WHERE id = ?').get(id);
-    return row ? docs<NotificationRecord>([row])[0]! : null;
+    return docOf<NotificationRecord>(row);
   }
   async listByUser(userId: string, query: PageQuery & { unread?: boolean }) {
     const where = ['user_id = ?'];
     if (query.unread) where.push('read_at IS NULL');
-    return pageBy<NotificationRecord>(
-      this.db,
-      'notifications',
-      'created_at',
-      'DESC',
-      where,
-      [userId],
-      query,
-      (n) => n.createdAt,
-      (n) => n.id,
-    );
+    return keysetPage<NotificationRecord>(this.db, 'notifications', where, [userId], query, NEWEST_FIRST);
   }
   async countUnread(userId: string) {
     return (this.db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number })
@@ -93,7 +51,7 @@ export class SqliteNotificationPreferences implements NotificationPreferenceRepo
   constructor(private readonly db: Db) {}
   async get(userId: string) {
     const row = this.db.prepare('SELECT doc FROM notification_preferences WHERE user_id = ?').get(userId);
-    return row ? docs<NotificationPreferencesRecord>([row])[0]! : null;
+    return docOf<NotificationPreferencesRecord>(row);
   }
   async upsert(p: NotificationPreferencesRecord) {
     this.db
@@ -112,10 +70,10 @@ export class SqliteWebhooks implements WebhookRepository {
   }
   async get(id: string) {
     const row = this.db.prepare('SELECT doc FROM webhooks WHERE id = ?').get(id);
-    return row ? docs<WebhookRecord>([row])[0]! : null;
+    return docOf<WebhookRecord>(row);
   }
   async list() {
-    return docs<WebhookRecord>(this.db.prepare('SELECT doc FROM webhooks ORDER BY id').all());
+    return docsOf<WebhookRecord>(this.db.prepare('SELECT doc FROM webhooks ORDER BY id').all());
   }
   async remove(id: string) {
     return this.db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes === 1;
@@ -135,10 +93,10 @@ export class SqliteDeliveries implements DeliveryRepository {
   }
   async get(id: string) {
     const row = this.db.prepare('SELECT doc FROM deliveries WHERE id = ?').get(id);
-    return row ? docs<DeliveryRecord>([row])[0]! : null;
+    return docOf<DeliveryRecord>(row);
   }
   async listDue(now: string, limit: number) {
-    return docs<DeliveryRecord>(
+    return docsOf<DeliveryRecord>(
       this.db
         .prepare(
           `SELECT doc FROM deliveries WHERE status IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
@@ -170,16 +128,6 @@ export class SqliteDeliveries implements DeliveryRepository {
       where.push('status = ?');
       params.push(query.status);
     }
-    return pageBy<DeliveryRecord>(
-      this.db,
-      'deliveries',
-      'created_at',
-      'DESC',
-      where,
-      params,
-      query,
-      (d) => d.createdAt,
-      (d) => d.id,
-    );
+    return keysetPage<DeliveryRecord>(this.db, 'deliveries', where, params, query, NEWEST_FIRST);
   }
 }

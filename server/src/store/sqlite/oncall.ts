@@ -1,12 +1,12 @@
 /** SQLite repository for on-call rosters, one row per team. */
 import type { Database as Db } from 'better-sqlite3';
 import type { OnCallRepository, OnCallRosterRecord } from '../oncall.js';
+import { getDoc, selectDocs } from './table.js';
 
 export class SqliteOnCall implements OnCallRepository {
   constructor(private readonly db: Db) {}
   async get(teamId: string) {
-    const row = this.db.prepare('SELECT doc FROM oncall_rosters WHERE team_id = ?').get(teamId) as { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as OnCallRosterRecord) : null;
+    return getDoc<OnCallRosterRecord>(this.db, 'oncall_rosters', teamId, 'team_id');
   }
   async save(r: OnCallRosterRecord, expectedVersion: number | null) {
     if (expectedVersion === null) {
@@ -21,8 +21,6 @@ export class SqliteOnCall implements OnCallRepository {
     return result.changes === 1;
   }
   async list() {
-    return (this.db.prepare('SELECT doc FROM oncall_rosters ORDER BY team_id').all() as { doc: string }[]).map(
-      (r) => JSON.parse(r.doc) as OnCallRosterRecord,
-    );
+    return selectDocs<OnCallRosterRecord>(this.db, 'SELECT doc FROM oncall_rosters ORDER BY team_id');
   }
 }

@@ -5,7 +5,6 @@
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { IncidentStatus } from '@cert-hub/shared';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type {
   AssessmentRecord,
   AssessmentRepository,
@@ -20,6 +19,7 @@ import type {
   StatsRange,
   StatsRepository,
 } from '../reports.js';
+import { keysetPage } from './table.js';
 
 const HISTORY_BATCH = 500;
 const OPEN = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
@@ -136,23 +136,7 @@ class SqliteReportRounds implements ReportRoundRepository {
       where.push('id IN (SELECT round_id FROM report_round_agencies WHERE agency_id = ?)');
       params.push(query.agencyId);
     }
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor);
-      if (!position) throw new InvalidCursorError();
-      where.push('(sort_key > ? OR (sort_key = ? AND id > ?))');
-      params.push(position.key, position.key, position.id);
-    }
-    const rows = this.db
-      .prepare(
-        `SELECT id, sort_key, doc FROM report_rounds ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY sort_key, id LIMIT ?`,
-      )
-      .all(...params, query.limit + 1) as { id: string; sort_key: string; doc: string }[];
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => JSON.parse(r.doc) as ReportRoundRecord),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
-    };
+    return keysetPage<ReportRoundRecord>(this.db, 'report_rounds', where, params, query);
   }
   async listDueReminders(now: string) {
     const rows = this.db

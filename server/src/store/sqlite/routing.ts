@@ -1,8 +1,7 @@
 /** SQLite repositories for routing rules and upward notifications (JSON documents). */
 import type { Database as Db } from 'better-sqlite3';
 import type { RoutingRuleRecord, RoutingRuleRepository, UpwardNotificationRecord, UpwardNotificationRepository } from '../routing.js';
-
-const parse = <T>(row: { doc: string } | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null);
+import { getDoc, selectDocs } from './table.js';
 
 export class SqliteRoutingRules implements RoutingRuleRepository {
   constructor(private readonly db: Db) {}
@@ -18,12 +17,10 @@ export class SqliteRoutingRules implements RoutingRuleRepository {
     return result.changes === 1;
   }
   async get(id: string) {
-    return parse<RoutingRuleRecord>(this.db.prepare('SELECT doc FROM routing_rules WHERE id = ?').get(id) as { doc: string } | undefined);
+    return getDoc<RoutingRuleRecord>(this.db, 'routing_rules', id);
   }
   async list() {
-    return (this.db.prepare('SELECT doc FROM routing_rules ORDER BY position, id').all() as { doc: string }[]).map(
-      (r) => JSON.parse(r.doc) as RoutingRuleRecord,
-    );
+    return selectDocs<RoutingRuleRecord>(this.db, 'SELECT doc FROM routing_rules ORDER BY position, id');
   }
   async delete(id: string) {
     return this.db.prepare('DELETE FROM routing_rules WHERE id = ?').run(id).changes === 1;
@@ -44,15 +41,13 @@ export class SqliteUpwardNotifications implements UpwardNotificationRepository {
     return result.changes === 1;
   }
   async get(id: string) {
-    return parse<UpwardNotificationRecord>(
-      this.db.prepare('SELECT doc FROM upward_notifications WHERE id = ?').get(id) as { doc: string } | undefined,
-    );
+    return getDoc<UpwardNotificationRecord>(this.db, 'upward_notifications', id);
   }
   async listByIncident(incidentId: string) {
-    return (
-      this.db.prepare('SELECT doc FROM upward_notifications WHERE incident_id = ? ORDER BY created_at, id').all(incidentId) as {
-        doc: string;
-      }[]
-    ).map((r) => JSON.parse(r.doc) as UpwardNotificationRecord);
+    return selectDocs<UpwardNotificationRecord>(
+      this.db,
+      'SELECT doc FROM upward_notifications WHERE incident_id = ? ORDER BY created_at, id',
+      incidentId,
+    );
   }
 }

@@ -1,17 +1,16 @@
 /** SQLite adapter of SLA policies and escalation timers. */
 import type { Database as Db } from 'better-sqlite3';
 import type { SlaPolicyRecord, SlaPolicyRepository, SlaScope, SlaTimerRecord, SlaTimerRepository } from '../sla.js';
-
-const docs = <T>(rows: unknown[]) => (rows as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
+import { docOf, docsOf } from './table.js';
 
 export class SqliteSlaPolicies implements SlaPolicyRepository {
   constructor(private readonly db: Db) {}
   async list() {
-    return docs<SlaPolicyRecord>(this.db.prepare('SELECT doc FROM sla_policies ORDER BY scope').all());
+    return docsOf<SlaPolicyRecord>(this.db.prepare('SELECT doc FROM sla_policies ORDER BY scope').all());
   }
   async get(scope: SlaScope) {
     const row = this.db.prepare('SELECT doc FROM sla_policies WHERE scope = ?').get(scope);
-    return row ? docs<SlaPolicyRecord>([row])[0]! : null;
+    return docOf<SlaPolicyRecord>(row);
   }
   async upsert(p: SlaPolicyRecord) {
     this.db
@@ -27,7 +26,7 @@ export class SqliteSlaTimers implements SlaTimerRepository {
   constructor(private readonly db: Db) {}
   async get(incidentId: string) {
     const row = this.db.prepare('SELECT doc FROM sla_timers WHERE incident_id = ?').get(incidentId);
-    return row ? docs<SlaTimerRecord>([row])[0]! : null;
+    return docOf<SlaTimerRecord>(row);
   }
   async put(t: SlaTimerRecord) {
     this.db
@@ -41,7 +40,7 @@ export class SqliteSlaTimers implements SlaTimerRepository {
     this.db.prepare('DELETE FROM sla_timers WHERE incident_id = ?').run(incidentId);
   }
   async listDue(now: string, limit: number) {
-    return docs<SlaTimerRecord>(this.db.prepare('SELECT doc FROM sla_timers WHERE due_at <= ? ORDER BY due_at LIMIT ?').all(now, limit));
+    return docsOf<SlaTimerRecord>(this.db.prepare('SELECT doc FROM sla_timers WHERE due_at <= ? ORDER BY due_at LIMIT ?').all(now, limit));
   }
   async nextDueAt() {
     return (this.db.prepare('SELECT min(due_at) AS at FROM sla_timers').get() as { at: string | null }).at;
