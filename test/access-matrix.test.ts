@@ -86,7 +86,8 @@ interface Fixtures {
 interface Entry {
   route: string;
   allow: Subject[];
-  body?: (f: Fixtures) => unknown | Promise<unknown>;
+  /** The request body, or a promise of it. */
+  body?: (f: Fixtures) => unknown;
   params?: (f: Fixtures) => Promise<Record<string, string>>;
   upload?: true;
   /** A valid query string, for routes that require one. */

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Database as Db } from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { openSqliteDatabase, SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
 import { agencyRecord } from './helpers/storeContract.js';
@@ -20,10 +19,10 @@ it('commits transactions that arrive together with one COMMIT, and answers each 
   const writeDb = openSqliteDatabase(file);
   const log: string[] = [];
   const exec = writeDb.exec.bind(writeDb);
-  writeDb.exec = ((sql: string) => {
+  writeDb.exec = (sql: string) => {
     if (sql === 'COMMIT') log.push('COMMIT');
     return exec(sql);
-  }) as Db['exec'];
+  };
   const store = new SqliteStore(writeDb, openSqliteDatabase(file));
   try {
     const ids = Array.from({ length: 50 }, (_, i) => `g${i}`);

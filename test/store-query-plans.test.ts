@@ -25,10 +25,10 @@ function recordQueries(db: Db) {
   db.prepare = ((sql: string) => {
     const statement = prepare(sql);
     const all = statement.all.bind(statement);
-    statement.all = ((...args: unknown[]) => {
+    statement.all = (...args: unknown[]) => {
       captured.push({ sql, args });
       return all(...args);
-    }) as typeof statement.all;
+    };
     return statement;
   }) as Db['prepare'];
 }

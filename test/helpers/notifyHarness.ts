@@ -33,16 +33,16 @@ function waitFor<T>(items: T[], listeners: Set<() => void>, match: (item: T) => 
     const check = () => {
       const found = items.find(match);
       if (!found) return false;
-      listeners.delete(check as () => void);
+      listeners.delete(check);
       clearTimeout(timer);
       resolve(found);
       return true;
     };
     const timer = setTimeout(() => {
-      listeners.delete(check as () => void);
+      listeners.delete(check);
       reject(new Error(`timed out waiting for ${what}`));
     }, timeoutMs);
-    if (!check()) listeners.add(check as () => void);
+    if (!check()) listeners.add(check);
   });
 }
 

@@ -49,7 +49,8 @@ export function Shell() {
       items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }))}
       onClick={({ key }) => {
         setDrawerOpen(false);
-        navigate(key);
+        // react-router's navigate may return a promise (data routers); nothing waits for it here.
+        void navigate(key);
       }}
     />
   );

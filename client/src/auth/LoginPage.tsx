@@ -55,7 +55,13 @@ export function LoginPage() {
         </div>
         {setupRequired && <Alert type="info" showIcon message={t('login.setupHint')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" onFinish={submit} onValuesChange={() => setError(null)} requiredMark={false} name="login">
+        <Form<{ username: string; password: string }>
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          onValuesChange={() => setError(null)}
+          requiredMark={false}
+          name="login"
+        >
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>

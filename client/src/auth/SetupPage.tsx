@@ -10,7 +10,7 @@ import { zodRule } from '../lib/zodRule.js';
 export function SetupPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Record<string, string>>();
   const [required, setRequired] = useState<boolean | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -45,7 +45,7 @@ export function SetupPage() {
         ) : (
           <>
             <Alert type="info" showIcon message={t('setup.intro')} style={{ marginBottom: 16 }} />
-            <Form form={form} layout="vertical" onFinish={submit} initialValues={{ token: params.get('token') ?? '' }}>
+            <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ token: params.get('token') ?? '' }}>
               <Form.Item name="token" label={t('setup.token')} rules={[{ required: true, message: t('common.required') }]}>
                 <Input />
               </Form.Item>

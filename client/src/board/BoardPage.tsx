@@ -108,7 +108,7 @@ export function BoardPage() {
       const key = `new-${incident.id}`;
       const open = () => {
         notification.destroy(key);
-        navigate(`/incidents/${incident.id}`);
+        void navigate(`/incidents/${incident.id}`);
       };
       notification.info({
         key,

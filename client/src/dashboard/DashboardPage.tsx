@@ -102,7 +102,9 @@ export function DashboardPage() {
   }, [interval]);
 
   /** The incident list behind a chart: the same period, real incidents, plus the chart's filter. */
-  const drill = (filter: Record<string, string>) => navigate(`/incidents${query({ ...interval, drill: 'false', ...filter })}`);
+  const drill = (filter: Record<string, string>) => {
+    void navigate(`/incidents${query({ ...interval, drill: 'false', ...filter })}`);
+  };
 
   const hours = (seconds: number | null) => (seconds === null ? '—' : t('dashboard.hours', { value: (seconds / 3600).toFixed(1) }));
   const categoryName = (code: string) =>

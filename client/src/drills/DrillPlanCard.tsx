@@ -22,6 +22,9 @@ interface Plan {
 }
 
 /** The annual drill plan (R4: at least one a year, critical sectors first): which drills, when, which sectors. */
+/** The plan editor's fields: the year's items, each possibly not yet linked to a drill. */
+type PlanFormValues = { items?: (Omit<PlanItem, 'drillId'> & { drillId?: string | null })[] };
+
 export function DrillPlanCard({
   year,
   sectors,
@@ -39,7 +42,7 @@ export function DrillPlanCard({
   const [plan, setPlan] = useState<Plan | null>(null);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<PlanFormValues>();
 
   const load = useCallback(() => void api<Plan>(`/drills/plans/${year}`).then(setPlan, showError), [year, showError]);
   useEffect(load, [load]);
@@ -50,7 +53,7 @@ export function DrillPlanCard({
   };
 
   const save = async () => {
-    let values: { items?: (Omit<PlanItem, 'drillId'> & { drillId?: string })[] };
+    let values: PlanFormValues;
     try {
       values = await form.validateFields();
     } catch {

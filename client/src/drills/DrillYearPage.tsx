@@ -42,7 +42,15 @@ export function DrillYearPage() {
         <Typography.Title level={3}>{t('drills.yearView', { year })}</Typography.Title>
         <Space wrap className="no-print">
           <label htmlFor="year-view-year">{t('drills.year')}</label>
-          <InputNumber id="year-view-year" min={2000} max={2100} value={year} onChange={(v) => v && navigate(`/drills/years/${v}`)} />
+          <InputNumber
+            id="year-view-year"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(v) => {
+              if (v) void navigate(`/drills/years/${v}`);
+            }}
+          />
           <Link to={`/drills?year=${year}`}>
             <Button>{t('drills.title')}</Button>
           </Link>

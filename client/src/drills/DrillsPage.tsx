@@ -44,7 +44,7 @@ export function DrillsPage() {
   const [drawer, setDrawer] = useState<'plan' | 'external' | null>(null);
   const [busy, setBusy] = useState(false);
   const [staff, setStaff] = useState<UserView[]>([]);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const showError = useApiError();
   const canManage = user.role === 'coordinator' || user.role === 'admin';
   const standing = directory.teams.find((team) => team.isStanding);
@@ -69,7 +69,7 @@ export function DrillsPage() {
     year: v.year,
     type: v.type,
     scenario: (v.scenario as string | undefined) ?? '',
-    objectives: String(v.objectives ?? '')
+    objectives: ((v.objectives as string | undefined) ?? '')
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean)
@@ -114,7 +114,7 @@ export function DrillsPage() {
       if (drawer === 'plan') {
         const drill = await api<DrillView>('/drills', { method: 'POST', body: planBody(values) });
         setDrawer(null);
-        navigate(`/drills/${drill.id}`);
+        void navigate(`/drills/${drill.id}`);
       } else {
         await api('/drills/external', { method: 'POST', body: externalBody(values) });
         setDrawer(null);

@@ -82,7 +82,7 @@ export function IncidentDetailPage() {
   const [visibility, setVisibility] = useState<'agency' | 'internal'>('agency');
   const [moving, setMoving] = useState<IncidentStatus | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [confirmForm] = Form.useForm();
+  const [confirmForm] = Form.useForm<{ note?: string }>();
 
   const load = useCallback(async () => {
     try {

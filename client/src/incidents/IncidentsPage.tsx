@@ -164,7 +164,7 @@ export function IncidentsPage() {
           dataSource={list.items}
           pagination={false}
           locale={{ emptyText: t('incidents.none') }}
-          onRow={(i) => ({ onClick: () => navigate(`/incidents/${i.id}`), style: { cursor: 'pointer' } })}
+          onRow={(i) => ({ onClick: () => void navigate(`/incidents/${i.id}`), style: { cursor: 'pointer' } })}
           columns={[
             {
               title: t('incidents.code'),

@@ -450,7 +450,7 @@ export function ReportPage() {
                       rules={[
                         required,
                         ({ getFieldValue }) => ({
-                          validator: async (_, value) => {
+                          validator: async (_, value: string | undefined) => {
                             const type = getFieldValue(['indicators', field.name, 'type']) as string;
                             const problem = value ? schemaIssueText(t, indicatorSchema, { type, value }) : null;
                             if (problem) throw new Error(problem);

@@ -24,7 +24,7 @@ const zodKey = (code: string, params: Record<string, unknown>): string => {
       return params.inclusive === false && kind === 'number' ? `${code}_${kind}_exclusive` : `${code}_${kind}`;
     }
     case 'invalid_format':
-      return `format_${String(params.format ?? '')}`;
+      return `format_${typeof params.format === 'string' ? params.format : ''}`;
     default:
       return code;
   }

@@ -71,7 +71,7 @@ export function NotificationBell() {
   const openNotification = (n: NotificationView) => {
     if (!n.readAt) void markRead({ ids: [n.id] });
     setOpen(false);
-    if (n.incidentId) navigate(`/incidents/${n.incidentId}`);
+    if (n.incidentId) void navigate(`/incidents/${n.incidentId}`);
   };
 
   // A drawer rather than a popover: it overlays the page, so a phone never scrolls sideways.
@@ -145,7 +145,7 @@ export function NotificationBell() {
             icon={<SettingOutlined />}
             onClick={() => {
               setOpen(false);
-              navigate('/notification-settings');
+              void navigate('/notification-settings');
             }}
           >
             {t('notify.nav.notifications')}

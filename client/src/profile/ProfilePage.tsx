@@ -15,9 +15,9 @@ export function ProfilePage() {
   const user = useUser();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<{ currentPassword: string; newPassword: string }>();
   const showError = useApiError();
-  const [details] = Form.useForm();
+  const [details] = Form.useForm<{ displayName: string; phone: string; email: string }>();
 
   useEffect(() => {
     void api<UserView>('/me').then(
@@ -45,7 +45,7 @@ export function ProfilePage() {
       await api('/me/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       void message.success(t('profile.changed'), 6);
       session.set(null);
-      navigate('/login');
+      void navigate('/login');
     } catch (e) {
       showError(e, form);
     }
@@ -63,7 +63,7 @@ export function ProfilePage() {
         </Descriptions>
       </Card>
       <Card title={t('usability.myDetails')}>
-        <Form form={details} layout="vertical" onFinish={saveDetails} name="myDetails">
+        <Form form={details} layout="vertical" onFinish={(v) => void saveDetails(v)} name="myDetails">
           <Form.Item name="displayName" label={t('users.displayName')} rules={[required, { min: 2, max: 200 }]}>
             <Input autoComplete="name" />
           </Form.Item>
@@ -80,7 +80,7 @@ export function ProfilePage() {
       </Card>
       <Card title={t('profile.changePassword')}>
         <Alert type="info" showIcon message={t('users.passwordHint')} style={{ marginBottom: 16 }} />
-        <Form form={form} layout="vertical" onFinish={changePassword} name="changePassword">
+        <Form form={form} layout="vertical" onFinish={(v) => void changePassword(v)} name="changePassword">
           <Form.Item name="currentPassword" label={t('profile.currentPassword')} rules={[required]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>

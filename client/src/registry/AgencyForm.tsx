@@ -67,7 +67,7 @@ export function AgencyForm({ agency, open, onClose, onSaved, province }: Props) 
       onSave={() => form.submit()}
       busy={busy}
     >
-      <Form form={form} layout="vertical" onFinish={submit} name="agency">
+      <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void submit(v)} name="agency">
         <Form.Item name="name" label={t('common.name')} rules={[required, { min: 2 }]}>
           <Input maxLength={200} />
         </Form.Item>

@@ -17,7 +17,7 @@ export function ApiKeysPage() {
   const [keys, setKeys] = useState<ApiKeyView[]>([]);
   const [open, setOpen] = useState(false);
   const [issued, setIssued] = useState<IssuedApiKeyView | null>(null);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<{ name: string; agencyIds: string[] }>();
 
   const load = useCallback(() => void api<{ items: ApiKeyView[] }>('/api-keys').then((r) => setKeys(r.items), showError), [showError]);
   useEffect(load, [load]);

@@ -66,7 +66,7 @@ export function FocalPointsModal({ agency, open, onClose, onSaved }: Props) {
       destroyOnHidden
     >
       <Alert type="info" showIcon message={t('agencies.focalHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" onFinish={submit} name="focalPoints">
+      <Form form={form} layout="vertical" onFinish={(v: { focalPoints: Record<string, unknown>[] }) => void submit(v)} name="focalPoints">
         <Form.List name="focalPoints">
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: '100%' }}>

@@ -12,7 +12,7 @@ export function SectorsPage() {
   const user = useUser();
   const [sectors, setSectors] = useState<SectorView[]>([]);
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<SectorView>();
   const showError = useApiError();
   const load = () => void api<{ items: SectorView[] }>('/sectors').then((r) => setSectors(r.items));
   useEffect(load, []);
@@ -57,7 +57,7 @@ export function SectorsPage() {
         okText={t('common.save')}
         cancelText={t('common.cancel')}
       >
-        <Form form={form} layout="vertical" onFinish={submit} name="sector">
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} name="sector">
           <Form.Item name="code" label={t('sectors.code')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,49}$/ }]}>
             <Input placeholder="education" />
           </Form.Item>

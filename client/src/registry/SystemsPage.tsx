@@ -15,7 +15,7 @@ import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 
 const lines = (text: unknown) =>
-  String(text ?? '')
+  (typeof text === 'string' ? text : '')
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean);
@@ -39,7 +39,7 @@ export function SystemsPage() {
   const level = param('level');
   const list = useCursorList<SystemView>('/systems', { q, agencyId, level });
   const [editing, setEditing] = useState<SystemView | 'new' | null>(null);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Record<string, unknown>>();
   const [busy, setBusy] = useState(false);
   const showError = useApiError();
   const { message } = App.useApp();
@@ -212,7 +212,7 @@ export function SystemsPage() {
         onSave={() => form.submit()}
         busy={busy}
       >
-        <Form form={form} layout="vertical" onFinish={submit} name="system">
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} name="system">
           <Form.Item name="agencyId" label={t('systems.agency')} rules={[required]}>
             <Select
               showSearch

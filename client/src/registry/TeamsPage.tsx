@@ -131,7 +131,7 @@ export function TeamsPage() {
         onClose={() => setEditing(null)}
         onSave={() => form.submit()}
       >
-        <Form form={form} layout="vertical" onFinish={submit} name="team">
+        <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void submit(v)} name="team">
           <Form.Item name="name" label={t('common.name')} rules={[{ required: true, min: 2, message: t('common.required') }]}>
             <Input />
           </Form.Item>

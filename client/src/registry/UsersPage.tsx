@@ -29,7 +29,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [form] = Form.useForm();
-  const [resetForm] = Form.useForm();
+  const [resetForm] = Form.useForm<{ password: string }>();
   const showError = useApiError();
   const isAdmin = me.role === 'admin';
   const formRole = Form.useWatch('role', form) as Role | undefined;
@@ -137,7 +137,7 @@ export function UsersPage() {
         onClose={() => setEditing(null)}
         onSave={() => form.submit()}
       >
-        <Form form={form} layout="vertical" onFinish={submit} name="user">
+        <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void submit(v)} name="user">
           <Form.Item name="username" label={t('users.username')} rules={[required, zodRule(usernameSchema)]}>
             <Input disabled={editing !== 'new'} autoComplete="off" />
           </Form.Item>
@@ -192,7 +192,7 @@ export function UsersPage() {
         okText={t('common.save')}
         cancelText={t('common.cancel')}
       >
-        <Form form={resetForm} layout="vertical" onFinish={resetPassword} name="resetPassword">
+        <Form form={resetForm} layout="vertical" onFinish={(v) => void resetPassword(v)} name="resetPassword">
           <Form.Item
             name="password"
             label={t('users.newPassword')}

@@ -21,6 +21,19 @@ type SeriousAction = 'confirm' | 'declare' | 'withdraw' | 'clear';
  * transfer / add-a-body dialog, the serious-incident panel (R2 as corrected) and the
  * upward notifications per recipient.
  */
+/** The fields of the routing forms below, as antd hands them back. */
+interface RerouteValues {
+  action: 'add_team' | 'transfer' | 'remove_team';
+  teamId: string;
+  reason: string;
+}
+type UpwardValues = Partial<Pick<UpwardNotificationView, 'channel' | 'content' | 'tlp'>> & {
+  sent?: boolean;
+  acknowledged?: boolean;
+  documentNumber?: string | null;
+  acknowledgement?: string | null;
+};
+
 export function IncidentRoutingPanel({ incident, onChanged }: Props) {
   const { t } = useTranslation();
   const user = useUser();
@@ -33,9 +46,9 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
   const [deciding, setDeciding] = useState<SeriousAction | null>(null);
   const [editingUpward, setEditingUpward] = useState<UpwardNotificationView | null>(null);
   const [followUps, setFollowUps] = useState<Record<string, string>>({});
-  const [rerouteForm] = Form.useForm();
-  const [decisionForm] = Form.useForm();
-  const [upwardForm] = Form.useForm();
+  const [rerouteForm] = Form.useForm<RerouteValues>();
+  const [decisionForm] = Form.useForm<{ reason: string }>();
+  const [upwardForm] = Form.useForm<UpwardValues>();
   const isAgency = user.role === 'focal_point';
   const isCoordinator = user.role === 'coordinator';
   const s = incident.seriousness;

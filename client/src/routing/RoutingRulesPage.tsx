@@ -86,7 +86,20 @@ function cleanConditions(c: RuleForm['conditions']): RoutingConditions {
   const hasIndicators = fromTri(c.hasIndicators);
   if (serious !== undefined) out.serious = serious;
   if (hasIndicators !== undefined) out.hasIndicators = hasIndicators;
-  return out as RoutingConditions;
+  return out;
+}
+
+/** The preview form: a made-up report, only the fields the rules look at. */
+interface PreviewValues {
+  agencyId: string;
+  category?: string;
+  systemLevel?: number;
+  sector?: string;
+  impacts?: string[];
+  canHandleAlone?: 'yes' | 'no' | 'unknown';
+  source?: string;
+  tlp?: string;
+  hasIndicators?: boolean;
 }
 
 /** The coordinators' ordered routing rules, with reorder and a "which rule would match, and why" preview. */
@@ -104,7 +117,7 @@ export function RoutingRulesPage() {
   const [users, setUsers] = useState<UserView[]>([]);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [form] = Form.useForm<RuleForm>();
-  const [previewForm] = Form.useForm();
+  const [previewForm] = Form.useForm<PreviewValues>();
   const canEdit = user.role === 'coordinator' || user.role === 'admin';
 
   const load = useCallback(

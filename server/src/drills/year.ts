@@ -171,7 +171,7 @@ function participatingOf(drills: readonly DrillRecord[]): string[] {
 
 function averageOf(rows: MilestoneSeconds[]): MilestoneSeconds {
   const result = {} as MilestoneSeconds;
-  for (const m of MILESTONES as readonly Milestone[]) {
+  for (const m of MILESTONES) {
     const known = rows.map((r) => r[m]).filter((v): v is number => v !== null);
     result[m] = known.length ? Math.round(known.reduce((a, b) => a + b, 0) / known.length) : null;
   }

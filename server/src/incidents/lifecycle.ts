@@ -140,7 +140,7 @@ export class IncidentLifecycle {
           const index = tasks.findIndex((task) => task.id === change.taskId);
           if (index === -1) throw notFound('Task');
           tasks[index] = { ...tasks[index]!, done: change.done, doneBy: change.done ? actor.id : null, doneAt: change.done ? at : null };
-          data = { taskId: change.taskId, title: tasks[index]!.title, done: change.done };
+          data = { taskId: change.taskId, title: tasks[index].title, done: change.done };
         } else {
           if (tasks.length >= 100) throw unprocessable('A checklist holds at most 100 tasks');
           const task = { id: this.deps.ids(), title: change.title, done: false, doneBy: null, doneAt: null };

@@ -154,18 +154,19 @@ export class Scheduler {
           continue;
         }
         began.set(job.name, now);
-        await this.runJob(job);
+        await this.runJob(job, now);
       }
     }
   }
 
-  private async runJob(job: ScheduledJob): Promise<void> {
+  /** Runs a job begun at clock time `now`; a failure waits `retryMs` from then. */
+  private async runJob(job: ScheduledJob, now: number): Promise<void> {
     try {
       await job.runDue();
       this.retryAfter.delete(job.name);
     } catch (error) {
       this.logger.error({ err: error, job: job.name }, 'scheduled job failed; retrying later');
-      this.retryAfter.set(job.name, this.clock.now().getTime() + this.retryMs);
+      this.retryAfter.set(job.name, now + this.retryMs);
     }
   }
 

@@ -70,7 +70,7 @@ export async function afterSeriousness(
   if ((await tx.upwardNotifications.listByIncident(incident.id)).length > 0) return;
   const nationalBodies = (await tx.teams.list({ limit: 200, kind: 'national_body' })).items;
   const recipients = [
-    ...nationalBodies.map((t) => ({ kind: 'national_body' as const, teamId: t.id as string | null, name: t.name })),
+    ...nationalBodies.map((t) => ({ kind: 'national_body' as const, teamId: t.id, name: t.name })),
     { kind: 'provincial_leadership' as const, teamId: null, name: PROVINCIAL_LEADERSHIP },
   ];
   const prepared: UpwardNotificationRecord[] = recipients.map((r) => ({

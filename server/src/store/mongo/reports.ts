@@ -64,10 +64,11 @@ const fromDoc = <T>(doc: Doc | null): T | null => {
 export function mongoReportsRepositories(models: ReportModels, session: ClientSession | undefined): ReportsRepositories {
   const realIn = (range: StatsRange) => ({ drill: null, reportedAt: { $gte: range.from, $lte: range.to } });
   const grouped = async (range: StatsRange, key: unknown, pre: PipelineStage[] = []): Promise<KeyCount[]> => {
-    const rows = await models.Incident.aggregate<{ _id: unknown; count: number }>([
+    // Group keys are field values: a category, a month, an agency id, a level (or null).
+    const rows = await models.Incident.aggregate<{ _id: string | number | boolean | null | undefined; count: number }>([
       { $match: realIn(range) },
       ...pre,
-      { $group: { _id: key as PipelineStage.Group['$group']['_id'], count: { $sum: 1 } } },
+      { $group: { _id: key, count: { $sum: 1 } } },
       { $sort: { count: -1, _id: 1 } },
     ]).session(session ?? null);
     return rows.map((r) => ({ key: r._id === null || r._id === undefined ? 'unknown' : String(r._id), count: r.count }));

@@ -78,8 +78,9 @@ const isUniqueViolation = (error: unknown) => {
 const toPortError = (error: unknown) => {
   if (isUniqueViolation(error)) return new DuplicateKeyError((error as Error).message, { cause: error });
   if (isDiskFull(error)) return new StorageFullError((error as Error).message, { cause: error });
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) return new StoreBusyError((error as Error).message, { cause: error });
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')))
+    return new StoreBusyError((error as Error).message, { cause: error });
   return error;
 };
 
