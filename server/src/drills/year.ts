@@ -3,7 +3,7 @@
  * (critical sectors first among those that did not), attendance, timings per team, lessons,
  * and the last five years side by side.
  */
-import { drillWasHeld, MILESTONES, type DrillYearView, type Milestone } from '@cert-hub/shared';
+import { drillWasHeld, MILESTONES, type DrillYearView } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../platform/errors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';

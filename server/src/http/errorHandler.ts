@@ -54,6 +54,9 @@ function toDomainError(error: unknown): DomainError | null {
   return null;
 }
 
+/** `instanceof` on the generic class narrows to `VersionConflict<any>`; this keeps the type. */
+const isVersionConflict = (error: unknown): error is VersionConflict => error instanceof VersionConflict;
+
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = toDomainError(error);
@@ -61,7 +64,7 @@ export function errorHandler(logger: Logger) {
     if (status === 503) res.setHeader('Retry-After', '1');
     if (status === 429 && known?.details && typeof known.details === 'object' && 'retryAfterSeconds' in known.details)
       res.setHeader('Retry-After', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
-    const details = known instanceof VersionConflict ? conflictDetails(known, req.actor) : known?.details;
+    const details = isVersionConflict(known) ? conflictDetails(known, req.actor) : known?.details;
     const body: ApiErrorBody = known
       ? { error: { code: known.code, message: known.message, ...(details !== undefined ? { details } : {}) } }
       : { error: { code: 'internal', message: 'Something went wrong on the server; it has been logged' } };

@@ -108,7 +108,7 @@ export interface RouteSpec<A extends Auth, B extends Schema, Q extends Schema, P
    * Escape hatch for uploads: the body is multipart, not JSON. The route is mounted ahead of
    * the JSON body parser and this builds the parser middleware (run after validation).
    */
-  multipart?(hub: HubContext): RequestHandler;
+  multipart?: (hub: HubContext) => RequestHandler;
   /** The content type of a file or stream the handler writes itself through `res`. */
   download?: string;
   handler(input: RouteInput<A, B, Q, P>): R | Promise<R>;
@@ -121,7 +121,7 @@ export type Route = RouteSpec<Auth, Schema, Schema, Schema, unknown>;
 export function route<A extends Auth, R, B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
   spec: RouteSpec<A, B, Q, P, R>,
 ): Route {
-  return spec as unknown as Route;
+  return spec;
 }
 
 /** `/agencies/:id` → `['id']`. */
@@ -165,10 +165,10 @@ function run(r: Route, hub: HubContext): RequestHandler {
     const actor = r.auth === 'public' ? undefined : (req.actor ?? null);
     const parsed = req.valid as Pick<RouteInput<Auth, Schema, Schema, Schema>, 'body' | 'query' | 'params' | 'idempotencyKey'>;
     if (r.status) res.status(r.status);
-    const result: unknown = await r.handler({ ...hub, ...parsed, actor: actor as Actor, req, res });
+    const result: unknown = await r.handler({ ...hub, ...parsed, actor: actor, req, res });
     if (r.download) return;
     if (r.status === 204) return void res.end();
-    res.json(r.present ? r.present(result, actor as Actor) : result);
+    res.json(r.present ? r.present(result, actor) : result);
   };
 }
 
