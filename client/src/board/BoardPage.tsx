@@ -4,22 +4,18 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  useDroppable,
   useSensor,
   useSensors,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { App, Badge, Button, Segmented, Select, Space, Spin, Switch, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Space, Spin, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import {
   canTransition,
-  INCIDENT_CATEGORIES,
   requirementsOf,
-  SEVERITIES,
-  SEVERITY_LABELS,
   STATUS_LABELS,
   TRANSITIONS,
   type IncidentCardView,
@@ -31,7 +27,6 @@ import { api, ApiError } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { TransitionModal } from '../incidents/TransitionModal.js';
 import { useLabel } from '../lib/labels.js';
-import { diacriticFilter } from '../lib/selectFilter.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
@@ -41,35 +36,12 @@ import { playChime } from './alertSound.js';
 import { matchesFilters, type BoardFilters } from './cards.js';
 import { IncidentCard } from './IncidentCard.js';
 import { BOARD_PAGE, useBoard, useNow } from './useBoard.js';
+import { BoardColumn, type DropMark } from './BoardColumn.js';
+import { BoardToolbar } from './BoardToolbar.js';
 
 const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 const PAGE = 100;
 const MUTE_KEY = 'certhub.board.muted';
-
-/** While a card is dragged, each column says whether the card may go there. */
-type DropMark = 'allowed' | 'forbidden' | null;
-
-function Column({ status, children, count, drop }: { status: IncidentStatus; children: React.ReactNode; count: number; drop: DropMark }) {
-  const label = useLabel();
-  const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id: status });
-  return (
-    <section
-      ref={setNodeRef}
-      className={`board-column${isOver ? ' over' : ''}${drop ? ` drop-${drop}` : ''}`}
-      data-testid={`column-${status}`}
-      data-drop={drop ?? undefined}
-      aria-label={label(STATUS_LABELS[status])}
-      title={drop ? t(drop === 'allowed' ? 'usability.dropAllowed' : 'usability.dropForbidden') : undefined}
-    >
-      <header className="board-column-head">
-        <span>{label(STATUS_LABELS[status])}</span>
-        <Badge count={count} showZero color="#595959" overflowCount={9999} />
-      </header>
-      <div className="board-column-body">{children}</div>
-    </section>
-  );
-}
 
 /**
  * The live board: every incident routed to the user's teams, by lifecycle state, updated
@@ -276,86 +248,7 @@ export function BoardPage() {
           />
         </Tooltip>
       </div>
-      <div className="toolbar">
-        <Select
-          allowClear
-          placeholder={t('board.team')}
-          aria-label={t('board.team')}
-          style={{ width: 220 }}
-          value={filters.team}
-          onChange={(v: string | undefined) => setParam('team', v)}
-          options={directory.teams
-            .filter((team) => user.role === 'leader' || user.role === 'admin' || user.teamIds.includes(team.id))
-            .map((team) => ({ value: team.id, label: team.name }))}
-        />
-        <Select
-          allowClear
-          showSearch
-          filterOption={diacriticFilter}
-          placeholder={t('incidents.agency')}
-          aria-label={t('incidents.agency')}
-          style={{ width: 240 }}
-          value={filters.agency}
-          onChange={(v: string | undefined) => setParam('agency', v)}
-          options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('incidents.severity')}
-          aria-label={t('incidents.severity')}
-          style={{ width: 150 }}
-          value={filters.severity}
-          onChange={(v: string | undefined) => setParam('severity', v)}
-          options={SEVERITIES.map((s) => ({ value: s, label: label(SEVERITY_LABELS[s]) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('incidents.category')}
-          aria-label={t('incidents.category')}
-          style={{ width: 220 }}
-          value={filters.category}
-          onChange={(v: string | undefined) => setParam('category', v)}
-          options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))}
-        />
-        <Space>
-          <Switch
-            size="small"
-            checked={filters.mine}
-            onChange={(v) => setParam('mine', v ? 'true' : undefined)}
-            aria-label={t('board.mine')}
-          />
-          {t('board.mine')}
-        </Space>
-        <Space>
-          <Switch
-            size="small"
-            checked={filters.serious}
-            onChange={(v) => setParam('serious', v ? 'true' : undefined)}
-            aria-label={t('incidents.serious')}
-          />
-          {t('incidents.serious')}
-        </Space>
-        <Space>
-          <Switch
-            size="small"
-            checked={filters.overdue}
-            onChange={(v) => setParam('overdue', v ? 'true' : undefined)}
-            aria-label={t('notify.board.overdue')}
-            data-testid="overdue-filter"
-          />
-          {t('notify.board.overdue')}
-        </Space>
-        <Segmented
-          size="small"
-          value={filters.kind}
-          onChange={(v) => setParam('kind', v === 'all' ? undefined : String(v))}
-          options={[
-            { value: 'all', label: t('board.all') },
-            { value: 'real', label: t('board.real') },
-            { value: 'drill', label: t('board.drill') },
-          ]}
-        />
-      </div>
+      <BoardToolbar filters={filters} setParam={setParam} />
       {board.loading ? (
         <Spin />
       ) : (
@@ -365,7 +258,7 @@ export function BoardPage() {
               const cards = visible.filter((i) => i.status === status);
               const limit = limits[status] ?? PAGE;
               return (
-                <Column key={status} status={status} count={cards.length} drop={dropMark(status)}>
+                <BoardColumn key={status} status={status} count={cards.length} drop={dropMark(status)}>
                   {cards.slice(0, limit).map((incident) => (
                     <IncidentCard
                       key={incident.id}
@@ -391,7 +284,7 @@ export function BoardPage() {
                       </Button>
                     )
                   )}
-                </Column>
+                </BoardColumn>
               );
             })}
           </div>
