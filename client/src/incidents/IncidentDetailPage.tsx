@@ -27,7 +27,7 @@ export function IncidentDetailPage() {
   const { t } = useTranslation();
   const user = useUser();
   const room = useIncidentRoom(id);
-  const { incident, events, comments, attachments, setIncident, load } = room;
+  const { incident, events, comments, attachments, setIncident } = room;
   const [moving, setMoving] = useState<IncidentStatus | null>(null);
   const presence = usePresence(id, user.id);
 
@@ -46,14 +46,8 @@ export function IncidentDetailPage() {
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <IncidentFactsCard incident={incident} />
             <IndicatorsCard incident={incident} />
-            <AttachmentsCard incident={incident} attachments={attachments} onUploaded={() => void load()} />
-            <ClosingReportCard
-              incident={incident}
-              onConfirmed={(next) => {
-                setIncident(next);
-                void load();
-              }}
-            />
+            <AttachmentsCard incident={incident} attachments={attachments} onUploaded={() => void room.loadAttachments()} />
+            <ClosingReportCard incident={incident} onConfirmed={setIncident} />
           </Space>
         </Col>
 
@@ -61,7 +55,7 @@ export function IncidentDetailPage() {
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             {!isAgency && <WorkPanel incident={incident} canWork={canWork} onChanged={setIncident} />}
             <IncidentRoutingPanel incident={incident} onChanged={setIncident} />
-            <ConversationCard incident={incident} comments={comments} presence={presence} onSent={() => void load()} />
+            <ConversationCard incident={incident} comments={comments} presence={presence} onSent={() => void room.loadComments()} />
             <TimelineCard events={events} />
           </Space>
         </Col>
@@ -74,7 +68,6 @@ export function IncidentDetailPage() {
         onMoved={(next) => {
           setIncident(next);
           setMoving(null);
-          void load();
         }}
         onConflict={setIncident}
       />
