@@ -9,7 +9,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { App, Badge, Button, Space, Spin, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -38,6 +38,8 @@ import { IncidentCard } from './IncidentCard.js';
 import { BOARD_PAGE, useBoard, useNow } from './useBoard.js';
 import { BoardColumn, type DropMark } from './BoardColumn.js';
 import { BoardToolbar } from './BoardToolbar.js';
+import { useBoardDensity, type BoardDensity } from './density.js';
+import './density.css';
 
 const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 const PAGE = 100;
@@ -59,6 +61,7 @@ export function BoardPage() {
   const connection = useConnectionState();
   const now = useNow(5_000);
   const { get: param, set: setParam } = useUrlParams();
+  const [density, setDensity] = useBoardDensity(user.id);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
@@ -228,7 +231,13 @@ export function BoardPage() {
     );
 
   return (
-    <div className="board-page" data-testid="board" data-last-seq={live?.seq ?? 0} data-delivered={live?.delivered.join(',') ?? ''}>
+    <div
+      className={`board-page${density === 'compact' ? ' compact' : ''}`}
+      data-testid="board"
+      data-density={density}
+      data-last-seq={live?.seq ?? 0}
+      data-delivered={live?.delivered.join(',') ?? ''}
+    >
       <div className="page-header">
         <Space align="center" size="large">
           <Typography.Title level={3}>{t('board.title')}</Typography.Title>
@@ -237,16 +246,29 @@ export function BoardPage() {
           </span>
           <Typography.Text type="secondary">{t('board.count', { count: visible.length })}</Typography.Text>
         </Space>
-        <Tooltip title={muted ? t('board.unmute') : t('board.mute')}>
-          <Button
-            icon={muted ? <MutedOutlined /> : <SoundOutlined />}
-            aria-label={muted ? t('board.unmute') : t('board.mute')}
-            onClick={() => {
-              localStorage.setItem(MUTE_KEY, muted ? '0' : '1');
-              setMuted(!muted);
-            }}
+        <Space>
+          <Segmented
+            size="small"
+            aria-label={t('boardView.density')}
+            data-testid="board-density"
+            value={density}
+            onChange={(v) => setDensity(v as BoardDensity)}
+            options={[
+              { value: 'comfortable', label: t('boardView.comfortable') },
+              { value: 'compact', label: t('boardView.compact') },
+            ]}
           />
-        </Tooltip>
+          <Tooltip title={muted ? t('board.unmute') : t('board.mute')}>
+            <Button
+              icon={muted ? <MutedOutlined /> : <SoundOutlined />}
+              aria-label={muted ? t('board.unmute') : t('board.mute')}
+              onClick={() => {
+                localStorage.setItem(MUTE_KEY, muted ? '0' : '1');
+                setMuted(!muted);
+              }}
+            />
+          </Tooltip>
+        </Space>
       </div>
       <BoardToolbar filters={filters} setParam={setParam} />
       {board.loading ? (
@@ -263,6 +285,7 @@ export function BoardPage() {
                     <IncidentCard
                       key={incident.id}
                       incident={incident}
+                      compact={density === 'compact'}
                       agencyName={directory.agencyName(incident.agencyId)}
                       assigneeNames={(incident.assigneeIds ?? []).map(userName)}
                       now={now}
@@ -294,6 +317,7 @@ export function BoardPage() {
               <div data-testid="drag-overlay">
                 <IncidentCard
                   incident={dragged}
+                  compact={density === 'compact'}
                   agencyName={directory.agencyName(dragged.agencyId)}
                   assigneeNames={(dragged.assigneeIds ?? []).map(userName)}
                   now={now}
