@@ -31,7 +31,7 @@ export function IncidentHeaderCard({
           <StatusTag status={incident.status} />
           <SeverityTag severity={incident.severity} />
           <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
-          <Tag>TLP:{incident.tlp.toUpperCase()}</Tag>
+          <Tag>{`TLP:${incident.tlp.toUpperCase()}`}</Tag>
           <IncidentDocuments incident={incident} />
           {viewers.length > 0 && (
             <Tooltip title={viewers.map((v) => v.name).join(', ')}>

@@ -146,7 +146,7 @@ export function RoutingPreviewCard({
             <Descriptions.Item label={t('routing.serious')}>{preview.serious ? t('common.yes') : t('common.no')}</Descriptions.Item>
             <Descriptions.Item label={t('routing.reasons')}>
               {preview.routing.reasons.map((r) => (
-                <Tag key={r} style={{ whiteSpace: 'normal' }}>
+                <Tag key={t(`codes.routingReasons.${r}`, { defaultValue: r })} style={{ whiteSpace: 'normal' }}>
                   {r}
                 </Tag>
               ))}

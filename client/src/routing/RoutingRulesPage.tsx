@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AGENCY_TYPE_LABELS,
+  CRITICAL_SECTORS,
   IMPACT_LABELS,
   SEVERITY_LABELS,
   type RoutingConditions,
@@ -48,7 +49,11 @@ export function RoutingRulesPage() {
   }, [user.role]);
 
   const teamOptions = useMemo(() => directory.teams.map((tm) => ({ value: tm.id, label: tm.name })), [directory.teams]);
-  const sectorOptions = directory.sectors.map((s) => ({ value: s.code, label: label({ vi: s.nameVi, en: s.nameEn }) }));
+  // The provincial list, or the national 11 while it loads: a rule never shows a bare sector code.
+  const sectorOptions = (directory.sectors.length ? directory.sectors : CRITICAL_SECTORS).map((s) => ({
+    value: s.code,
+    label: label({ vi: s.nameVi, en: s.nameEn }),
+  }));
   const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
   const sourceLabel = (s: string) => t(`routing.source.${s}`);
 
