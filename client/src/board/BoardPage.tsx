@@ -9,36 +9,24 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { App, Badge, Button, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Badge, Button, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import {
-  canTransition,
-  requirementsOf,
-  STATUS_LABELS,
-  TRANSITIONS,
-  type IncidentCardView,
-  type IncidentStatus,
-  type IncidentView,
-  type UserView,
-} from '@cert-hub/shared';
-import { api, ApiError } from '../api/client.js';
+import { canTransition, type IncidentCardView, type IncidentStatus, type IncidentView, type UserView } from '@cert-hub/shared';
 import { useUser } from '../auth/AuthContext.js';
 import { TransitionModal } from '../incidents/TransitionModal.js';
-import { useLabel } from '../lib/labels.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { useConnectionState, useLive } from '../realtime/LiveProvider.js';
-import { playChime } from './alertSound.js';
 import { matchesFilters, type BoardFilters } from './cards.js';
 import { IncidentCard } from './IncidentCard.js';
 import { BOARD_PAGE, useBoard, useNow } from './useBoard.js';
 import { BoardColumn, type DropMark } from './BoardColumn.js';
 import { BoardToolbar } from './BoardToolbar.js';
 import { useBoardDensity, type BoardDensity } from './density.js';
+import { useBoardMoves, useNewIncidentAnnouncer } from './useBoardActions.js';
 import './density.css';
 
 const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
@@ -52,10 +40,8 @@ const MUTE_KEY = 'certhub.board.muted';
  */
 export function BoardPage() {
   const { t } = useTranslation();
-  const label = useLabel();
   const user = useUser();
   const directory = useDirectory();
-  const { notification, message } = App.useApp();
   const showError = useApiError();
   const live = useLive();
   const connection = useConnectionState();
@@ -63,56 +49,16 @@ export function BoardPage() {
   const { get: param, set: setParam } = useUrlParams();
   const [density, setDensity] = useBoardDensity(user.id);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
-  const mutedRef = useRef(muted);
-  mutedRef.current = muted;
-  const [fresh, setFresh] = useState<Set<string>>(new Set());
-  const [refusal, setRefusal] = useState<{ id: string; status: string; text: string } | null>(null);
-  const [moving, setMoving] = useState<{ incident: IncidentCardView; to: IncidentStatus } | null>(null);
+  const { fresh, announce } = useNewIncidentAnnouncer(muted);
   const [limits, setLimits] = useState<Record<string, number>>({});
   const [users, setUsers] = useState<UserView[]>([]);
   const [dragged, setDragged] = useState<IncidentCardView | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
-  const navigate = useNavigate();
 
   useEffect(() => {
     void fetchAll<UserView>('/users').then(setUsers, () => undefined);
   }, []);
 
-  const announce = useCallback(
-    (incident: IncidentView) => {
-      const key = `new-${incident.id}`;
-      const open = () => {
-        notification.destroy(key);
-        navigate(`/incidents/${incident.id}`);
-      };
-      notification.info({
-        key,
-        message: t('board.newIncident', { code: incident.code }),
-        description: incident.title,
-        placement: 'topRight',
-        duration: 8,
-        onClick: open,
-        className: 'clickable-notice',
-        actions: (
-          <Button type="primary" size="small" onClick={open}>
-            {t('usability.openIncident')}
-          </Button>
-        ),
-      });
-      if (!mutedRef.current) playChime();
-      setFresh((f) => new Set(f).add(incident.id));
-      setTimeout(
-        () =>
-          setFresh((f) => {
-            const next = new Set(f);
-            next.delete(incident.id);
-            return next;
-          }),
-        15_000,
-      );
-    },
-    [notification, t, navigate],
-  );
   const [team, agency, severity, category, mine, serious, overdue, kind] = [
     param('team'),
     param('agency'),
@@ -128,6 +74,7 @@ export function BoardPage() {
     [team, agency, severity, category, mine, serious, overdue, kind],
   );
   const board = useBoard(announce, filters, user.id);
+  const { refusal, moving, setMoving, move, setSeverity } = useBoardMoves(board.upsert);
 
   // The overdue filter moves with the clock; otherwise the list need not recompute every tick.
   const overdueNow = filters.overdue ? now : 0;
@@ -152,57 +99,6 @@ export function BoardPage() {
   // The hub says what this user may do with each card (shared access rules).
   const canWork = (i: IncidentCardView) => i.abilities.includes('transition');
   const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
-
-  const explainRefusal = (incident: IncidentCardView, to: IncidentStatus) => {
-    const from = incident.status as IncidentStatus;
-    const allowed = TRANSITIONS[from].map((s) => label(STATUS_LABELS[s])).join(', ') || t('board.nothingAllowed');
-    setRefusal({
-      id: incident.id,
-      status: from,
-      text: t('board.refused', { from: label(STATUS_LABELS[from]), to: label(STATUS_LABELS[to]), allowed }),
-    });
-    setTimeout(() => setRefusal((r) => (r?.id === incident.id ? null : r)), 6000);
-  };
-
-  const move = useCallback(
-    (incident: IncidentCardView, to: IncidentStatus) => {
-      const from = incident.status as IncidentStatus;
-      if (from === to) return;
-      if (!canTransition(from, to)) return explainRefusal(incident, to);
-      if (requirementsOf(from, to).length > 0) return setMoving({ incident, to });
-      void api<IncidentView>(`/incidents/${incident.id}/transitions`, { method: 'POST', body: { to, version: incident.version } }).then(
-        board.upsert,
-        (e: unknown) => {
-          if (e instanceof ApiError && e.status === 409) {
-            const current = (e.details as { current?: IncidentView } | undefined)?.current;
-            if (current) board.upsert(current);
-          }
-          showError(e);
-        },
-      );
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [board.upsert, showError],
-  );
-
-  const setSeverity = useCallback(
-    (incident: IncidentCardView, severity: string) => {
-      void api<IncidentView>(`/incidents/${incident.id}`, { method: 'PATCH', body: { version: incident.version, severity } }).then(
-        (next) => {
-          board.upsert(next);
-          void message.success(t('common.saved'));
-        },
-        (e: unknown) => {
-          if (e instanceof ApiError && e.status === 409) {
-            const current = (e.details as { current?: IncidentView } | undefined)?.current;
-            if (current) board.upsert(current);
-          }
-          showError(e);
-        },
-      );
-    },
-    [board, message, showError, t],
-  );
 
   const onDragStart = ({ active }: DragStartEvent) => {
     const incident = (active.data.current as { incident?: IncidentView } | undefined)?.incident;
