@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, apiUpload, authorizedFetch, downloadFile, session } from './client.js';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const login = (token: string) => ({ accessToken: token, user: { id: 'u1', username: 'a', displayName: 'A', role: 'responder' } });
 
 /** A stand-in hub: accepts only the token "fresh"; a refresh hands it out. Records every request. */
