@@ -6,6 +6,9 @@ import { reportsI18n } from '../reports/i18n.js';
 import { notifyI18n } from '../notify/i18n.js';
 import { accessI18n } from '../access/i18n.js';
 import { classificationI18n } from '../registry/i18n.js';
+import { boardViewI18n } from '../board/i18n.js';
+import { shellI18n } from '../app/i18n.js';
+import { codesI18n } from '../lib/codesI18n.js';
 import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
@@ -14,6 +17,9 @@ import type { Messages } from './vi.js';
 export const en: Messages = {
   access: accessI18n.en,
   classification: classificationI18n.en,
+  boardView: boardViewI18n.en,
+  shell: shellI18n.en,
+  codes: codesI18n.en,
   app: { name: 'CERT Hub', tagline: 'Cyber-incident response coordination', province: 'Provincial incident response team' },
   nav: {
     home: 'Overview',

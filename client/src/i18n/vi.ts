@@ -11,10 +11,16 @@ import { dashboardI18n } from '../dashboard/i18n.js';
 import { reportsI18n } from '../reports/i18n.js';
 import { accessI18n } from '../access/i18n.js';
 import { classificationI18n } from '../registry/i18n.js';
+import { boardViewI18n } from '../board/i18n.js';
+import { shellI18n } from '../app/i18n.js';
+import { codesI18n } from '../lib/codesI18n.js';
 
 export const vi = {
   access: accessI18n.vi,
   classification: classificationI18n.vi,
+  boardView: boardViewI18n.vi,
+  shell: shellI18n.vi,
+  codes: codesI18n.vi,
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
   nav: {
     home: 'Tổng quan',
