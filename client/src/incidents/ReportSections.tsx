@@ -88,7 +88,7 @@ export function ReportIndicatorsCard() {
                   rules={[
                     required(t),
                     ({ getFieldValue }) => ({
-                      validator: async (_, value) => {
+                      validator: async (_, value: string | undefined) => {
                         const type = getFieldValue(['indicators', field.name, 'type']) as string;
                         const problem = value ? schemaIssueText(t, indicatorSchema, { type, value }) : null;
                         if (problem) throw new Error(problem);

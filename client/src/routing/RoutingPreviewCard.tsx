@@ -17,6 +17,19 @@ interface PreviewResult {
   trace: RuleTrace[];
 }
 
+/** The preview form: a made-up report, only the fields the rules look at. */
+interface PreviewValues {
+  agencyId: string;
+  category?: string;
+  systemLevel?: number;
+  sector?: string;
+  impacts?: string[];
+  canHandleAlone?: 'yes' | 'no' | 'unknown';
+  source?: string;
+  tlp?: string;
+  hasIndicators?: boolean;
+}
+
 /** "Which rule would match this report, and why": a made-up report run through the rules, nothing filed. */
 export function RoutingPreviewCard({
   sectorOptions,
@@ -32,7 +45,7 @@ export function RoutingPreviewCard({
   const showError = useApiError();
   const directory = useDirectory();
   const [preview, setPreview] = useState<PreviewResult | null>(null);
-  const [previewForm] = Form.useForm();
+  const [previewForm] = Form.useForm<PreviewValues>();
 
   const runPreview = async () => {
     const v = await previewForm.validateFields();

@@ -33,7 +33,7 @@ function cleanConditions(c: RuleForm['conditions']): RoutingConditions {
   const hasIndicators = fromTri(c.hasIndicators);
   if (serious !== undefined) out.serious = serious;
   if (hasIndicators !== undefined) out.hasIndicators = hasIndicators;
-  return out as RoutingConditions;
+  return out;
 }
 
 /** The form's values for a rule (or for a new one). */
