@@ -9,6 +9,8 @@ import { pinoHttp } from 'pino-http';
 import { LoginThrottle } from './auth/loginThrottle.js';
 import type { PasswordHasher } from './auth/passwords.js';
 import { authRoutes } from './auth/routes.js';
+import { DEFAULT_PASSWORD_RESET_TTL_HOURS, PasswordResetService } from './auth/passwordReset.js';
+import { passwordResetRoutes } from './auth/passwordResetRoutes.js';
 import { AuthService } from './auth/service.js';
 import { SessionCache } from './auth/sessionCache.js';
 import { TokenService } from './auth/tokens.js';
@@ -86,6 +88,8 @@ export interface AppSettings {
   publicUrl?: string | undefined;
   /** How often the scheduler looks for due SLA steps and deliveries (default 1000 ms). */
   schedulerIntervalMs?: number | undefined;
+  /** How long an administrator's password-reset link works (default 24 h). */
+  passwordResetTtlHours?: number | undefined;
 }
 
 export interface AppDeps {
@@ -106,6 +110,7 @@ export interface Services extends LeadersServices {
   teams: TeamService;
   users: UserService;
   setup: SetupService;
+  passwordReset: PasswordResetService;
   incidents: IncidentService;
   attachments: AttachmentService;
   apiKeys: ApiKeyService;
@@ -195,6 +200,7 @@ export function createServices(deps: AppDeps): Services {
     teams: new TeamService(base),
     users,
     setup: new SetupService(users),
+    passwordReset: new PasswordResetService({ ...base, hasher: deps.hasher, ttlHours: s.passwordResetTtlHours ?? DEFAULT_PASSWORD_RESET_TTL_HOURS }),
   };
 }
 
@@ -255,6 +261,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(setupRoutes(services.setup, rateLimit));
   api.use(authRoutes({ auth: services.auth, rateLimit, secureCookies: s.secureCookies, accessTtlSeconds: s.accessTokenTtlSeconds }));
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
+  api.use(passwordResetRoutes({ auth: services.auth, rateLimit, passwordReset: services.passwordReset }));
   api.use(leadersRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(incidentRoutes(incidentDeps));
   api.use(drillRoutes({ authenticate: auth, rateLimit, drills: services.drills }));

@@ -117,6 +117,8 @@ export interface UserRecord {
   disabled: boolean;
   /** Bumped whenever every session of the user must end (password change, disable). */
   sessionEpoch: number;
+  /** A pending one-time reset link (auth/passwordReset.ts): only the token's hash is kept. */
+  passwordReset?: { tokenHash: string; expiresAt: string; issuedBy: string; issuedAt: string } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
