@@ -9,6 +9,7 @@ import { classificationI18n } from '../registry/i18n.js';
 import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
+import { passwordResetI18n } from '../passwordReset/i18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -151,7 +152,7 @@ export const en: Messages = {
     active: 'Active',
     locked: 'Disabled',
     resetPassword: 'Reset password',
-    passwordHint: 'At least 10 characters, at most 72 bytes',
+    passwordHint: 'At least 10 characters. At most 72 plain letters; accented letters (ă, ệ, ơ…) count 2-3 times, so fewer of them fit',
   },
   sectors: {
     title: 'Sectors',
@@ -313,5 +314,6 @@ export const en: Messages = {
   notify: notifyI18n.en,
   issues: messagesI18n.en,
   usability: usabilityI18n.en,
+  passwordReset: passwordResetI18n.en,
   homes: homesI18n.en,
 };

@@ -3,6 +3,7 @@ import { notifyI18n } from '../notify/i18n.js';
 import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
+import { passwordResetI18n } from '../passwordReset/i18n.js';
 
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
@@ -153,7 +154,7 @@ export const vi = {
     active: 'Hoạt động',
     locked: 'Đã khóa',
     resetPassword: 'Đặt lại mật khẩu',
-    passwordHint: 'Ít nhất 10 ký tự, tối đa 72 byte',
+    passwordHint: 'Ít nhất 10 ký tự. Tối đa 72 chữ không dấu; chữ có dấu (ă, ệ, ơ…) tính gấp 2-3 lần, nên dùng ít chữ hơn',
   },
   sectors: {
     title: 'Lĩnh vực',
@@ -315,6 +316,7 @@ export const vi = {
   notify: notifyI18n.vi,
   issues: messagesI18n.vi,
   usability: usabilityI18n.vi,
+  passwordReset: passwordResetI18n.vi,
   homes: homesI18n.vi,
 };
 export type Messages = typeof vi;

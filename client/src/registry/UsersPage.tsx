@@ -15,6 +15,7 @@ import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 import { zodRule } from '../lib/zodRule.js';
+import { ResetLinkButton } from '../passwordReset/ResetLinkButton.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -125,6 +126,7 @@ export function UsersPage() {
                   <Button size="small" onClick={() => setResetting(u)}>
                     {t('users.resetPassword')}
                   </Button>
+                  <ResetLinkButton user={u} />
                 </Space>
               ),
           },
