@@ -10,6 +10,7 @@ import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
 import { passwordResetI18n } from '../passwordReset/i18n.js';
+import { incidentHelpI18n } from '../incidents/helpI18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -315,5 +316,6 @@ export const en: Messages = {
   issues: messagesI18n.en,
   usability: usabilityI18n.en,
   passwordReset: passwordResetI18n.en,
+  incidentHelp: incidentHelpI18n.en,
   homes: homesI18n.en,
 };

@@ -4,6 +4,7 @@ import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
 import { passwordResetI18n } from '../passwordReset/i18n.js';
+import { incidentHelpI18n } from '../incidents/helpI18n.js';
 
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
@@ -317,6 +318,7 @@ export const vi = {
   issues: messagesI18n.vi,
   usability: usabilityI18n.vi,
   passwordReset: passwordResetI18n.vi,
+  incidentHelp: incidentHelpI18n.vi,
   homes: homesI18n.vi,
 };
 export type Messages = typeof vi;

@@ -29,7 +29,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import {
-  defang,
   IMPACT_LABELS,
   STATUS_LABELS,
   TRANSITIONS,
@@ -48,6 +47,7 @@ import { formatDateTime } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
+import { IndicatorTypeTag, IndicatorValue, IocHelp, TlpTag } from './IndicatorHelp.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
 import { Markdown } from './Markdown.js';
 import { IncidentRoutingPanel } from '../routing/IncidentRoutingPanel.js';
@@ -198,7 +198,7 @@ export function IncidentDetailPage() {
             <StatusTag status={incident.status} />
             <SeverityTag severity={incident.severity} />
             <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
-            <Tag>TLP:{incident.tlp.toUpperCase()}</Tag>
+            <TlpTag tlp={incident.tlp} />
             <IncidentDocuments incident={incident} />
             {presence.viewers.length > 0 && (
               <Tooltip title={presence.viewers.map((v) => v.name).join(', ')}>
@@ -278,7 +278,7 @@ export function IncidentDetailPage() {
               )}
             </Card>
 
-            <Card title={t('incidents.indicators')}>
+            <Card title={t('incidents.indicators')} extra={<IocHelp />}>
               <Table
                 size="small"
                 rowKey={(x) => `${x.type}:${x.value}`}
@@ -289,12 +289,12 @@ export function IncidentDetailPage() {
                   {
                     title: t('incidents.indicatorType'),
                     dataIndex: 'type',
-                    render: (v: string) => <Tag>{v.toUpperCase()}</Tag>,
-                    width: 110,
+                    render: (v: string) => <IndicatorTypeTag type={v} />,
+                    width: 170,
                   },
                   {
                     title: t('incidents.indicatorValue'),
-                    render: (_: unknown, x) => <code data-testid="indicator">{defang(x.type, x.value)}</code>,
+                    render: (_: unknown, x) => <IndicatorValue type={x.type} value={x.value} />,
                   },
                   {
                     width: 60,

@@ -28,10 +28,8 @@ import {
   IMPACT_LABELS,
   IMPACTS,
   INCIDENT_CATEGORIES,
-  INDICATOR_TYPES,
   indicatorSchema,
   phoneSchema,
-  TLP_LEVELS,
   type AgencyView,
   type IncidentView,
   type Page,
@@ -47,6 +45,7 @@ import { useDirectory } from '../lib/useDirectory.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { zodRule } from '../lib/zodRule.js';
 import { errorText, schemaIssueText } from '../messages/issues.js';
+import { IndicatorTypeSelect, IocHelp, IocIntro, TlpChoice, TlpLabel } from './IndicatorHelp.js';
 import { sendUntilAnswered, type Attempt } from './persistentSend.js';
 import { discardDraft, loadDraft, newDraft, saveDraft, type ReportDraft } from './reportDraft.js';
 
@@ -424,25 +423,22 @@ export function ReportPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="tlp" label={t('incidents.tlp')}>
-                <Radio.Group optionType="button" options={TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` }))} />
+              <Form.Item name="tlp" label={<TlpLabel />}>
+                <TlpChoice />
               </Form.Item>
             </Col>
           </Row>
         </Card>
 
-        <Card title={t('incidents.indicators')} style={{ marginTop: 16 }}>
+        <Card title={t('incidents.indicators')} extra={<IocHelp />} style={{ marginTop: 16 }}>
+          <IocIntro />
           <Form.List name="indicators">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field) => (
                   <Space key={field.key} align="start" style={{ display: 'flex' }}>
                     <Form.Item name={[field.name, 'type']} rules={[required]} initialValue="ip">
-                      <Select
-                        style={{ width: 120 }}
-                        aria-label={t('incidents.indicatorType')}
-                        options={INDICATOR_TYPES.map((x) => ({ value: x, label: x.toUpperCase() }))}
-                      />
+                      <IndicatorTypeSelect />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'value']}
