@@ -48,6 +48,7 @@ import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { IndicatorTypeTag, IndicatorValue, IocHelp, TlpTag } from './IndicatorHelp.js';
+import { PrintButton } from './PrintButton.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
 import { Markdown } from './Markdown.js';
 import { IncidentRoutingPanel } from '../routing/IncidentRoutingPanel.js';
@@ -188,7 +189,7 @@ export function IncidentDetailPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} className="incident-page">
       <Card>
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
           <Space wrap>
@@ -200,6 +201,7 @@ export function IncidentDetailPage() {
             <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
             <TlpTag tlp={incident.tlp} />
             <IncidentDocuments incident={incident} />
+            <PrintButton />
             {presence.viewers.length > 0 && (
               <Tooltip title={presence.viewers.map((v) => v.name).join(', ')}>
                 <Space size={4} data-testid="viewers">
@@ -339,6 +341,7 @@ export function IncidentDetailPage() {
               <List
                 size="small"
                 dataSource={attachments}
+                className="incident-attachments"
                 locale={{ emptyText: t('common.none') }}
                 renderItem={(a) => (
                   <List.Item
@@ -354,7 +357,7 @@ export function IncidentDetailPage() {
                     ]}
                   >
                     <span data-testid="attachment">{a.fileName}</span>
-                    <Typography.Text type="secondary">
+                    <Typography.Text type="secondary" className="attachment-meta">
                       {' '}
                       · {Math.ceil(a.size / 1024)} KB · {formatDateTime(a.createdAt)}
                     </Typography.Text>
@@ -404,7 +407,7 @@ export function IncidentDetailPage() {
                     <List.Item.Meta
                       title={
                         <Space size={4} wrap>
-                          <span>{c.author.name}</span>
+                          <span className="comment-author">{c.author.name}</span>
                           <AuthorBadge author={c.author} />
                           {c.visibility === 'internal' && <Tag style={{ whiteSpace: 'nowrap' }}>{t('incidents.internalNote')}</Tag>}
                           <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12, whiteSpace: 'nowrap' }}>

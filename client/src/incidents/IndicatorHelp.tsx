@@ -8,6 +8,7 @@ import { Button, Popover, Radio, Select, Space, Tag, Tooltip, Typography } from 
 import { useTranslation } from 'react-i18next';
 import { defang, INDICATOR_TYPES, TLP_LEVELS, type IndicatorType, type Tlp } from '@cert-hub/shared';
 import { useUser } from '../auth/AuthContext.js';
+import './layout.css';
 
 /** A "?" button that opens a short explanation (click or keyboard, not hover only). */
 export function HelpPopover({ topic, title, text }: { topic: string; title: string; text: string }) {

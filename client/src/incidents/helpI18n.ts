@@ -2,6 +2,7 @@
 export const incidentHelpI18n = {
   vi: {
     helpButton: 'Giải thích: {{topic}}',
+    print: 'In',
     iocTitle: 'Dấu hiệu nhận biết là gì?',
     iocHelp:
       'Những thông tin giúp nhận ra kẻ tấn công hoặc tệp độc hại: địa chỉ IP lạ, tên miền hoặc đường link đáng ngờ, mã băm của tệp, địa chỉ thư lừa đảo. Không bắt buộc: nếu không biết, hãy bỏ qua, Đội ứng cứu sẽ hỏi thêm.',
@@ -45,6 +46,7 @@ export const incidentHelpI18n = {
   },
   en: {
     helpButton: 'Explain: {{topic}}',
+    print: 'Print',
     iocTitle: 'What are indicators?',
     iocHelp:
       'Details that help recognise the attacker or a malicious file: an unknown IP address, a suspicious domain or link, a file hash, a phishing sender address. Optional: if you do not know, skip it and the response team will ask.',
