@@ -436,7 +436,7 @@ export function ReportPage() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field) => (
-                  <Space key={field.key} align="start" style={{ display: 'flex' }}>
+                  <Space key={field.key} align="start" style={{ display: 'flex' }} className="indicator-row">
                     <Form.Item name={[field.name, 'type']} rules={[required]} initialValue="ip">
                       <IndicatorTypeSelect />
                     </Form.Item>

@@ -39,7 +39,12 @@ export function ResetLinkButton({ user }: { user: UserView }) {
 
   return (
     <>
-      <Button size="small" loading={busy} onClick={() => void issue()} aria-label={t('passwordReset.issueLabel', { name: user.displayName })}>
+      <Button
+        size="small"
+        loading={busy}
+        onClick={() => void issue()}
+        aria-label={t('passwordReset.issueLabel', { name: user.displayName })}
+      >
         {t('passwordReset.issue')}
       </Button>
       <Modal

@@ -61,7 +61,9 @@ export function ResetPasswordPage() {
                   required,
                   ({ getFieldValue }) => ({
                     validator: (_, value) =>
-                      !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('passwordReset.mismatch'))),
+                      !value || value === getFieldValue('password')
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('passwordReset.mismatch'))),
                   }),
                 ]}
               >
