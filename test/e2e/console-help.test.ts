@@ -297,3 +297,58 @@ describe('items 15 and 16: incident rows and print', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('item 20: registry forms say what is wrong, and that it saved', () => {
+  it('a one-letter team name is "too short", a saved team says "Đã lưu", phone numbers stay on one line', async () => {
+    const { page, problems } = await as('admin');
+    await page.goto(`${served.url}/teams`);
+    await page.getByRole('button', { name: 'Thêm mới' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('Tên', { exact: true }).fill('A');
+    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    await drawer.getByText('Quá ngắn: cần ít nhất 2 ký tự').waitFor();
+    expect(await drawer.getByText('Bắt buộc nhập').count()).toBe(0);
+
+    await drawer.getByLabel('Tên', { exact: true }).fill('Đội ứng cứu Sở Y tế');
+    await drawer.getByLabel('Loại', { exact: true }).click();
+    await page.locator('.ant-select-item-option').first().click();
+    await drawer.getByLabel('Điện thoại').fill('0263 3822 113');
+    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu').waitFor();
+    const cell = page.locator('.ant-table-row').filter({ hasText: 'Đội ứng cứu Sở Y tế' }).getByText('0263 3822 113');
+    await cell.waitFor();
+    expect((await cell.boundingBox())!.height).toBeLessThan(30);
+    expect(problems).toEqual([]);
+  });
+
+  it('an invalid domain line says which line and why', async () => {
+    const { page, problems } = await as('admin');
+    await page.goto(`${served.url}/systems`);
+    await page.getByRole('button', { name: 'Thêm mới' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('Tên miền').fill('congthongtin.hoalam.gov.vn\n\nkhong hop le');
+    await drawer.getByLabel('Dải địa chỉ IP').fill('203.0.113.0/24\n999.1.1.1');
+    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    await drawer.getByText('Dòng 3 («khong hop le»): Không phải tên miền hợp lệ').waitFor();
+    await drawer.getByText('Dòng 2 («999.1.1.1»): Không phải địa chỉ IP hoặc dải IP (CIDR) hợp lệ').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('an administrator viewing another agency reads its name, not "your agency"', async () => {
+    const agencies = await served.hub.store.agencies.list({ limit: 50 });
+    const agency = agencies.items.find((a) => a.name.includes('Sở Y tế')) ?? agencies.items[3]!;
+    // A record from before R6 was enforced: no focal point reachable 24/7.
+    const stale = { ...agency, focalPoints: agency.focalPoints.map((f) => ({ ...f, available247: false })), version: agency.version + 1 };
+    expect(await served.hub.store.agencies.update(stale, agency.version)).toBe(true);
+
+    const { page, problems } = await as('admin');
+    await page.goto(`${served.url}/agencies`);
+    await page.getByLabel('Tìm kiếm (không cần gõ dấu)').first().fill(agency.name);
+    await page.locator('.ant-table-row').filter({ hasText: agency.name }).first().click();
+    const alert = page.getByTestId('focal-missing');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(`${agency.name} chưa có đầu mối trực 24/7`);
+    expect(await alert.innerText()).not.toContain('của bạn');
+    expect(problems).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
 import { passwordResetI18n } from '../passwordReset/i18n.js';
 import { incidentHelpI18n } from '../incidents/helpI18n.js';
+import { registryFormsI18n } from '../registry/formsI18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -317,5 +318,6 @@ export const en: Messages = {
   usability: usabilityI18n.en,
   passwordReset: passwordResetI18n.en,
   incidentHelp: incidentHelpI18n.en,
+  registryForms: registryFormsI18n.en,
   homes: homesI18n.en,
 };

@@ -5,6 +5,7 @@ import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
 import { passwordResetI18n } from '../passwordReset/i18n.js';
 import { incidentHelpI18n } from '../incidents/helpI18n.js';
+import { registryFormsI18n } from '../registry/formsI18n.js';
 
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
@@ -319,6 +320,7 @@ export const vi = {
   usability: usabilityI18n.vi,
   passwordReset: passwordResetI18n.vi,
   incidentHelp: incidentHelpI18n.vi,
+  registryForms: registryFormsI18n.vi,
   homes: homesI18n.vi,
 };
 export type Messages = typeof vi;
