@@ -186,6 +186,7 @@ const MATRIX: Entry[] = [
     }),
   },
   { route: 'GET /api/incidents', allow: SIGNED_IN },
+  { route: 'GET /api/incidents/count', allow: SIGNED_IN },
   { route: 'GET /api/incidents/:id', allow: INCIDENT_READERS },
   { route: 'GET /api/incidents/:id/timeline', allow: INCIDENT_READERS },
   { route: 'GET /api/incidents/:id/comments', allow: INCIDENT_READERS },

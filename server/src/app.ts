@@ -11,6 +11,8 @@ import type { PasswordHasher } from './auth/passwords.js';
 import { authRoutes } from './auth/routes.js';
 import { DEFAULT_PASSWORD_RESET_TTL_HOURS, PasswordResetService } from './auth/passwordReset.js';
 import { passwordResetRoutes } from './auth/passwordResetRoutes.js';
+import { IncidentCountService } from './incidents/count.js';
+import { incidentCountRoutes } from './incidents/countRoutes.js';
 import { AuthService } from './auth/service.js';
 import { SessionCache } from './auth/sessionCache.js';
 import { TokenService } from './auth/tokens.js';
@@ -263,6 +265,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   api.use(registryRoutes({ authenticate: auth, rateLimit, ...services }));
   api.use(passwordResetRoutes({ auth: services.auth, rateLimit, passwordReset: services.passwordReset }));
   api.use(leadersRoutes({ authenticate: auth, rateLimit, ...services }));
+  api.use(incidentCountRoutes({ authenticate: auth, rateLimit, counts: new IncidentCountService(deps) }));
   api.use(incidentRoutes(incidentDeps));
   api.use(drillRoutes({ authenticate: auth, rateLimit, drills: services.drills }));
   api.use(routingRoutes({ authenticate: auth, rateLimit, routing: services.routing, serious: services.serious }));

@@ -24,3 +24,4 @@ export * from './classification.js';
 export * from './incidentCard.js';
 export * from './issues.js';
 export * from './passwordReset.js';
+export * from './incidentCount.js';

@@ -9,6 +9,8 @@
  * (Over 400 lines while eight branches add repositories here; records vs interfaces split later.)
  */
 export type * from './drills.js';
+export type * from './incidentCounts.js';
+import type { IncidentCountRepository } from './incidentCounts.js';
 import type { DrillRepository } from './drills.js';
 export { DuplicateKeyError, StorageFullError, StoreBusyError } from './errors.js';
 import type { Server as SocketIoServer } from 'socket.io';
@@ -431,6 +433,7 @@ export interface Repositories {
   sessions: SessionRepository;
   events: EventRepository;
   incidents: IncidentRepository;
+  incidentCounts: IncidentCountRepository;
   counters: CounterRepository;
   idempotency: IdempotencyRepository;
   attachments: AttachmentRepository;

@@ -10,6 +10,7 @@ import { normalizeSearch } from '@cert-hub/shared';
 import { convertSnapshotEvents, listVisibleEventsAfter } from './eventFeed.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../searchKeys.js';
+import { mongoIncidentCounts } from './incidentCounts.js';
 import { DuplicateKeyError, translateErrors } from '../errors.js';
 import { StoreBase } from '../storeBase.js';
 import type {
@@ -366,6 +367,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
       },
     },
     incidents: incidentRepo,
+    incidentCounts: mongoIncidentCounts(models, session),
     drills: mongoDrills(models, session),
     counters: {
       async next(name) {

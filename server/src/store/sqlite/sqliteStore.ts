@@ -54,6 +54,7 @@ import type {
   UserRepository,
 } from '../port.js';
 import { SqliteDrills } from './drills.js';
+import { SqliteIncidentCounts } from './incidentCounts.js';
 import { GroupCommitter } from './groupCommit.js';
 import { MIGRATIONS, OPEN_COLUMN_STATUSES } from './migrations.js';
 import { cacheStatements } from './statementCache.js';
@@ -699,6 +700,7 @@ function repositoriesOn(db: Db): Repositories {
       sessions: new SqliteSessions(db),
       events: new SqliteEvents(db),
       incidents: new SqliteIncidents(db),
+      incidentCounts: new SqliteIncidentCounts(db),
       counters: new SqliteCounters(db),
       idempotency: new SqliteIdempotency(db),
       attachments: new SqliteAttachments(db),
