@@ -352,3 +352,41 @@ describe('item 20: registry forms say what is wrong, and that it saved', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('item 12: the incident list counts, exports with its filters and has compact rows', () => {
+  it('shows the total for the filters, keeps the export button, and a remembered compact density', async () => {
+    for (const [title, category] of [
+      ['Mã độc trên máy kế toán', 'malware'],
+      ['Mã độc trên máy văn thư', 'malware'],
+      ['Thư giả mạo gửi lãnh đạo', 'phishing'],
+    ] as const)
+      await file(title, { category });
+    const total = async (q: string) => (await call<{ total: number }>('coordinator', 'GET', `/incidents/count${q}`)).body.total;
+    const { page, problems } = await as('coordinator');
+    await page.goto(`${served.url}/incidents`);
+    const shown = page.getByTestId('incident-total');
+    await expect.poll(() => shown.textContent()).toBe(`Tổng số: ${await total('')} sự cố`);
+    await page.goto(`${served.url}/incidents?category=malware`);
+    const malware = await total('?category=malware');
+    expect(malware).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => shown.textContent()).toBe(`Tổng số: ${malware} sự cố`);
+    expect(await page.getByRole('button', { name: 'Xuất Excel' }).isVisible()).toBe(true);
+
+    const rowHeight = async () => {
+      await page.locator('.ant-table-row').first().waitFor();
+      const heights = await page.locator('.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+      return Math.max(...heights);
+    };
+    const comfortable = await rowHeight();
+    await page.getByRole('switch', { name: 'Thu gọn danh sách' }).click();
+    await expect.poll(rowHeight).toBeLessThan(comfortable * 0.75);
+    const compact = await rowHeight();
+    expect(compact).toBeLessThanOrEqual(48);
+    await page.reload();
+    await page.getByTestId('incident-total').waitFor();
+    expect(await page.getByRole('switch', { name: 'Thu gọn danh sách' }).isChecked()).toBe(true);
+    expect(await rowHeight()).toBeLessThanOrEqual(48);
+    await screenshot(page, 'incident-list-compact');
+    expect(problems).toEqual([]);
+  });
+});

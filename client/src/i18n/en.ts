@@ -12,6 +12,7 @@ import { usabilityI18n } from '../usability/i18n.js';
 import { passwordResetI18n } from '../passwordReset/i18n.js';
 import { incidentHelpI18n } from '../incidents/helpI18n.js';
 import { registryFormsI18n } from '../registry/formsI18n.js';
+import { incidentListI18n } from '../incidents/listI18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -319,5 +320,6 @@ export const en: Messages = {
   passwordReset: passwordResetI18n.en,
   incidentHelp: incidentHelpI18n.en,
   registryForms: registryFormsI18n.en,
+  incidentList: incidentListI18n.en,
   homes: homesI18n.en,
 };

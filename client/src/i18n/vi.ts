@@ -6,6 +6,7 @@ import { usabilityI18n } from '../usability/i18n.js';
 import { passwordResetI18n } from '../passwordReset/i18n.js';
 import { incidentHelpI18n } from '../incidents/helpI18n.js';
 import { registryFormsI18n } from '../registry/formsI18n.js';
+import { incidentListI18n } from '../incidents/listI18n.js';
 
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
@@ -321,6 +322,7 @@ export const vi = {
   passwordReset: passwordResetI18n.vi,
   incidentHelp: incidentHelpI18n.vi,
   registryForms: registryFormsI18n.vi,
+  incidentList: incidentListI18n.vi,
   homes: homesI18n.vi,
 };
 export type Messages = typeof vi;
