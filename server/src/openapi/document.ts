@@ -90,6 +90,15 @@ const ops: Operation[] = [
     tag: 'registry',
     body: schemas.resetPasswordInput,
   },
+  { method: 'post', path: '/users/{id}/password-reset-link', summary: 'Issue a one-time password-reset link (admin)', tag: 'registry' },
+  {
+    method: 'post',
+    path: '/auth/password-reset',
+    summary: 'Set a new password through a one-time link (ends sessions)',
+    tag: 'auth',
+    body: schemas.completePasswordResetInput,
+    auth: 'none',
+  },
   {
     method: 'post',
     path: '/incidents',
@@ -99,6 +108,7 @@ const ops: Operation[] = [
     auth: 'user_or_api_key',
   },
   { method: 'get', path: '/incidents', summary: 'Search incidents, newest first', tag: 'incidents', query: schemas.listIncidentsQuery },
+  { method: 'get', path: '/incidents/count', summary: 'How many incidents match the list filters', tag: 'incidents', query: schemas.countIncidentsQuery },
   { method: 'get', path: '/incidents/{id}', summary: 'One incident', tag: 'incidents' },
   {
     method: 'patch',
