@@ -281,7 +281,13 @@ describe('items 15 and 16: incident rows and print', () => {
     expect(await page.getByRole('textbox', { name: 'Trả lời' }).or(page.locator('textarea')).first().isVisible()).toBe(true);
 
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.ant-layout-sider', '.app-header', 'textarea', '[data-testid="print-incident"]'])
+    for (const hidden of [
+      '.ant-layout-sider',
+      '.app-header',
+      'textarea',
+      '[data-testid="print-incident"]',
+      'input[placeholder="Thêm việc"]',
+    ])
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     expect(await page.locator('.incident-page .ant-btn:visible').count()).toBe(0);
     for (const shown of ['incident-code', 'incident-title', 'incident-description', 'closing-report'])
