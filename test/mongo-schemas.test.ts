@@ -107,6 +107,7 @@ const user: UserRecord = {
   passwordHash: 'hash',
   disabled: true,
   sessionEpoch: 2,
+  passwordReset: { tokenHash: 'ab12', expiresAt: T, issuedBy: 'u9', issuedAt: T },
   version: 1,
   createdAt: T,
   updatedAt: T,

@@ -12,6 +12,10 @@ import { codesI18n } from '../lib/codesI18n.js';
 import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
+import { passwordResetI18n } from '../passwordReset/i18n.js';
+import { incidentHelpI18n } from '../incidents/helpI18n.js';
+import { registryFormsI18n } from '../registry/formsI18n.js';
+import { incidentListI18n } from '../incidents/listI18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -157,7 +161,7 @@ export const en: Messages = {
     active: 'Active',
     locked: 'Disabled',
     resetPassword: 'Reset password',
-    passwordHint: 'At least 10 characters, at most 72 bytes',
+    passwordHint: 'At least 10 characters. At most 72 plain letters; accented letters (ă, ệ, ơ…) count 2-3 times, so fewer of them fit',
   },
   sectors: {
     title: 'Sectors',
@@ -319,5 +323,9 @@ export const en: Messages = {
   notify: notifyI18n.en,
   issues: messagesI18n.en,
   usability: usabilityI18n.en,
+  passwordReset: passwordResetI18n.en,
+  incidentHelp: incidentHelpI18n.en,
+  registryForms: registryFormsI18n.en,
+  incidentList: incidentListI18n.en,
   homes: homesI18n.en,
 };

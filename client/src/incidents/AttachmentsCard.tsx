@@ -47,6 +47,7 @@ export function AttachmentsCard({
       <List
         size="small"
         dataSource={attachments}
+        className="incident-attachments"
         locale={{ emptyText: t('common.none') }}
         renderItem={(a) => (
           <List.Item
@@ -62,7 +63,7 @@ export function AttachmentsCard({
             ]}
           >
             <span data-testid="attachment">{a.fileName}</span>
-            <Typography.Text type="secondary">
+            <Typography.Text type="secondary" className="attachment-meta">
               {' '}
               · {Math.ceil(a.size / 1024)} KB · {formatDateTime(a.createdAt)}
             </Typography.Text>

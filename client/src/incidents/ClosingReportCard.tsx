@@ -11,7 +11,7 @@ export function ClosingReportCard({ incident, onConfirmed }: { incident: Inciden
   const { t } = useTranslation();
   const showError = useApiError();
   const [confirming, setConfirming] = useState(false);
-  const [confirmForm] = Form.useForm();
+  const [confirmForm] = Form.useForm<{ note?: string }>();
   const can = (ability: IncidentAbility) => incident.abilities.includes(ability);
   const canConfirm = can('confirm_closure') && incident.status === 'closed' && incident.closingReport && !incident.closureConfirmation;
   if (!incident.closingReport) return null;

@@ -54,7 +54,7 @@ export function ConversationCard({
             <List.Item.Meta
               title={
                 <Space size={4} wrap>
-                  <span>{c.author.displayName}</span>
+                  <span className="comment-author">{c.author.displayName}</span>
                   <AuthorBadge author={c.author} />
                   {c.visibility === 'internal' && <Tag style={{ whiteSpace: 'nowrap' }}>{t('incidents.internalNote')}</Tag>}
                   <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12, whiteSpace: 'nowrap' }}>

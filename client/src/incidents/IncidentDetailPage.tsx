@@ -38,7 +38,7 @@ export function IncidentDetailPage() {
   const canWork = incident.abilities.includes('transition');
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} className="incident-page">
       <IncidentHeaderCard incident={incident} viewers={presence.viewers} onMove={setMoving} />
 
       <Row gutter={16}>

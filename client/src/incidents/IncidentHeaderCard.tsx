@@ -1,9 +1,11 @@
-import { Alert, Avatar, Button, Card, Space, Steps, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Avatar, Button, Card, Space, Steps, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { STATUS_LABELS, TRANSITIONS, type IncidentStatus, type IncidentView } from '@cert-hub/shared';
 import { useLabel } from '../lib/labels.js';
 import { IncidentFlags, SeverityTag, StatusTag } from './labels.js';
 import { IncidentDocuments } from '../reports/IncidentDocuments.js';
+import { TlpTag } from './IndicatorHelp.js';
+import { PrintButton } from './PrintButton.js';
 
 const LIFECYCLE: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 
@@ -31,8 +33,9 @@ export function IncidentHeaderCard({
           <StatusTag status={incident.status} />
           <SeverityTag severity={incident.severity} />
           <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
-          <Tag>{`TLP:${incident.tlp.toUpperCase()}`}</Tag>
+          <TlpTag tlp={incident.tlp} />
           <IncidentDocuments incident={incident} />
+          <PrintButton />
           {viewers.length > 0 && (
             <Tooltip title={viewers.map((v) => v.name).join(', ')}>
               <Space size={4} data-testid="viewers">

@@ -1,14 +1,15 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { defang, type IncidentView } from '@cert-hub/shared';
+import { type IncidentView } from '@cert-hub/shared';
+import { IndicatorTypeTag, IndicatorValue, IocHelp } from './IndicatorHelp.js';
 
-/** Indicators of compromise, shown defanged, copied as the real value. */
+/** Indicators of compromise: defanged for CERT staff, as typed for the agency; copied as the real value. */
 export function IndicatorsCard({ incident }: { incident: IncidentView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return (
-    <Card title={t('incidents.indicators')}>
+    <Card title={t('incidents.indicators')} extra={<IocHelp />}>
       <Table
         size="small"
         rowKey={(x) => `${x.type}:${x.value}`}
@@ -19,12 +20,12 @@ export function IndicatorsCard({ incident }: { incident: IncidentView }) {
           {
             title: t('incidents.indicatorType'),
             dataIndex: 'type',
-            render: (v: string) => <Tag>{v.toUpperCase()}</Tag>,
-            width: 110,
+            render: (v: string) => <IndicatorTypeTag type={v} />,
+            width: 170,
           },
           {
             title: t('incidents.indicatorValue'),
-            render: (_: unknown, x) => <code data-testid="indicator">{defang(x.type, x.value)}</code>,
+            render: (_: unknown, x) => <IndicatorValue type={x.type} value={x.value} />,
           },
           {
             width: 60,

@@ -2,10 +2,11 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row
 import dayjs from 'dayjs';
 import { type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPACT_LABELS, IMPACTS, INCIDENT_CATEGORIES, phoneSchema, TLP_LEVELS } from '@cert-hub/shared';
+import { IMPACT_LABELS, IMPACTS, INCIDENT_CATEGORIES, phoneSchema } from '@cert-hub/shared';
 import { useLabel } from '../lib/labels.js';
 import { diacriticFilter } from '../lib/selectFilter.js';
 import { zodRule } from '../lib/zodRule.js';
+import { TlpChoice, TlpLabel } from './IndicatorHelp.js';
 import { ReportReceived } from './ReportReceived.js';
 import { ReportFilesCard, ReportIndicatorsCard, ReportSystemCard } from './ReportSections.js';
 import { useReportSubmission } from './useReportSubmission.js';
@@ -143,8 +144,8 @@ export function ReportPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="tlp" label={t('incidents.tlp')}>
-                <Radio.Group optionType="button" options={TLP_LEVELS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` }))} />
+              <Form.Item name="tlp" label={<TlpLabel />}>
+                <TlpChoice />
               </Form.Item>
             </Col>
           </Row>

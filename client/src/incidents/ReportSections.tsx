@@ -1,7 +1,8 @@
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, List, Row, Select, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { INDICATOR_TYPES, indicatorSchema, type AgencyView, type SystemView } from '@cert-hub/shared';
+import { indicatorSchema, type AgencyView, type SystemView } from '@cert-hub/shared';
+import { IndicatorTypeSelect, IocHelp, IocIntro } from './IndicatorHelp.js';
 import { diacriticFilter } from '../lib/selectFilter.js';
 import { schemaIssueText } from '../messages/issues.js';
 import { type ReportDraft } from './reportDraft.js';
@@ -69,18 +70,15 @@ export function ReportSystemCard({
 export function ReportIndicatorsCard() {
   const { t } = useTranslation();
   return (
-    <Card title={t('incidents.indicators')} style={{ marginTop: 16 }}>
+    <Card title={t('incidents.indicators')} extra={<IocHelp />} style={{ marginTop: 16 }}>
+      <IocIntro />
       <Form.List name="indicators">
         {(fields, { add, remove }) => (
           <>
             {fields.map((field) => (
-              <Space key={field.key} align="start" style={{ display: 'flex' }}>
+              <Space key={field.key} align="start" style={{ display: 'flex' }} className="indicator-row">
                 <Form.Item name={[field.name, 'type']} rules={[required(t)]} initialValue="ip">
-                  <Select
-                    style={{ width: 120 }}
-                    aria-label={t('incidents.indicatorType')}
-                    options={INDICATOR_TYPES.map((x) => ({ value: x, label: x.toUpperCase() }))}
-                  />
+                  <IndicatorTypeSelect />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'value']}

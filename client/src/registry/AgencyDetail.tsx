@@ -126,7 +126,15 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
           )
         }
       >
-        {missing247 && <Alert type="error" showIcon message={t('home.focalMissing')} style={{ marginBottom: 12 }} />}
+        {missing247 && (
+          <Alert
+            type="error"
+            showIcon
+            message={user.agencyId === agency.id ? t('home.focalMissing') : t('registryForms.agencyFocalMissing', { name: agency.name })}
+            style={{ marginBottom: 12 }}
+            data-testid="focal-missing"
+          />
+        )}
         <Table
           size="small"
           rowKey={(f) => `${f.name}-${f.phone}`}

@@ -41,7 +41,7 @@ import type { Actor } from '../auth/actor.js';
 import { badRequest } from '../platform/errors.js';
 import type { Store } from '../store/port.js';
 import { authenticate, authenticateOptional, authenticateUserOrMachine } from './authenticate.js';
-import type { RateLimit } from './rateLimit.js';
+import { createRateLimit, type RateLimit } from './rateLimit.js';
 import { requireSameOrigin } from './sameOrigin.js';
 import { issuesOf } from './validate.js';
 
@@ -89,8 +89,11 @@ export interface RouteSpec<A extends Auth, B extends Schema, Q extends Schema, P
   /** The OpenAPI tag (the feature). */
   tag: string;
   auth: A;
-  /** Every route is rate-limited per caller; `false` only for probes (health, the document). */
-  rateLimit?: false;
+  /**
+   * Every route is rate-limited per caller by the API's limit; `false` only for probes (health,
+   * the document); `{ perMinute }` adds this route's own, stricter limit on top (e.g. reset links).
+   */
+  rateLimit?: false | { perMinute: number };
   /** Refuse requests a browser marks as coming from another origin (cookie-authenticated routes). */
   sameOrigin?: true;
   params?: P;
@@ -193,6 +196,7 @@ export function mountRoutes(router: Router, routes: readonly Route[], { hub, rat
       ...(r.sameOrigin ? [sameOrigin] : []),
       ...authSteps[r.auth],
       ...(r.rateLimit === false ? [] : [rateLimit]),
+      ...(r.rateLimit ? [createRateLimit(r.rateLimit.perMinute)] : []),
       parseInput(r),
       ...(r.multipart ? [r.multipart(hub)] : []),
       run(r, hub),
