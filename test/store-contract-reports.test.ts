@@ -132,7 +132,7 @@ for (const adapter of adapters) {
       await store.agencies.insert(agency('a1', 'provincial_department'));
       await store.agencies.insert(agency('a2', 'commune_committee'));
       // Reported 31/01 23:30 in Viet Nam = 16:30 UTC: January, not February, on the dashboard.
-      await store.incidents.insert(incident('i1', '2026-01-31T16:30:00.000Z', { status: 'closed', lateReport: true }));
+      await store.incidents.insert(incident('i1', '2026-01-31T16:30:00.000Z', { status: 'closed', lateReport: true, severity: 'high' }));
       await store.incidents.insert(incident('i2', '2026-02-10T03:00:00.000Z', { agencyId: 'a2', category: 'ddos', serious: true }));
       await store.incidents.insert(incident('i3', '2026-02-11T03:00:00.000Z', { drill: { drillId: 'd1', injectId: null } }));
       await store.incidents.insert(incident('i4', '2025-12-01T03:00:00.000Z'));
@@ -189,6 +189,11 @@ for (const adapter of adapters) {
       expect(histories.map((h) => h.incidentId)).toEqual(['i1', 'i2']);
       expect(histories[0]!.changes.map((c) => c.to)).toEqual(['triage', 'initial_response']);
       expect(histories[1]!.changes).toEqual([]);
+      // What the SLA compliance figures pick the policy by.
+      expect(histories.map((h) => [h.status, h.severity, h.serious])).toEqual([
+        ['closed', 'high', false],
+        ['received', null, true],
+      ]);
     });
 
     it('keeps rounds newest deadline first, filters by year and agency, and finds due reminders', async () => {

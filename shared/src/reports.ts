@@ -63,7 +63,46 @@ export interface StatsPeriod {
   contain: DurationSummary;
   close: DurationSummary;
   lateShareByAgency: LateShare[];
+  sla: SlaCompliance;
 }
+
+/** The SLA steps whose deadlines the compliance figures measure (as in the SLA policies). */
+export const SLA_MEASURED_STEPS = ['acknowledged', 'leftTriage', 'contained'] as const;
+export type SlaMeasuredStep = (typeof SLA_MEASURED_STEPS)[number];
+/**
+ * How many incidents had a deadline for a step that is decided (met: reached in time; breached:
+ * reached late, or not reached and the deadline passed). Incidents whose deadline is still
+ * ahead, or that were rejected before reaching the step, are not measured.
+ */
+export interface SlaStepCompliance {
+  step: SlaMeasuredStep;
+  measured: number;
+  met: number;
+  breached: number;
+  /** met / measured, or null when nothing was measured. */
+  share: number | null;
+}
+export interface SlaBreachLine {
+  id: string;
+  code: string;
+  title: string;
+  agencyId: string;
+  agencyName: string;
+  /** `unknown` when the incident was never classified. */
+  severity: string;
+  step: SlaMeasuredStep;
+  deadline: string;
+  /** When the step was reached (late), or null when it still is not. */
+  reachedAt: string | null;
+}
+export interface SlaCompliance {
+  overall: SlaStepCompliance[];
+  bySeverity: (SlaStepCompliance & { severity: string })[];
+  /** The breaches behind the figures, earliest deadline first (at most SLA_BREACH_LIST_LIMIT). */
+  breaches: SlaBreachLine[];
+  breachesTruncated: boolean;
+}
+export const SLA_BREACH_LIST_LIMIT = 500;
 export interface StatsView extends StatsPeriod {
   seriousIncidents: SeriousIncidentLine[];
   /** The same figures for the period of equal length just before. */

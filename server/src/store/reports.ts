@@ -5,7 +5,7 @@
  * test/store-contract-reports.test.ts.
  */
 import type { ReportSection } from '@cert-hub/shared';
-import type { StatusChange } from '@cert-hub/shared';
+import type { IncidentStatus, Severity, StatusChange } from '@cert-hub/shared';
 import type { PageQuery, PageResult } from './port.js';
 
 /** An interval of `reportedAt`, inclusive, ISO-8601 UTC. */
@@ -42,6 +42,10 @@ export interface IncidentCounts {
 export interface IncidentStatusHistory {
   incidentId: string;
   reportedAt: string;
+  /** What picks the incident's SLA policy and whether a missed step can still be reached. */
+  status: IncidentStatus;
+  severity: Severity | null;
+  serious: boolean;
   changes: StatusChange[];
 }
 

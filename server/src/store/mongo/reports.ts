@@ -4,7 +4,7 @@
  * assessments are documents keyed by the same string ids as in SQLite.
  */
 import { Schema, type ClientSession, type Connection, type Model, type PipelineStage } from 'mongoose';
-import type { IncidentStatus } from '@cert-hub/shared';
+import type { IncidentStatus, Severity } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type {
   AssessmentRecord,
@@ -116,11 +116,14 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
       async *listStatusHistories(range) {
         let after = '';
         for (;;) {
-          const incidents = await models.Incident.find({ ...realIn(range), _id: { $gt: after } }, { _id: 1, reportedAt: 1 })
+          const incidents = await models.Incident.find(
+            { ...realIn(range), _id: { $gt: after } },
+            { _id: 1, reportedAt: 1, status: 1, severity: 1, serious: 1 },
+          )
             .sort({ _id: 1 })
             .limit(HISTORY_BATCH)
             .session(session ?? null)
-            .lean<{ _id: string; reportedAt: string }[]>();
+            .lean<{ _id: string; reportedAt: string; status: IncidentStatus; severity?: Severity | null; serious?: boolean }[]>();
           if (incidents.length === 0) return;
           const events = await models.Event.find(
             { entity: 'incident', entityId: { $in: incidents.map((i) => i._id) }, type: 'incident.status_changed' },
@@ -135,7 +138,15 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
             list.push({ from: e.data.from, to: e.data.to, at: e.at });
             byIncident.set(e.entityId, list);
           }
-          for (const i of incidents) yield { incidentId: i._id, reportedAt: i.reportedAt, changes: byIncident.get(i._id) ?? [] };
+          for (const i of incidents)
+            yield {
+              incidentId: i._id,
+              reportedAt: i.reportedAt,
+              status: i.status,
+              severity: i.severity ?? null,
+              serious: i.serious === true,
+              changes: byIncident.get(i._id) ?? [],
+            };
           after = incidents[incidents.length - 1]!._id;
         }
       },

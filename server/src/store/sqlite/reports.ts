@@ -4,7 +4,7 @@
  * into memory; status histories are read in batches of incidents.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { IncidentStatus } from '@cert-hub/shared';
+import type { IncidentStatus, Severity } from '@cert-hub/shared';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import type {
   AssessmentRecord,
@@ -78,7 +78,7 @@ class SqliteStats implements StatsRepository {
 
   async *listStatusHistories(range: StatsRange): AsyncIterable<IncidentStatusHistory> {
     const batch = this.db.prepare(
-      `SELECT id, reported_at FROM incidents
+      `SELECT id, reported_at, status, severity, serious FROM incidents
        WHERE is_drill = 0 AND reported_at >= ? AND reported_at <= ? AND id > ?
        ORDER BY id LIMIT ?`,
     );
@@ -88,11 +88,20 @@ class SqliteStats implements StatsRepository {
     );
     let after = '';
     for (;;) {
-      const incidents = batch.all(range.from, range.to, after, HISTORY_BATCH) as { id: string; reported_at: string }[];
+      const incidents = batch.all(range.from, range.to, after, HISTORY_BATCH) as {
+        id: string;
+        reported_at: string;
+        status: IncidentStatus;
+        severity: Severity | null;
+        serious: number;
+      }[];
       if (incidents.length === 0) return;
       const histories = incidents.map((i) => ({
         incidentId: i.id,
         reportedAt: i.reported_at,
+        status: i.status,
+        severity: i.severity,
+        serious: i.serious === 1,
         changes: changes.all(i.id) as { from: IncidentStatus; to: IncidentStatus; at: string }[],
       }));
       for (const history of histories) yield history;
