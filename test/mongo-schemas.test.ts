@@ -424,6 +424,7 @@ const notification: NotificationRecord = {
   userId: 'u1',
   kind: 'incident_created',
   incidentId: 'i1',
+  link: '/reports/r1',
   drill: true,
   title: 'Sự cố mới',
   body: 'Trang chủ bị thay đổi giao diện',

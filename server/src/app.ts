@@ -163,7 +163,7 @@ export function createServices(deps: AppDeps): Services {
     oncall,
     routing,
     serious,
-    ...createLeadersServices(base, incidents, drills),
+    ...createLeadersServices(base, incidents, drills, notifications),
     audit: new AuditService(base),
     notifications,
     sla,

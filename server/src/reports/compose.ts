@@ -6,7 +6,7 @@ import { ExportService } from '../exports/service.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import { StatsService } from '../stats/service.js';
-import { ReportService } from './service.js';
+import { ReportService, type ReminderNotifier } from './service.js';
 
 export interface LeadersServices {
   stats: StatsService;
@@ -16,9 +16,14 @@ export interface LeadersServices {
   exports: ExportService;
 }
 
-export function createLeadersServices(base: ServiceDeps, incidents: IncidentService, drills: DrillParticipation): LeadersServices {
+export function createLeadersServices(
+  base: ServiceDeps,
+  incidents: IncidentService,
+  drills: DrillParticipation,
+  notifier: ReminderNotifier | null = null,
+): LeadersServices {
   const stats = new StatsService(base);
-  const reports = new ReportService(base);
+  const reports = new ReportService(base, notifier);
   const assessments = new AssessmentService(base);
   const compliance = new ComplianceService(base, assessments, [...COMPLIANCE_CHECKS, drillParticipationCheck(drills)]);
   return { stats, reports, assessments, compliance, exports: new ExportService(base, incidents, stats, compliance, reports) };

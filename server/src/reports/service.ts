@@ -18,8 +18,9 @@ import type { z } from 'zod';
 import type { listRoundsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
-import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
-import type { PageResult, ReportRoundRecord, ReportSubmissionRecord } from '../store/port.js';
+import type { DirectNotification } from '../notifications/service.js';
+import { commit, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { PageResult, ReportRoundRecord, ReportSubmissionRecord, Repositories } from '../store/port.js';
 import { reportPolicy } from './policy.js';
 import { submissionState } from './status.js';
 
@@ -36,8 +37,30 @@ export interface ConsolidatedRound {
   missing: { agencyId: string; agencyName: string }[];
 }
 
+/** Where a due reminder goes out through the notification channels (the notification service). */
+export interface ReminderNotifier {
+  notifyInTx(tx: Repositories, record: RecordEvent, at: string, n: DirectNotification): Promise<number>;
+}
+
+/** The deadline as people in the province read it: `05/12/2026 00:00` (Viet Nam time). */
+const vnDeadline = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+    .format(new Date(iso))
+    .replace(',', '');
+
 export class ReportService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly notifier: ReminderNotifier | null = null,
+  ) {}
 
   types() {
     return DEFAULT_REPORT_TYPES;
@@ -206,8 +229,10 @@ export class ReportService {
 
   /**
    * Runs the reminders that are due: each agency of the round that has not submitted gets a
-   * `report_round.reminder_due` event (what the notification channels deliver) and a reminder
-   * on its round page. The round remembers it ran, so a restart never reminds twice.
+   * `report_round.reminder_due` event, a reminder on its round page and, through the
+   * notification channels, a `report_reminder` to each of its focal points (bell and e-mail,
+   * as their preferences allow). All of it commits with the round's `remindedAt`, so a
+   * restart or a second node never reminds twice.
    */
   async runDueReminders(): Promise<number> {
     const now = this.deps.clock.now().toISOString();
@@ -227,12 +252,22 @@ export class ReportService {
         };
         if (!(await tx.reportRounds.update(next, round.version))) return 0;
         for (const agencyId of toRemind) {
-          await record({
+          const due = await record({
             type: EVENTS.reportRoundReminderDue,
             entity: 'report_round',
             entityId: round.id,
             version: next.version,
             data: { agencyId, title: round.title, deadline: round.deadline },
+          });
+          if (!this.notifier) continue;
+          const focalPoints = (await tx.users.listByAgency(agencyId)).filter((u) => u.role === 'focal_point' && !u.disabled);
+          await this.notifier.notifyInTx(tx, record, at, {
+            kind: 'report_reminder',
+            userIds: focalPoints.map((u) => u.id),
+            title: round.title,
+            body: `Hạn nộp báo cáo: ${vnDeadline(round.deadline)} — cơ quan, đơn vị chưa nộp. / Report due ${vnDeadline(round.deadline)} (Viet Nam time) and not yet submitted.`,
+            link: `/reports/${round.id}`,
+            eventSeq: due.seq,
           });
         }
         return toRemind.length;
