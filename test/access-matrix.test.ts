@@ -311,6 +311,13 @@ const MATRIX: Entry[] = [
     allow: ['focal'],
     body: () => ({ sections: { results: 'Kết quả', difficulties: 'Khó khăn', recommendations: 'Kiến nghị' }, submit: false }),
   },
+  { route: 'POST /api/reports/rounds/:id/attachments', allow: ['focal'], upload: true },
+  { route: 'GET /api/reports/rounds/:id/attachments', allow: [...FIGURE_READERS, 'focal'] },
+  {
+    route: 'GET /api/reports/rounds/:id/attachments/:attachmentId',
+    allow: [...FIGURE_READERS, 'focal'],
+    params: async (f) => ({ attachmentId: await reportAttachmentOf(f) }),
+  },
   { route: 'GET /api/assessments', allow: STAFF },
   { route: 'POST /api/assessments', allow: [...CERT_EDITORS, 'focal'], body: (f) => assessmentBody(f.systemId) },
   { route: 'GET /api/systems/:id/assessments', allow: [...STAFF, 'focal'] },
@@ -486,6 +493,17 @@ afterAll(async () => {
 });
 
 /** Runs `make` at most once: a fixture asked for by both the path and the body is the same record. */
+/** A file agency A's focal point attached to its answer in the round of these fixtures. */
+async function reportAttachmentOf(f: Fixtures): Promise<string> {
+  const res = await call('focal', 'POST', `/api/reports/rounds/${await f.roundId()}/attachments`).attach(
+    'file',
+    Buffer.from('phu luc bao cao\n'),
+    'phu-luc.txt',
+  );
+  if (res.status !== 201) throw new Error(`report attachment: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { id: string }).id;
+}
+
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());

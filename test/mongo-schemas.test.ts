@@ -22,7 +22,7 @@ import type {
   WebhookRecord,
 } from '../server/src/store/notifications.js';
 import type { OnCallRosterRecord } from '../server/src/store/oncall.js';
-import type { AssessmentRecord, ReportRoundRecord, ReportSubmissionRecord } from '../server/src/store/reports.js';
+import type { AssessmentRecord, ReportAttachmentRecord, ReportRoundRecord, ReportSubmissionRecord } from '../server/src/store/reports.js';
 import type { RoutingRuleRecord, UpwardNotificationRecord } from '../server/src/store/routing.js';
 import type { SlaPolicyRecord, SlaTimerRecord } from '../server/src/store/sla.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../server/src/store/searchKeys.js';
@@ -389,6 +389,18 @@ const reportSubmission: ReportSubmissionRecord = {
   createdAt: T,
   updatedAt: T,
 };
+const reportAttachment: ReportAttachmentRecord = {
+  id: 'ra1',
+  roundId: 'rr1',
+  agencyId: 'a1',
+  fileName: 'Phụ lục.pdf',
+  storageKey: 'reports/2026/ra1',
+  mediaType: 'application/pdf',
+  size: 2048,
+  sha256: 'e'.repeat(64),
+  uploadedBy: 'u1',
+  createdAt: T,
+};
 const assessment: AssessmentRecord = {
   id: 'as1',
   systemId: 's1',
@@ -510,6 +522,7 @@ const stored = {
   // reports.ts: rounds carry the derived newest-deadline-first `sortKey`.
   ReportRound: { ...withId(reportRound), sortKey: roundSortKey(reportRound.deadline) },
   ReportSubmission: withId(reportSubmission),
+  ReportAttachment: withId(reportAttachment),
   Assessment: withId(assessment),
   // notify.ts: the key field becomes `_id` and is not stored twice.
   Audit: { _id: audit.seq, ...auditRest },

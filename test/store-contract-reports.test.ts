@@ -10,6 +10,7 @@ import type {
   AgencyRecord,
   AssessmentRecord,
   IncidentRecord,
+  ReportAttachmentRecord,
   ReportRoundRecord,
   ReportSubmissionRecord,
   Store,
@@ -214,6 +215,30 @@ for (const adapter of adapters) {
       expect(await store.reportRounds.update({ ...reminded, version: 3 }, 1)).toBe(false);
       expect(await store.reportRounds.listDueReminders('2026-07-01T00:00:00.000Z')).toEqual([]);
       expect(await store.reportRounds.getNextReminderAt()).toBe('2026-12-01T17:00:00.000Z');
+    });
+
+    it('keeps a round’s attachments per agency, oldest first', async () => {
+      const file = (id: string, agencyId: string, createdAt: string): ReportAttachmentRecord => ({
+        id,
+        roundId: 'r2',
+        agencyId,
+        fileName: `${id}.pdf`,
+        storageKey: `reports/2026/${id}`,
+        mediaType: 'application/pdf',
+        size: 10,
+        sha256: 'a'.repeat(64),
+        uploadedBy: 'u1',
+        createdAt,
+      });
+      await store.reportAttachments.insert(file('f2', 'a1', '2026-11-02T00:00:00.000Z'));
+      await store.reportAttachments.insert(file('f1', 'a1', '2026-11-01T00:00:00.000Z'));
+      await store.reportAttachments.insert(file('f3', 'a2', '2026-11-03T00:00:00.000Z'));
+      await store.reportAttachments.insert({ ...file('f4', 'a1', '2026-11-01T00:00:00.000Z'), roundId: 'r1' });
+      expect((await store.reportAttachments.listByRound('r2', 'a1')).map((a) => a.id)).toEqual(['f1', 'f2']);
+      expect((await store.reportAttachments.listByRound('r2')).map((a) => a.id)).toEqual(['f1', 'f2', 'f3']);
+      expect(await store.reportAttachments.get('f3')).toEqual(file('f3', 'a2', '2026-11-03T00:00:00.000Z'));
+      expect(await store.reportAttachments.get('nope')).toBeNull();
+      await expect(store.reportAttachments.insert(file('f1', 'a1', NOW))).rejects.toThrow();
     });
 
     it('keeps one submission per agency and round with optimistic versions', async () => {

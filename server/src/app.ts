@@ -40,6 +40,7 @@ import { SystemService } from './registry/systems.service.js';
 import { TeamService } from './registry/teams.service.js';
 import { UserService } from './registry/users.service.js';
 import { createLeadersServices, type LeadersServices } from './reports/compose.js';
+import { reportAttachmentUploadRoutes } from './reports/attachmentRoutes.js';
 import { leadersRoutes } from './reports/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { AuditService } from './audit/service.js';
@@ -150,6 +151,10 @@ export function createServices(deps: AppDeps): Services {
   // Both follow committed events on the bus; neither is called by the services that change incidents.
   sla.attach(deps.bus, deps.logger);
   notifications.attach(deps.bus, deps.logger);
+  const attachments = new AttachmentService(base, incidents, s.attachmentsDir, {
+    maxBytes: s.attachmentMaxBytes,
+    maxCount: s.attachmentMaxCount,
+  });
   const scheduler = new Scheduler(
     [
       { name: 'sla', run: () => sla.runDue() },
@@ -163,17 +168,14 @@ export function createServices(deps: AppDeps): Services {
     oncall,
     routing,
     serious,
-    ...createLeadersServices(base, incidents, drills, notifications),
+    ...createLeadersServices(base, incidents, drills, notifications, attachments),
     audit: new AuditService(base),
     notifications,
     sla,
     scheduler,
     incidents,
     drills,
-    attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
-      maxBytes: s.attachmentMaxBytes,
-      maxCount: s.attachmentMaxCount,
-    }),
+    attachments,
     apiKeys: new ApiKeyService(base),
     feed: new EventFeed(deps.store),
     playbooks,
@@ -246,6 +248,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   };
   // Multipart uploads first: everything after this point speaks JSON only.
   api.use(attachmentUploadRoutes(incidentDeps));
+  api.use(reportAttachmentUploadRoutes({ authenticate: auth, rateLimit, reportAttachments: services.reportAttachments }));
   api.use(requireJson);
   api.use(express.json({ limit: s.bodyLimitBytes, strict: true }));
   api.use(rejectPollutedBody);

@@ -52,6 +52,7 @@ export const EVENTS = {
   reportRoundReminderDue: 'report_round.reminder_due',
   reportSubmissionSaved: 'report_submission.saved',
   reportSubmissionSubmitted: 'report_submission.submitted',
+  reportAttachmentAdded: 'report_submission.attachment_added',
   assessmentRecorded: 'assessment.recorded',
   incidentSlaBreached: 'incident.sla_breached',
   incidentEscalated: 'incident.escalated',

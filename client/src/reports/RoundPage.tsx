@@ -13,6 +13,7 @@ import { useUser } from '../auth/AuthContext.js';
 import { formatDateTime } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
+import { RoundAttachments } from './RoundAttachments.js';
 import type { Consolidated, RoundDetail } from './types.js';
 
 const STATE_COLORS: Record<SubmissionState, string> = {
@@ -155,6 +156,12 @@ export function RoundPage() {
           </Form>
         </Card>
       )}
+
+      <RoundAttachments
+        roundId={id}
+        canUpload={user.role === 'focal_point' && !submitted}
+        agencyNames={follows ? new Map(detail.agencies.map((a) => [a.agencyId, a.agencyName])) : null}
+      />
 
       {follows && consolidated && (
         <Card title={t('reports.consolidated')} size="small">

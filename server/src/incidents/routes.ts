@@ -24,6 +24,7 @@ import {
 } from '@cert-hub/shared';
 import { presentEvent } from '../audit/presenter.js';
 import { actorOf } from '../http/authenticate.js';
+import { sendStoredFile } from '../http/download.js';
 import { badRequest } from '../platform/errors.js';
 import type { RateLimit } from '../http/rateLimit.js';
 import { valid, validate } from '../http/validate.js';
@@ -54,16 +55,6 @@ function idempotencyKeyOf(req: Request): string | null {
   if (!parsed.success)
     throw badRequest('Invalid Idempotency-Key header', [{ ...codedIssue(parsed.error.issues[0]!), path: 'Idempotency-Key' }]);
   return parsed.data;
-}
-
-/** RFC 6266 filename for any name: an ASCII fallback and the UTF-8 original. */
-function contentDisposition(fileName: string): string {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '_') || 'evidence';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export function incidentRoutes(d: IncidentRouteDeps): Router {
@@ -168,13 +159,7 @@ export function incidentRoutes(d: IncidentRouteDeps): Router {
   r.get('/incidents/:id/attachments/:attachmentId', ...guard, validate({ params: byAttachment }), async (req, res) => {
     const { id, attachmentId } = valid(req, { params: byAttachment }).params;
     const { attachment, filePath } = await d.attachments.open(actorOf(req), id, attachmentId);
-    // Always a download, never rendered: whatever the file holds stays inert.
-    res.setHeader('Content-Type', 'application/octet-stream');
-    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.sendFile(filePath, { dotfiles: 'deny', headers: { 'Content-Type': 'application/octet-stream' } });
+    sendStoredFile(res, attachment.fileName, filePath);
   });
 
   return r;

@@ -32,6 +32,8 @@ import {
   presentRoundView,
   presentSubmission,
 } from './presenter.js';
+import type { ReportAttachmentService } from './attachments.js';
+import { reportAttachmentRoutes } from './attachmentRoutes.js';
 import type { ReportService } from './service.js';
 
 export interface LeadersRouteDeps {
@@ -42,6 +44,7 @@ export interface LeadersRouteDeps {
   reports: ReportService;
   assessments: AssessmentService;
   exports: ExportService;
+  reportAttachments: ReportAttachmentService;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -120,6 +123,8 @@ export function leadersRoutes(d: LeadersRouteDeps): Router {
     const { version, ...input } = body;
     res.json(presentSubmission(await d.reports.save(actorOf(req), params.id, input, version)));
   });
+
+  r.use(reportAttachmentRoutes(d));
 
   // ---- assessments register (R3) ----
   r.get('/assessments', ...guard, async (req, res) => {

@@ -18,7 +18,13 @@ import type { RoutingRuleRepository, UpwardNotificationRepository } from './rout
 export type * from './routing.js';
 export type * from './oncall.js';
 export * from './reports.js';
-import type { AssessmentRepository, ReportRoundRepository, ReportSubmissionRepository, StatsRepository } from './reports.js';
+import type {
+  AssessmentRepository,
+  ReportAttachmentRepository,
+  ReportRoundRepository,
+  ReportSubmissionRepository,
+  StatsRepository,
+} from './reports.js';
 import type { EventScope } from '@cert-hub/shared';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 import type { AuditRepository } from './audit.js';
@@ -442,6 +448,7 @@ export interface Repositories {
   stats: StatsRepository;
   reportRounds: ReportRoundRepository;
   reportSubmissions: ReportSubmissionRepository;
+  reportAttachments: ReportAttachmentRepository;
   assessments: AssessmentRepository;
   audit: AuditRepository;
   notifications: NotificationRepository;

@@ -109,6 +109,28 @@ export interface ReportSubmissionRepository {
   listByRound(roundId: string): Promise<ReportSubmissionRecord[]>;
 }
 
+/** A file a focal point attached to its agency's answer in a round (stored like incident evidence). */
+export interface ReportAttachmentRecord {
+  id: string;
+  roundId: string;
+  agencyId: string;
+  fileName: string;
+  /** Relative path under the attachments directory. */
+  storageKey: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface ReportAttachmentRepository {
+  insert(attachment: ReportAttachmentRecord): Promise<void>;
+  get(id: string): Promise<ReportAttachmentRecord | null>;
+  /** One round's files, of one agency or (without `agencyId`) of all, oldest first. */
+  listByRound(roundId: string, agencyId?: string): Promise<ReportAttachmentRecord[]>;
+}
+
 export interface AssessmentRecord {
   id: string;
   systemId: string;
@@ -137,5 +159,6 @@ export interface ReportsRepositories {
   stats: StatsRepository;
   reportRounds: ReportRoundRepository;
   reportSubmissions: ReportSubmissionRepository;
+  reportAttachments: ReportAttachmentRepository;
   assessments: AssessmentRepository;
 }

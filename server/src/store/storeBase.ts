@@ -67,6 +67,9 @@ export abstract class StoreBase implements Repositories {
   get reportSubmissions() {
     return this.repositories.reportSubmissions;
   }
+  get reportAttachments() {
+    return this.repositories.reportAttachments;
+  }
   get assessments() {
     return this.repositories.assessments;
   }

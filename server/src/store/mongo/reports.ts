@@ -13,6 +13,7 @@ import type {
   KeyCount,
   ReportRoundRecord,
   ReportsRepositories,
+  ReportAttachmentRecord,
   ReportSubmissionRecord,
   StatsRange,
 } from '../reports.js';
@@ -33,6 +34,8 @@ roundSchema.index({ remindedAt: 1, remindAt: 1 });
 roundSchema.index({ agencyIds: 1 });
 const submissionSchema = new Schema({ _id: String, roundId: String, agencyId: String, version: Number }, loose);
 submissionSchema.index({ roundId: 1, agencyId: 1 }, { unique: true });
+const reportAttachmentSchema = new Schema({ _id: String, roundId: String, agencyId: String, createdAt: String }, loose);
+reportAttachmentSchema.index({ roundId: 1, agencyId: 1, createdAt: 1, _id: 1 });
 const assessmentSchema = new Schema({ _id: String, systemId: String, assessedAt: String, createdAt: String }, loose);
 assessmentSchema.index({ systemId: 1, assessedAt: -1, createdAt: -1 });
 
@@ -42,6 +45,7 @@ export function bindReportModels(conn: Connection) {
     ReportRound: conn.model('ReportRound', roundSchema, 'report_rounds'),
     ReportSubmission: conn.model('ReportSubmission', submissionSchema, 'report_submissions'),
     Assessment: conn.model('Assessment', assessmentSchema, 'assessments'),
+    ReportAttachment: conn.model('ReportAttachment', reportAttachmentSchema, 'report_attachments'),
   };
 }
 
@@ -51,6 +55,7 @@ interface ReportModels {
   ReportRound: AnyModel;
   ReportSubmission: AnyModel;
   Assessment: AnyModel;
+  ReportAttachment: AnyModel;
 }
 
 /** Newest deadline first; exported for test/mongo-schemas.test.ts, which stores rounds as this adapter does. */
@@ -231,6 +236,26 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
           .session(session ?? null)
           .lean<Doc[]>();
         return docs.map((d) => fromDoc<ReportSubmissionRecord>(d)!);
+      },
+    },
+    reportAttachments: {
+      async insert(a) {
+        const { id, ...rest } = a;
+        await models.ReportAttachment.create([{ _id: id, ...rest }], { session });
+      },
+      async get(id) {
+        return fromDoc<ReportAttachmentRecord>(
+          await models.ReportAttachment.findById(id)
+            .session(session ?? null)
+            .lean<Doc>(),
+        );
+      },
+      async listByRound(roundId, agencyId) {
+        const docs = await models.ReportAttachment.find({ roundId, ...(agencyId === undefined ? {} : { agencyId }) })
+          .sort({ createdAt: 1, _id: 1 })
+          .session(session ?? null)
+          .lean<Doc[]>();
+        return docs.map((d) => fromDoc<ReportAttachmentRecord>(d)!);
       },
     },
     assessments: {

@@ -361,4 +361,15 @@ export const MIGRATIONS: string[] = [
   WHERE type = 'incident.created' AND json_type(data, '$.incident') = 'object';
   CREATE INDEX events_incident ON events (incident_id, seq);
   `,
+  // files attached to an agency's answer in a reporting round
+  `
+  CREATE TABLE report_attachments (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX report_attachments_round ON report_attachments (round_id, agency_id, created_at);
+  `,
 ];

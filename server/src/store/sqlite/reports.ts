@@ -12,6 +12,8 @@ import type {
   IncidentCounts,
   IncidentStatusHistory,
   KeyCount,
+  ReportAttachmentRecord,
+  ReportAttachmentRepository,
   ReportRoundRecord,
   ReportRoundRepository,
   ReportsRepositories,
@@ -201,6 +203,29 @@ class SqliteReportSubmissions implements ReportSubmissionRepository {
   }
 }
 
+class SqliteReportAttachments implements ReportAttachmentRepository {
+  constructor(private readonly db: Db) {}
+  async insert(a: ReportAttachmentRecord) {
+    this.db
+      .prepare('INSERT INTO report_attachments (id, round_id, agency_id, created_at, doc) VALUES (?,?,?,?,?)')
+      .run(a.id, a.roundId, a.agencyId, a.createdAt, JSON.stringify(a));
+  }
+  async get(id: string) {
+    const row = this.db.prepare('SELECT doc FROM report_attachments WHERE id = ?').get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as ReportAttachmentRecord) : null;
+  }
+  async listByRound(roundId: string, agencyId?: string) {
+    const rows = (
+      agencyId === undefined
+        ? this.db.prepare('SELECT doc FROM report_attachments WHERE round_id = ? ORDER BY created_at, id').all(roundId)
+        : this.db
+            .prepare('SELECT doc FROM report_attachments WHERE round_id = ? AND agency_id = ? ORDER BY created_at, id')
+            .all(roundId, agencyId)
+    ) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as ReportAttachmentRecord);
+  }
+}
+
 class SqliteAssessments implements AssessmentRepository {
   constructor(private readonly db: Db) {}
   async insert(a: AssessmentRecord) {
@@ -232,6 +257,7 @@ export function sqliteReportsRepositories(db: Db): ReportsRepositories {
     stats: new SqliteStats(db),
     reportRounds: new SqliteReportRounds(db),
     reportSubmissions: new SqliteReportSubmissions(db),
+    reportAttachments: new SqliteReportAttachments(db),
     assessments: new SqliteAssessments(db),
   };
 }
