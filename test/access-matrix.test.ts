@@ -301,6 +301,18 @@ const MATRIX: Entry[] = [
   { route: 'GET /api/compliance', allow: FIGURE_READERS, query: 'year=2026' },
   { route: 'GET /api/reports/annual/:file', allow: FIGURE_READERS },
   { route: 'GET /api/reports/types', allow: SIGNED_IN },
+  { route: 'POST /api/reports/types', allow: CERT_EDITORS, body: (f) => reportTypeBody(`matrix_type_${f.serial()}`) },
+  {
+    route: 'PUT /api/reports/types/:code',
+    allow: CERT_EDITORS,
+    params: async (f) => ({
+      code: (await asAdmin<{ code: string }>('POST', '/reports/types', reportTypeBody(`matrix_edit_${f.serial()}`))).code,
+    }),
+    body: () => {
+      const { code: _code, ...fields } = reportTypeBody('x');
+      return { ...fields, retired: false, version: 1 };
+    },
+  },
   { route: 'GET /api/reports/rounds', allow: [...FIGURE_READERS, 'focal', 'focal:other'] },
   { route: 'GET /api/reports/mine', allow: ['focal', 'focal:other'] },
   { route: 'POST /api/reports/rounds', allow: CERT_EDITORS, body: (f) => roundBody(f) },
@@ -325,6 +337,19 @@ const MATRIX: Entry[] = [
   { route: 'GET /api/incidents/:id/documents/initial-report.docx', allow: INCIDENT_READERS },
   { route: 'GET /api/incidents/:id/documents/closing-report.docx', allow: INCIDENT_READERS },
 ];
+
+function reportTypeBody(code: string) {
+  return {
+    code,
+    nameVi: 'Báo cáo ma trận',
+    nameEn: 'Matrix report',
+    period: 'ad_hoc',
+    deadlines: [],
+    submittedBy: 'Cơ quan, đơn vị',
+    sentTo: 'Công an tỉnh',
+    sections: ['results'],
+  };
+}
 
 function incidentBody(f: Fixtures) {
   return {

@@ -23,6 +23,7 @@ import type {
 } from '../server/src/store/notifications.js';
 import type { OnCallRosterRecord } from '../server/src/store/oncall.js';
 import type { AssessmentRecord, ReportAttachmentRecord, ReportRoundRecord, ReportSubmissionRecord } from '../server/src/store/reports.js';
+import type { ReportTypeRecord } from '../server/src/store/reportTypes.js';
 import type { RoutingRuleRecord, UpwardNotificationRecord } from '../server/src/store/routing.js';
 import type { SlaPolicyRecord, SlaTimerRecord } from '../server/src/store/sla.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../server/src/store/searchKeys.js';
@@ -371,6 +372,7 @@ const reportRound: ReportRoundRecord = {
   remindAt: '2026-12-10T01:00:00.000Z',
   remindedAt: T,
   agencyIds: ['a1', 'a2'],
+  sections: ['results', 'recommendations'],
   reminders: [{ agencyId: 'a2', at: T }],
   openedBy: 'u1',
   version: 2,
@@ -400,6 +402,21 @@ const reportAttachment: ReportAttachmentRecord = {
   sha256: 'e'.repeat(64),
   uploadedBy: 'u1',
   createdAt: T,
+};
+const reportType: ReportTypeRecord = {
+  code: 'quarterly_security',
+  nameVi: 'Báo cáo quý',
+  nameEn: 'Quarterly report',
+  period: 'six_monthly',
+  deadlines: ['06-15', '12-15'],
+  submittedBy: 'Cơ quan, đơn vị',
+  sentTo: 'Công an tỉnh',
+  sections: ['results', 'recommendations'],
+  retired: true,
+  version: 4,
+  createdAt: T,
+  updatedAt: T,
+  updatedBy: 'u1',
 };
 const assessment: AssessmentRecord = {
   id: 'as1',
@@ -488,6 +505,7 @@ const withId = <R extends { id: string }>(r: R) => {
 const { seq, ...eventRest } = event;
 const { seq: _auditSeq, ...auditRest } = audit;
 const { userId: _preferencesUserId, ...preferencesRest } = notificationPreferences;
+const { code: _reportTypeCode, ...reportTypeRest } = reportType;
 const { scope: _slaScope, ...slaPolicyRest } = slaPolicy;
 const { incidentId: _timerIncidentId, ...slaTimerRest } = slaTimer;
 const stored = {
@@ -523,6 +541,8 @@ const stored = {
   ReportRound: { ...withId(reportRound), sortKey: roundSortKey(reportRound.deadline) },
   ReportSubmission: withId(reportSubmission),
   ReportAttachment: withId(reportAttachment),
+  // reportTypes.ts: the code is the `_id`.
+  ReportType: { _id: reportType.code, ...reportTypeRest },
   Assessment: withId(assessment),
   // notify.ts: the key field becomes `_id` and is not stored twice.
   Audit: { _id: audit.seq, ...auditRest },

@@ -53,6 +53,8 @@ export const EVENTS = {
   reportSubmissionSaved: 'report_submission.saved',
   reportSubmissionSubmitted: 'report_submission.submitted',
   reportAttachmentAdded: 'report_submission.attachment_added',
+  reportTypeCreated: 'report_type.created',
+  reportTypeUpdated: 'report_type.updated',
   assessmentRecorded: 'assessment.recorded',
   incidentSlaBreached: 'incident.sla_breached',
   incidentEscalated: 'incident.escalated',

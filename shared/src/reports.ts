@@ -196,8 +196,48 @@ export const DEFAULT_REPORT_TYPES: ReportTypeConfig[] = [
 ];
 export const REPORT_TYPE_CODES = DEFAULT_REPORT_TYPES.map((t) => t.code) as [string, ...string[]];
 
+// ---- report types as stored configuration ----
+export const REPORT_PERIODS = ['yearly', 'six_monthly', 'ad_hoc'] as const;
+/** How many fixed deadlines a period has in a year. */
+export const DEADLINES_PER_PERIOD: Record<(typeof REPORT_PERIODS)[number], number> = { yearly: 1, six_monthly: 2, ad_hoc: 0 };
+export const reportTypeCode = z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, 'must be lower-case letters, digits and _');
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD');
+const reportTypeFields = {
+  nameVi: z.string().trim().min(3).max(300),
+  nameEn: z.string().trim().min(3).max(300),
+  period: z.enum(REPORT_PERIODS),
+  deadlines: z.array(monthDay).max(12),
+  submittedBy: z.string().trim().min(2).max(300),
+  sentTo: z.string().trim().min(2).max(300),
+  sections: z
+    .array(z.enum(REPORT_SECTIONS))
+    .min(1)
+    .max(REPORT_SECTIONS.length)
+    .refine((s) => new Set(s).size === s.length, 'each section once'),
+};
+const deadlinesMatchPeriod = (v: { period: (typeof REPORT_PERIODS)[number]; deadlines: string[] }, ctx: z.RefinementCtx) => {
+  if (v.deadlines.length !== DEADLINES_PER_PERIOD[v.period])
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deadlines'],
+      message: `a ${v.period} report has ${DEADLINES_PER_PERIOD[v.period]} deadline(s)`,
+    });
+};
+export const createReportTypeInput = z.strictObject({ code: reportTypeCode, ...reportTypeFields }).superRefine(deadlinesMatchPeriod);
+export type CreateReportTypeInput = z.infer<typeof createReportTypeInput>;
+/** A whole new version of the type; `retired: true` stops new rounds from opening with it. */
+export const updateReportTypeInput = z
+  .strictObject({ ...reportTypeFields, retired: z.boolean(), version: z.number().int().min(1) })
+  .superRefine(deadlinesMatchPeriod);
+export type UpdateReportTypeInput = z.infer<typeof updateReportTypeInput>;
+export interface ReportTypeView extends ReportTypeConfig {
+  retired: boolean;
+  version: number;
+  updatedAt: string;
+}
+
 export const openRoundInput = z.strictObject({
-  reportType: z.enum(REPORT_TYPE_CODES),
+  reportType: reportTypeCode,
   title: z.string().trim().min(3).max(300),
   year: z.number().int().min(2000).max(2100),
   deadline: isoInstant,

@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../platform/unitOfWork.js';
 import { StatsService } from '../stats/service.js';
 import { ReportAttachmentService } from './attachments.js';
 import { ReportService, type ReminderNotifier } from './service.js';
+import { ReportTypeService } from './types.js';
 
 export interface LeadersServices {
   stats: StatsService;
@@ -18,6 +19,7 @@ export interface LeadersServices {
   exports: ExportService;
   /** Files on agencies' answers, stored as incident evidence is. */
   reportAttachments: ReportAttachmentService;
+  reportTypes: ReportTypeService;
 }
 
 export function createLeadersServices(
@@ -38,5 +40,6 @@ export function createLeadersServices(
     compliance,
     exports: new ExportService(base, incidents, stats, compliance, reports),
     reportAttachments: new ReportAttachmentService(base, files),
+    reportTypes: new ReportTypeService(base),
   };
 }

@@ -8,6 +8,9 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
   complianceQuery,
+  createReportTypeInput,
+  reportTypeCode,
+  updateReportTypeInput,
   exportIncidentsQuery,
   idSchema,
   listRoundsQuery,
@@ -29,12 +32,14 @@ import {
   presentConsolidated,
   presentRound,
   presentRegisterLine,
+  presentReportType,
   presentRoundView,
   presentSubmission,
 } from './presenter.js';
 import type { ReportAttachmentService } from './attachments.js';
 import { reportAttachmentRoutes } from './attachmentRoutes.js';
 import type { ReportService } from './service.js';
+import type { ReportTypeService } from './types.js';
 
 export interface LeadersRouteDeps {
   authenticate: RequestHandler;
@@ -45,6 +50,7 @@ export interface LeadersRouteDeps {
   assessments: AssessmentService;
   exports: ExportService;
   reportAttachments: ReportAttachmentService;
+  reportTypes: ReportTypeService;
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -88,8 +94,18 @@ export function leadersRoutes(d: LeadersRouteDeps): Router {
   });
 
   // ---- reporting cycle ----
-  r.get('/reports/types', ...guard, (_req, res) => {
-    res.json({ items: d.reports.types() });
+  r.get('/reports/types', ...guard, async (_req, res) => {
+    res.json({ items: (await d.reportTypes.list()).map(presentReportType) });
+  });
+  const createType = { body: createReportTypeInput };
+  r.post('/reports/types', ...guard, validate(createType), async (req, res) => {
+    const type = await d.reportTypes.create(actorOf(req), valid(req, createType).body);
+    res.status(201).location(`/api/reports/types/${type.code}`).json(presentReportType(type));
+  });
+  const updateType = { params: z.strictObject({ code: reportTypeCode }), body: updateReportTypeInput };
+  r.put('/reports/types/:code', ...guard, validate(updateType), async (req, res) => {
+    const { params, body } = valid(req, updateType);
+    res.json(presentReportType(await d.reportTypes.update(actorOf(req), params.code, body)));
   });
   const annual = { params: annualFile };
   r.get('/reports/annual/:file', ...guard, validate(annual), async (req, res) => {

@@ -6,7 +6,6 @@
  * and consolidates the answers into the province's draft.
  */
 import {
-  DEFAULT_REPORT_TYPES,
   EVENTS,
   REPORT_SECTIONS,
   type OpenRoundInput,
@@ -56,15 +55,14 @@ const vnDeadline = (iso: string) =>
     .format(new Date(iso))
     .replace(',', '');
 
+/** The sections a round's answers contain: its type's at opening, or all for rounds opened before types were configurable. */
+export const sectionsOf = (round: ReportRoundRecord): readonly ReportSection[] => round.sections ?? REPORT_SECTIONS;
+
 export class ReportService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly notifier: ReminderNotifier | null = null,
   ) {}
-
-  types() {
-    return DEFAULT_REPORT_TYPES;
-  }
 
   async open(actor: Actor, input: OpenRoundInput): Promise<ReportRoundRecord> {
     if (!reportPolicy.open(actor)) throw forbidden();
@@ -72,6 +70,11 @@ export class ReportService {
     const deadline = new Date(input.deadline);
     if (deadline.getTime() <= now.getTime())
       throw unprocessable('The deadline must be in the future', [{ path: 'deadline', message: 'must be in the future' }]);
+    const type = await this.deps.store.reportTypes.get(input.reportType);
+    if (!type || type.retired)
+      throw unprocessable(type ? 'This report type is retired' : 'Unknown report type', [
+        { path: 'reportType', message: type ? 'retired' : 'unknown' },
+      ]);
     const agencyIds = [...new Set(input.agencyIds)];
     for (const agencyId of agencyIds) {
       const agency = await this.deps.store.agencies.get(agencyId);
@@ -87,6 +90,7 @@ export class ReportService {
         remindAt: new Date(deadline.getTime() - input.remindHoursBefore * 3_600_000).toISOString(),
         remindedAt: null,
         agencyIds,
+        sections: [...type.sections],
         reminders: [],
         openedBy: actor.id,
         version: 1,
@@ -170,9 +174,10 @@ export class ReportService {
       if (current?.submittedAt) throw conflict('This report was already submitted', { submittedAt: current.submittedAt });
       if (current && expectedVersion !== null && current.version !== expectedVersion) throw versionConflict(current);
       const sections = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, input.sections[s]])) as Record<ReportSection, string>;
-      if (input.submit && REPORT_SECTIONS.some((s) => sections[s].length === 0))
+      const required = sectionsOf(round);
+      if (input.submit && required.some((s) => sections[s].length === 0))
         throw unprocessable('Fill every section before submitting', {
-          missing: REPORT_SECTIONS.filter((s) => sections[s].length === 0),
+          missing: required.filter((s) => sections[s].length === 0),
         });
       const next: ReportSubmissionRecord = {
         id: current?.id ?? this.deps.ids(),
@@ -222,7 +227,7 @@ export class ReportService {
         missing.push({ agencyId, agencyName });
         continue;
       }
-      for (const section of REPORT_SECTIONS) sections[section].push({ agencyId, agencyName, text: submission.sections[section] });
+      for (const section of sectionsOf(round)) sections[section].push({ agencyId, agencyName, text: submission.sections[section] });
     }
     return { round, sections, missing };
   }

@@ -18,6 +18,7 @@ import type { RoutingRuleRepository, UpwardNotificationRepository } from './rout
 export type * from './routing.js';
 export type * from './oncall.js';
 export * from './reports.js';
+export type * from './reportTypes.js';
 import type {
   AssessmentRepository,
   ReportAttachmentRepository,
@@ -25,6 +26,7 @@ import type {
   ReportSubmissionRepository,
   StatsRepository,
 } from './reports.js';
+import type { ReportTypeRepository } from './reportTypes.js';
 import type { EventScope } from '@cert-hub/shared';
 import type { AgencyType, Impact, IncidentCategory, IncidentStatus, IndicatorType, Role, Severity, TeamKind, Tlp } from '@cert-hub/shared';
 import type { AuditRepository } from './audit.js';
@@ -449,6 +451,7 @@ export interface Repositories {
   reportRounds: ReportRoundRepository;
   reportSubmissions: ReportSubmissionRepository;
   reportAttachments: ReportAttachmentRepository;
+  reportTypes: ReportTypeRepository;
   assessments: AssessmentRepository;
   audit: AuditRepository;
   notifications: NotificationRepository;

@@ -69,6 +69,8 @@ export interface ReportRoundRecord {
   /** Set once the reminder ran, so a restart does not remind twice. */
   remindedAt: string | null;
   agencyIds: string[];
+  /** The sections its report type required when the round opened (absent on older rounds: all). */
+  sections?: ReportSection[];
   /** Agencies reminded, with when. */
   reminders: { agencyId: string; at: string }[];
   openedBy: string;

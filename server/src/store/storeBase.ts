@@ -70,6 +70,9 @@ export abstract class StoreBase implements Repositories {
   get reportAttachments() {
     return this.repositories.reportAttachments;
   }
+  get reportTypes() {
+    return this.repositories.reportTypes;
+  }
   get assessments() {
     return this.repositories.assessments;
   }

@@ -44,6 +44,7 @@ import { bindModels, type Models } from './models.js';
 import { mongoDrills } from './drills.js';
 import { routingRepositories } from './routing.js';
 import { mongoReportsRepositories } from './reports.js';
+import { mongoReportTypes } from './reportTypes.js';
 import { notifyRepositories } from './notify.js';
 
 type Filter = Record<string, unknown>;
@@ -465,6 +466,7 @@ function repositories(models: Models, session: ClientSession | undefined): Repos
     events: eventRepo,
     ...routingRepositories(models, session),
     ...mongoReportsRepositories(models, session),
+    reportTypes: mongoReportTypes(models, session),
     ...notifyRepositories(models, session),
   };
 }

@@ -60,6 +60,7 @@ import { cacheStatements } from './statementCache.js';
 import { SqliteOnCall } from './oncall.js';
 import { SqliteRoutingRules, SqliteUpwardNotifications } from './routing.js';
 import { sqliteReportsRepositories } from './reports.js';
+import { SqliteReportTypes } from './reportTypes.js';
 import { SqliteAudit } from './audit.js';
 import { SqliteDeliveries, SqliteNotificationPreferences, SqliteNotifications, SqliteWebhooks } from './notifications.js';
 import { SqliteSlaPolicies, SqliteSlaTimers } from './sla.js';
@@ -710,6 +711,7 @@ function repositoriesOn(db: Db): Repositories {
       upwardNotifications: new SqliteUpwardNotifications(db),
       onCall: new SqliteOnCall(db),
       ...sqliteReportsRepositories(db),
+      reportTypes: new SqliteReportTypes(db),
       audit: new SqliteAudit(db),
       notifications: new SqliteNotifications(db),
       notificationPreferences: new SqliteNotificationPreferences(db),
