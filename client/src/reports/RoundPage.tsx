@@ -133,7 +133,7 @@ export function RoundPage() {
             />
           ) : null}
           <Form form={form} layout="vertical" disabled={!!submitted}>
-            {REPORT_SECTIONS.map((section) => (
+            {detail.round.sections.map((section) => (
               <Form.Item
                 key={section}
                 name={section}
@@ -172,7 +172,7 @@ export function RoundPage() {
               message={t('reports.missing', { names: consolidated.missing.map((m) => m.agencyName).join('; ') })}
             />
           )}
-          {REPORT_SECTIONS.map((section) => (
+          {detail.round.sections.map((section) => (
             <div key={section}>
               <Typography.Title level={5}>{label(REPORT_SECTION_LABELS[section])}</Typography.Title>
               {consolidated.sections[section].map((a) => (
