@@ -133,11 +133,12 @@ export function ReportTypesPage() {
             dataIndex: 'deadlines',
             render: (d: string[]) => d.map((x) => x.split('-').reverse().join('/')).join(', ') || '—',
           },
-          { title: t('reports.types.submittedBy'), dataIndex: 'submittedBy' },
-          { title: t('reports.types.sentTo'), dataIndex: 'sentTo' },
+          { title: t('reports.types.submittedBy'), dataIndex: 'submittedBy', responsive: ['md'] },
+          { title: t('reports.types.sentTo'), dataIndex: 'sentTo', responsive: ['md'] },
           {
             title: t('reports.types.sections'),
             dataIndex: 'sections',
+            responsive: ['lg'],
             render: (s: ReportSection[]) => s.map((x) => label(REPORT_SECTION_LABELS[x])).join('; '),
           },
           ...(canEdit
