@@ -18,6 +18,33 @@ export const LEADERS_OPERATIONS = [
     query: schemas.complianceQuery,
   },
   { method: 'get', path: '/reports/types', summary: 'Configured report types', tag: 'reports' },
+  {
+    method: 'post',
+    path: '/reports/types',
+    summary: 'Create a report type (coordinator, administrator)',
+    tag: 'reports',
+    body: schemas.createReportTypeInput,
+  },
+  {
+    method: 'put',
+    path: '/reports/types/{code}',
+    summary: 'Replace a report type from the version you read (409 with the current one); `retired: true` retires it',
+    tag: 'reports',
+    body: schemas.updateReportTypeInput,
+  },
+  {
+    method: 'get',
+    path: '/reports/rounds/{id}/attachments',
+    summary: "Files on agencies' answers (a focal point: its own)",
+    tag: 'reports',
+  },
+  {
+    method: 'post',
+    path: '/reports/rounds/{id}/attachments',
+    summary: "Attach a file to the caller's agency answer (multipart field `file`; refused once submitted)",
+    tag: 'reports',
+  },
+  { method: 'get', path: '/reports/rounds/{id}/attachments/{attachmentId}', summary: 'Download an attached file', tag: 'reports' },
   { method: 'get', path: '/reports/annual/{file}', summary: "The province's annual report as DOCX (`2026.docx`)", tag: 'reports' },
   {
     method: 'get',
