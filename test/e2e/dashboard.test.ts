@@ -150,6 +150,43 @@ describe('the reporting cycle in the console', () => {
   });
 });
 
+describe('a report reminder in the console', () => {
+  it('reaches the focal point’s bell live and opens the round', async () => {
+    const hub = served.hub;
+    const { page, problems } = await open(390, 844);
+    await signInThroughConsole(page, served.url, 'focal.a');
+    await page.locator('[data-testid=notification-bell][data-live=true]').waitFor();
+    const token = await signIn(hub, 'coordinator');
+    const agencyA = (await hub.store.users.getByUsername('focal.a'))!.agencyId!;
+    // Due in two days with the default three-day reminder: the reminder is due at once.
+    const opened = await hub
+      .http()
+      .post('/api/reports/rounds')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        reportType: 'ad_hoc',
+        title: 'Báo cáo đột xuất về mã độc',
+        year: thisYear,
+        deadline: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        agencyIds: [agencyA],
+      });
+    expect(opened.status).toBe(201);
+    // The hub's reminder timer re-arms when a round opens and may send it first: either way, once.
+    await hub.services.reports.runDueReminders();
+
+    const item = page.getByTestId('notification-item').filter({ hasText: 'Báo cáo đột xuất về mã độc' });
+    await expect.poll(async () => Number(await page.getByTestId('notification-bell').getAttribute('data-unread'))).toBeGreaterThan(0);
+    await page.getByTestId('notification-bell').click();
+    await item.waitFor();
+    expect(await item.getAttribute('data-kind')).toBe('report_reminder');
+    expect(await item.textContent()).toContain('Nhắc nộp báo cáo');
+    await item.click();
+    await page.waitForURL(new RegExp(`/reports/${opened.body.id as string}$`));
+    await page.getByTestId('report-reminder').waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('report types in the console', () => {
   it('a coordinator adds a type on a phone, without horizontal scrolling, and can open a round with it', async () => {
     const { page, problems } = await open(390, 844);
