@@ -144,14 +144,14 @@ describe('a report-round reminder', () => {
     await signInAll();
     expect(await remindersIn('focal.c')).toEqual([]);
 
-    hub.clock.set(new Date(Date.parse(round.remindAt) + 30_000));
-    await signInAll();
     const bell = await openSocket('focal.c');
     const pushed = new Promise<NotificationView>((resolve) =>
       bell.on(NOTIFICATION_SOCKET_EVENT, (n: NotificationView) => n.kind === 'report_reminder' && resolve(n)),
     );
-    // What the reminder loop (or the scheduler's job) calls when the round's reminder is due.
-    expect(await hub.services.reports.runDueReminders()).toBe(2);
+    hub.clock.set(new Date(Date.parse(round.remindAt) + 30_000));
+    // The running hub's scheduler job sends due reminders on its own; a direct run racing it
+    // either sends them or finds them sent — exactly once is asserted on what arrived below.
+    expect([0, 2]).toContain(await hub.services.reports.runDueReminders());
 
     const live = await pushed;
     expect(live).toMatchObject({ kind: 'report_reminder', incidentId: null, link: `/reports/${round.id}`, title, drill: false });

@@ -108,6 +108,8 @@ export interface VersionedSave<E extends VersionedEntity, R extends Versioned> {
   change: (current: R | null, tx: Repositories, at: string) => Changed<R> | Promise<Changed<R>>;
   /** Records the change's events and any dependent writes, in the same transaction. */
   after?: (next: R, current: R | null, record: RecordEvent, tx: Repositories, at: string) => Promise<void>;
+  /** For a record that must exist: the error when it does not (checked before the version). */
+  missing?: () => Error;
   /** What a conflict carries when it is more than the record itself (a team's members). */
   conflictView?: (latest: R, tx: Repositories) => Promise<VersionedRecords[E]>;
 }
@@ -132,6 +134,8 @@ export async function saveVersioned<E extends VersionedEntity, R extends Version
         spec.entity,
         latest && spec.conflictView ? await spec.conflictView(latest, tx) : (latest as VersionedRecords[E] | null),
       );
+    // A record that must exist and is gone is "not found", whatever version the client sent.
+    if (!current && spec.missing) throw spec.missing();
     if (spec.expected !== 'any' && (current?.version ?? null) !== spec.expected) throw await conflict(current);
     const changed = await spec.change(current, tx, at);
     const next = { ...changed, version: (current?.version ?? 0) + 1, updatedAt: at } as R;
@@ -154,6 +158,7 @@ export function updateVersioned<E extends VersionedEntity, R extends Versioned>(
 ): Promise<R> {
   return saveVersioned(deps, actor, {
     ...spec,
+    missing: () => notFound(spec.what),
     change: (current, tx, at) => {
       if (!current) throw notFound(spec.what);
       return spec.change(current, tx, at);
