@@ -12,7 +12,7 @@
  */
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { bindModels, type Models } from '../server/src/store/mongo/models.js';
+import { bindModels } from '../server/src/store/mongo/models.js';
 import { repositories } from '../server/src/store/mongo/mongoStore.js';
 import type { DrillPlanRecord, DrillRecord } from '../server/src/store/drills.js';
 import { drillSortKey } from '../server/src/store/sqlite/drills.js';
@@ -563,7 +563,7 @@ function capturingModels() {
     };
     writes.findOneAndUpdate = () => ({ lean: async () => ({ seq }) });
   }
-  return { models: models as Models, written };
+  return { models, written };
 }
 
 describe('the Mongo adapter writes exactly the documents checked above (no MongoDB needed)', () => {

@@ -112,7 +112,7 @@ export interface RouteSpec<A extends Auth, B extends Schema, Q extends Schema, P
    * Escape hatch for uploads: the body is multipart, not JSON. The route is mounted ahead of
    * the JSON body parser and this builds the parser middleware (run after validation).
    */
-  multipart?(hub: HubContext): RequestHandler;
+  multipart?: (hub: HubContext) => RequestHandler;
   /** The content type of a file or stream the handler writes itself through `res`. */
   download?: string;
   handler(input: RouteInput<A, B, Q, P>): R | Promise<R>;
@@ -125,7 +125,7 @@ export type Route = RouteSpec<Auth, Schema, Schema, Schema, unknown>;
 export function route<A extends Auth, R, B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
   spec: RouteSpec<A, B, Q, P, R>,
 ): Route {
-  return spec as unknown as Route;
+  return spec;
 }
 
 /** `/agencies/:id` → `['id']`. */
@@ -171,16 +171,16 @@ function run(r: Route, hub: HubContext): RequestHandler {
     if (r.status) res.status(r.status);
     let result: unknown;
     try {
-      result = await r.handler({ ...hub, ...parsed, actor: actor as Actor, req, res });
+      result = await r.handler({ ...hub, ...parsed, actor, req, res });
     } catch (error) {
       // The service hands back the current record; only the route knows how to show it to this caller.
       if (error instanceof StaleVersion)
-        throw versionConflict(r.present && error.current !== null ? r.present(error.current, actor as Actor) : null);
+        throw versionConflict(r.present && error.current !== null ? r.present(error.current, actor) : null);
       throw error;
     }
     if (r.download) return;
     if (r.status === 204) return void res.end();
-    res.json(r.present ? r.present(result, actor as Actor) : result);
+    res.json(r.present ? r.present(result, actor) : result);
   };
 }
 

@@ -11,7 +11,7 @@ export function mongoCounters(models: Models, session: ClientSession | undefined
         { $inc: { seq: 1 } },
         { upsert: true, returnDocument: 'after', session },
       ).lean<{ seq: number }>();
-      return counter!.seq;
+      return counter.seq;
     },
   };
 }

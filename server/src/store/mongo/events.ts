@@ -18,7 +18,7 @@ export function mongoEvents(models: Models, session: ClientSession | undefined):
         { $inc: { seq: 1 } },
         { upsert: true, returnDocument: 'after', session },
       ).lean<{ seq: number }>();
-      const seq = counter!.seq;
+      const seq = counter.seq;
       await models.Event.create([{ _id: seq, ...e }], { session });
       return { ...e, seq };
     },
