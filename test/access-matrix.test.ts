@@ -174,6 +174,8 @@ const MATRIX: Entry[] = [
   { route: 'GET /api/users/:id', allow: STAFF },
   { route: 'PATCH /api/users/:id', allow: ADMIN, body: () => ({ version: 1 }) },
   { route: 'POST /api/users/:id/password', allow: ADMIN, body: () => ({ password: 'Another@12345' }) },
+  { route: 'POST /api/users/:id/password-reset-link', allow: ADMIN },
+  { route: 'POST /api/auth/password-reset', allow: EVERYONE, body: () => ({ token: `nouser.${'x'.repeat(30)}`, password: 'Another@12345' }) },
   {
     route: 'POST /api/incidents',
     allow: ['admin', ...CERT_ALL, 'focal'],
@@ -186,6 +188,7 @@ const MATRIX: Entry[] = [
     }),
   },
   { route: 'GET /api/incidents', allow: SIGNED_IN },
+  { route: 'GET /api/incidents/count', allow: SIGNED_IN },
   { route: 'GET /api/incidents/:id', allow: INCIDENT_READERS },
   { route: 'GET /api/incidents/:id/timeline', allow: INCIDENT_READERS },
   { route: 'GET /api/incidents/:id/comments', allow: INCIDENT_READERS },

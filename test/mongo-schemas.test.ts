@@ -107,6 +107,7 @@ const user: UserRecord = {
   passwordHash: 'hash',
   disabled: true,
   sessionEpoch: 2,
+  passwordReset: { tokenHash: 'ab12', expiresAt: T, issuedBy: 'u9', issuedAt: T },
   version: 1,
   createdAt: T,
   updatedAt: T,
@@ -563,7 +564,7 @@ function capturingModels() {
     };
     writes.findOneAndUpdate = () => ({ lean: async () => ({ seq }) });
   }
-  return { models, written };
+  return { models: models, written };
 }
 
 describe('the Mongo adapter writes exactly the documents checked above (no MongoDB needed)', () => {

@@ -8,6 +8,8 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { LoginThrottle } from './auth/loginThrottle.js';
 import type { PasswordHasher } from './auth/passwords.js';
+import { DEFAULT_PASSWORD_RESET_TTL_HOURS, PasswordResetService } from './auth/passwordReset.js';
+import { IncidentCountService } from './incidents/count.js';
 import { AuthService } from './auth/service.js';
 import { SessionCache } from './auth/sessionCache.js';
 import { TokenService } from './auth/tokens.js';
@@ -79,6 +81,8 @@ export interface AppSettings {
    * by another hub node or without an event (default 1000 ms); due work itself runs on time.
    */
   schedulerIntervalMs?: number | undefined;
+  /** How long an administrator's password-reset link works (default 24 h). */
+  passwordResetTtlHours?: number | undefined;
 }
 
 export interface AppDeps {
@@ -99,6 +103,8 @@ export interface Services extends LeadersServices {
   teams: TeamService;
   users: UserService;
   setup: SetupService;
+  passwordReset: PasswordResetService;
+  incidentCounts: IncidentCountService;
   incidents: IncidentService;
   attachments: AttachmentService;
   apiKeys: ApiKeyService;
@@ -190,6 +196,12 @@ export function createServices(deps: AppDeps): Services {
     teams: new TeamService(base),
     users,
     setup: new SetupService(users),
+    incidentCounts: new IncidentCountService(deps),
+    passwordReset: new PasswordResetService({
+      ...base,
+      hasher: deps.hasher,
+      ttlHours: s.passwordResetTtlHours ?? DEFAULT_PASSWORD_RESET_TTL_HOURS,
+    }),
   };
 }
 

@@ -17,6 +17,7 @@ export const EVENTS = {
   userCreated: 'user.created',
   userUpdated: 'user.updated',
   userPasswordChanged: 'user.password_changed',
+  userPasswordResetIssued: 'user.password_reset_issued',
   incidentCreated: 'incident.created',
   incidentStatusChanged: 'incident.status_changed',
   incidentUpdated: 'incident.updated',

@@ -23,3 +23,5 @@ export * from './domainEvents.js';
 export * from './classification.js';
 export * from './incidentCard.js';
 export * from './issues.js';
+export * from './passwordReset.js';
+export * from './incidentCount.js';

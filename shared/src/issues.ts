@@ -39,6 +39,7 @@ export const HUB_ISSUE_MESSAGES = {
   same_agency: 'is this agency',
   not_agency_system: 'not a system of this agency',
   wrong_password: 'wrong password',
+  reset_link_invalid: 'the reset link is wrong, already used or expired; ask the administrator for a new one',
   file_empty: 'empty',
   file_too_large: 'too large',
 } as const;

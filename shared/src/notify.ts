@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { durationMs } from './durations.js';
 import { SEVERITIES } from './incidents.js';
 import { paginationQuery } from './schemas.js';
+import type { ActorView } from './views.js';
 
 /** What a notification is about; each user chooses the channels per kind. */
 export const NOTIFICATION_KINDS = [
@@ -91,7 +92,7 @@ export interface AuditEntryView {
   entity: string;
   entityId: string;
   incidentId: string | null;
-  actor: { id: string; name: string } | null;
+  actor: ActorView | null;
   data: Record<string, unknown>;
   prevHash: string;
   hash: string;

@@ -121,19 +121,27 @@ export interface DomainEventView {
   incidentId: string | null;
   version: number | null;
   at: string;
-  /** `username` is the display name; role and organisation come from the account, never from the name. */
-  actor: { id: string; username: string; role?: AuthorView['role']; organisation?: string | null } | null;
+  actor: ActorView | null;
   data: Record<string, unknown>;
 }
 
-/** The author of a comment or timeline entry as the server knows them (impersonation by display name shows). */
-export interface AuthorView {
+/**
+ * Who did something (an event, a comment, an audit entry), as the server knows them — the
+ * same shape everywhere. `username` is the account's sign-in name (null for an API key or an
+ * account that is gone); `displayName` is what people see. Role and organisation come from
+ * the account, never from the name, so impersonation by display name shows.
+ */
+export interface ActorView {
   id: string;
-  name: string;
+  username: string | null;
+  displayName: string;
   role: Role | 'machine' | null;
   /** The agency of a focal point, the team of a responder. */
   organisation: string | null;
 }
+
+/** The author of a comment or timeline entry. */
+export type AuthorView = ActorView;
 
 export interface IndicatorView {
   type: string;

@@ -97,7 +97,8 @@ describe('a focal point reports an incident', () => {
     await page.getByTestId('incident-code').waitFor();
     expect(await page.getByTestId('incident-description').textContent()).toContain(HOSTILE);
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.getByTestId('indicator').allTextContents()).toEqual(['203[.]0[.]113[.]7']);
+    // The agency sees its indicator as typed (issue #12 item 4); the disarmed form is for CERT staff.
+    expect(await page.getByTestId('indicator').allTextContents()).toEqual(['203.0.113.7']);
     expect(await page.getByTestId('attachment').allTextContents()).toEqual(['nhat-ky-web.log']);
     expect(await page.getByText('Tiếp nhận').first().isVisible()).toBe(true);
     await screenshot(page, 'incident-agency-view');

@@ -50,7 +50,7 @@ export const session = {
   },
 };
 
-async function parseError(res: Response): Promise<ApiError> {
+export async function parseError(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as ApiErrorBody;
     return new ApiError(res.status, body.error.code, body.error.message, body.error.details);
@@ -92,20 +92,31 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+/**
+ * Every request of the console goes through here: the access token is added, and a 401
+ * refreshes the session once (shared by concurrent callers) and repeats the request. Sign-in
+ * and refresh themselves are never retried. Returns the hub's response, whatever its status.
+ */
+export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const attempt = () => {
+    const headers = new Headers(init.headers);
+    if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
+    return fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
+  };
+  const res = await attempt();
+  if (res.status === 401 && !path.startsWith('/auth/') && (await refreshSession())) return attempt();
+  return res;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  const res = await fetch(`/api${path}`, {
+  const res = await authorizedFetch(path, {
     method: options.method ?? 'GET',
     headers,
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-    credentials: 'same-origin',
     signal: options.signal,
   });
-  if (res.status === 401 && !retried && !path.startsWith('/auth/')) {
-    if (await refreshSession()) return api<T>(path, options, true);
-  }
   if (!res.ok) throw await parseError(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
@@ -132,29 +143,27 @@ export function query(params: Record<string, string | number | boolean | undefin
 }
 
 /**
- * Uploads one file as multipart/form-data (field "file"), with the same token handling as
- * `api`. The browser sets the multipart boundary itself.
+ * Uploads one file as multipart/form-data (field "file"). The browser sets the multipart
+ * boundary itself.
  */
-export async function apiUpload<T>(path: string, file: File, headers: Record<string, string> = {}, retried = false): Promise<T> {
+export async function apiUpload<T>(path: string, file: File, headers: Record<string, string> = {}): Promise<T> {
   const body = new FormData();
   body.append('file', file, file.name);
-  const all: Record<string, string> = { Accept: 'application/json', ...headers };
-  if (accessToken) all.Authorization = `Bearer ${accessToken}`;
-  const res = await fetch(`/api${path}`, { method: 'POST', headers: all, body, credentials: 'same-origin' });
-  if (res.status === 401 && !retried && (await refreshSession())) return apiUpload<T>(path, file, headers, true);
+  const res = await authorizedFetch(path, { method: 'POST', headers: { Accept: 'application/json', ...headers }, body });
   if (!res.ok) throw await parseError(res);
   return (await res.json()) as T;
 }
 
 /** Fetches a protected file and hands it to the browser as a download. */
-export async function downloadFile(path: string, fileName: string, retried = false): Promise<void> {
-  const res = await fetch(`/api${path}`, {
-    headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
-    credentials: 'same-origin',
-  });
-  if (res.status === 401 && !retried && (await refreshSession())) return downloadFile(path, fileName, true);
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const res = await authorizedFetch(path);
   if (!res.ok) throw await parseError(res);
-  const url = URL.createObjectURL(await res.blob());
+  saveBlob(await res.blob(), fileName);
+}
+
+/** Hands bytes to the browser as a download named `fileName`. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

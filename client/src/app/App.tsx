@@ -9,6 +9,7 @@ import { lazyPage, PageSlot } from './lazyPage.js';
 // Every page is its own chunk, loaded on first visit (route-level code splitting).
 const Workspace = lazyPage(() => import('./Workspace.js'), 'Workspace');
 const SetupPage = lazyPage(() => import('../auth/SetupPage.js'), 'SetupPage');
+const ResetPasswordPage = lazyPage(() => import('../passwordReset/ResetPasswordPage.js'), 'ResetPasswordPage');
 const BoardPage = lazyPage(() => import('../board/BoardPage.js'), 'BoardPage');
 const HomePage = lazyPage(() => import('../home/HomePage.js'), 'HomePage');
 const IncidentDetailPage = lazyPage(() => import('../incidents/IncidentDetailPage.js'), 'IncidentDetailPage');
@@ -79,6 +80,14 @@ export function App() {
           element={
             <PageSlot>
               <SetupPage />
+            </PageSlot>
+          }
+        />
+        <Route
+          path="/reset-password"
+          element={
+            <PageSlot>
+              <ResetPasswordPage />
             </PageSlot>
           }
         />

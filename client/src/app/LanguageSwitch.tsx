@@ -10,8 +10,8 @@ export function LanguageSwitch() {
       aria-label={t('nav.language')}
       value={i18n.language}
       options={[
-        { label: 'Tiếng Việt', value: 'vi' },
-        { label: 'English', value: 'en' },
+        { label: t('shell.languages.vi'), value: 'vi' },
+        { label: t('shell.languages.en'), value: 'en' },
       ]}
       onChange={(v) => setLanguage(v as Language)}
     />

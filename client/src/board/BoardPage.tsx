@@ -4,72 +4,34 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  useDroppable,
   useSensor,
   useSensors,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { App, Badge, Button, Segmented, Select, Space, Spin, Switch, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Badge, Button, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import {
-  canTransition,
-  INCIDENT_CATEGORIES,
-  requirementsOf,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  STATUS_LABELS,
-  TRANSITIONS,
-  type IncidentCardView,
-  type IncidentStatus,
-  type IncidentView,
-  type UserView,
-} from '@cert-hub/shared';
-import { api, ApiError } from '../api/client.js';
+import { canTransition, type IncidentCardView, type IncidentStatus, type IncidentView, type UserView } from '@cert-hub/shared';
 import { useUser } from '../auth/AuthContext.js';
 import { TransitionModal } from '../incidents/TransitionModal.js';
-import { useLabel } from '../lib/labels.js';
-import { diacriticFilter } from '../lib/selectFilter.js';
 import { useUrlParams } from '../lib/useUrlParams.js';
 import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { useConnectionState, useLive } from '../realtime/LiveProvider.js';
-import { playChime } from './alertSound.js';
 import { matchesFilters, type BoardFilters } from './cards.js';
 import { IncidentCard } from './IncidentCard.js';
 import { BOARD_PAGE, useBoard, useNow } from './useBoard.js';
+import { BoardColumn, type DropMark } from './BoardColumn.js';
+import { BoardToolbar } from './BoardToolbar.js';
+import { useBoardDensity, type BoardDensity } from './density.js';
+import { useBoardMoves, useNewIncidentAnnouncer } from './useBoardActions.js';
+import './density.css';
 
 const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 const PAGE = 100;
 const MUTE_KEY = 'certhub.board.muted';
-
-/** While a card is dragged, each column says whether the card may go there. */
-type DropMark = 'allowed' | 'forbidden' | null;
-
-function Column({ status, children, count, drop }: { status: IncidentStatus; children: React.ReactNode; count: number; drop: DropMark }) {
-  const label = useLabel();
-  const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id: status });
-  return (
-    <section
-      ref={setNodeRef}
-      className={`board-column${isOver ? ' over' : ''}${drop ? ` drop-${drop}` : ''}`}
-      data-testid={`column-${status}`}
-      data-drop={drop ?? undefined}
-      aria-label={label(STATUS_LABELS[status])}
-      title={drop ? t(drop === 'allowed' ? 'usability.dropAllowed' : 'usability.dropForbidden') : undefined}
-    >
-      <header className="board-column-head">
-        <span>{label(STATUS_LABELS[status])}</span>
-        <Badge count={count} showZero color="#595959" overflowCount={9999} />
-      </header>
-      <div className="board-column-body">{children}</div>
-    </section>
-  );
-}
 
 /**
  * The live board: every incident routed to the user's teams, by lifecycle state, updated
@@ -78,66 +40,25 @@ function Column({ status, children, count, drop }: { status: IncidentStatus; chi
  */
 export function BoardPage() {
   const { t } = useTranslation();
-  const label = useLabel();
   const user = useUser();
   const directory = useDirectory();
-  const { notification, message } = App.useApp();
   const showError = useApiError();
   const live = useLive();
   const connection = useConnectionState();
   const now = useNow(5_000);
   const { get: param, set: setParam } = useUrlParams();
+  const [density, setDensity] = useBoardDensity(user.id);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
-  const mutedRef = useRef(muted);
-  mutedRef.current = muted;
-  const [fresh, setFresh] = useState<Set<string>>(new Set());
-  const [refusal, setRefusal] = useState<{ id: string; status: string; text: string } | null>(null);
-  const [moving, setMoving] = useState<{ incident: IncidentCardView; to: IncidentStatus } | null>(null);
+  const { fresh, announce } = useNewIncidentAnnouncer(muted);
   const [limits, setLimits] = useState<Record<string, number>>({});
   const [users, setUsers] = useState<UserView[]>([]);
   const [dragged, setDragged] = useState<IncidentCardView | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
-  const navigate = useNavigate();
 
   useEffect(() => {
     void fetchAll<UserView>('/users').then(setUsers, () => undefined);
   }, []);
 
-  const announce = useCallback(
-    (incident: IncidentView) => {
-      const key = `new-${incident.id}`;
-      const open = () => {
-        notification.destroy(key);
-        void navigate(`/incidents/${incident.id}`);
-      };
-      notification.info({
-        key,
-        message: t('board.newIncident', { code: incident.code }),
-        description: incident.title,
-        placement: 'topRight',
-        duration: 8,
-        onClick: open,
-        className: 'clickable-notice',
-        actions: (
-          <Button type="primary" size="small" onClick={open}>
-            {t('usability.openIncident')}
-          </Button>
-        ),
-      });
-      if (!mutedRef.current) playChime();
-      setFresh((f) => new Set(f).add(incident.id));
-      setTimeout(
-        () =>
-          setFresh((f) => {
-            const next = new Set(f);
-            next.delete(incident.id);
-            return next;
-          }),
-        15_000,
-      );
-    },
-    [notification, t, navigate],
-  );
   const [team, agency, severity, category, mine, serious, overdue, kind] = [
     param('team'),
     param('agency'),
@@ -153,6 +74,7 @@ export function BoardPage() {
     [team, agency, severity, category, mine, serious, overdue, kind],
   );
   const board = useBoard(announce, filters, user.id);
+  const { refusal, moving, setMoving, move, setSeverity } = useBoardMoves(board.upsert);
 
   // The overdue filter moves with the clock; otherwise the list need not recompute every tick.
   const overdueNow = filters.overdue ? now : 0;
@@ -177,57 +99,6 @@ export function BoardPage() {
   // The hub says what this user may do with each card (shared access rules).
   const canWork = (i: IncidentCardView) => i.abilities.includes('transition');
   const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
-
-  const explainRefusal = (incident: IncidentCardView, to: IncidentStatus) => {
-    const from = incident.status as IncidentStatus;
-    const allowed = TRANSITIONS[from].map((s) => label(STATUS_LABELS[s])).join(', ') || t('board.nothingAllowed');
-    setRefusal({
-      id: incident.id,
-      status: from,
-      text: t('board.refused', { from: label(STATUS_LABELS[from]), to: label(STATUS_LABELS[to]), allowed }),
-    });
-    setTimeout(() => setRefusal((r) => (r?.id === incident.id ? null : r)), 6000);
-  };
-
-  const move = useCallback(
-    (incident: IncidentCardView, to: IncidentStatus) => {
-      const from = incident.status as IncidentStatus;
-      if (from === to) return;
-      if (!canTransition(from, to)) return explainRefusal(incident, to);
-      if (requirementsOf(from, to).length > 0) return setMoving({ incident, to });
-      void api<IncidentView>(`/incidents/${incident.id}/transitions`, { method: 'POST', body: { to, version: incident.version } }).then(
-        board.upsert,
-        (e: unknown) => {
-          if (e instanceof ApiError && e.status === 409) {
-            const current = (e.details as { current?: IncidentView } | undefined)?.current;
-            if (current) board.upsert(current);
-          }
-          showError(e);
-        },
-      );
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [board.upsert, showError],
-  );
-
-  const setSeverity = useCallback(
-    (incident: IncidentCardView, severity: string) => {
-      void api<IncidentView>(`/incidents/${incident.id}`, { method: 'PATCH', body: { version: incident.version, severity } }).then(
-        (next) => {
-          board.upsert(next);
-          void message.success(t('common.saved'));
-        },
-        (e: unknown) => {
-          if (e instanceof ApiError && e.status === 409) {
-            const current = (e.details as { current?: IncidentView } | undefined)?.current;
-            if (current) board.upsert(current);
-          }
-          showError(e);
-        },
-      );
-    },
-    [board, message, showError, t],
-  );
 
   const onDragStart = ({ active }: DragStartEvent) => {
     const incident = (active.data.current as { incident?: IncidentView } | undefined)?.incident;
@@ -256,7 +127,13 @@ export function BoardPage() {
     );
 
   return (
-    <div className="board-page" data-testid="board" data-last-seq={live?.seq ?? 0} data-delivered={live?.delivered.join(',') ?? ''}>
+    <div
+      className={`board-page${density === 'compact' ? ' compact' : ''}`}
+      data-testid="board"
+      data-density={density}
+      data-last-seq={live?.seq ?? 0}
+      data-delivered={live?.delivered.join(',') ?? ''}
+    >
       <div className="page-header">
         <Space align="center" size="large">
           <Typography.Title level={3}>{t('board.title')}</Typography.Title>
@@ -265,97 +142,31 @@ export function BoardPage() {
           </span>
           <Typography.Text type="secondary">{t('board.count', { count: visible.length })}</Typography.Text>
         </Space>
-        <Tooltip title={muted ? t('board.unmute') : t('board.mute')}>
-          <Button
-            icon={muted ? <MutedOutlined /> : <SoundOutlined />}
-            aria-label={muted ? t('board.unmute') : t('board.mute')}
-            onClick={() => {
-              localStorage.setItem(MUTE_KEY, muted ? '0' : '1');
-              setMuted(!muted);
-            }}
+        <Space>
+          <Segmented
+            size="small"
+            aria-label={t('boardView.density')}
+            data-testid="board-density"
+            value={density}
+            onChange={(v) => setDensity(v as BoardDensity)}
+            options={[
+              { value: 'comfortable', label: t('boardView.comfortable') },
+              { value: 'compact', label: t('boardView.compact') },
+            ]}
           />
-        </Tooltip>
+          <Tooltip title={muted ? t('board.unmute') : t('board.mute')}>
+            <Button
+              icon={muted ? <MutedOutlined /> : <SoundOutlined />}
+              aria-label={muted ? t('board.unmute') : t('board.mute')}
+              onClick={() => {
+                localStorage.setItem(MUTE_KEY, muted ? '0' : '1');
+                setMuted(!muted);
+              }}
+            />
+          </Tooltip>
+        </Space>
       </div>
-      <div className="toolbar">
-        <Select
-          allowClear
-          placeholder={t('board.team')}
-          aria-label={t('board.team')}
-          style={{ width: 220 }}
-          value={filters.team}
-          onChange={(v: string | undefined) => setParam('team', v)}
-          options={directory.teams
-            .filter((team) => user.role === 'leader' || user.role === 'admin' || user.teamIds.includes(team.id))
-            .map((team) => ({ value: team.id, label: team.name }))}
-        />
-        <Select
-          allowClear
-          showSearch
-          filterOption={diacriticFilter}
-          placeholder={t('incidents.agency')}
-          aria-label={t('incidents.agency')}
-          style={{ width: 240 }}
-          value={filters.agency}
-          onChange={(v: string | undefined) => setParam('agency', v)}
-          options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('incidents.severity')}
-          aria-label={t('incidents.severity')}
-          style={{ width: 150 }}
-          value={filters.severity}
-          onChange={(v: string | undefined) => setParam('severity', v)}
-          options={SEVERITIES.map((s) => ({ value: s, label: label(SEVERITY_LABELS[s]) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('incidents.category')}
-          aria-label={t('incidents.category')}
-          style={{ width: 220 }}
-          value={filters.category}
-          onChange={(v: string | undefined) => setParam('category', v)}
-          options={INCIDENT_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))}
-        />
-        <Space>
-          <Switch
-            size="small"
-            checked={filters.mine}
-            onChange={(v) => setParam('mine', v ? 'true' : undefined)}
-            aria-label={t('board.mine')}
-          />
-          {t('board.mine')}
-        </Space>
-        <Space>
-          <Switch
-            size="small"
-            checked={filters.serious}
-            onChange={(v) => setParam('serious', v ? 'true' : undefined)}
-            aria-label={t('incidents.serious')}
-          />
-          {t('incidents.serious')}
-        </Space>
-        <Space>
-          <Switch
-            size="small"
-            checked={filters.overdue}
-            onChange={(v) => setParam('overdue', v ? 'true' : undefined)}
-            aria-label={t('notify.board.overdue')}
-            data-testid="overdue-filter"
-          />
-          {t('notify.board.overdue')}
-        </Space>
-        <Segmented
-          size="small"
-          value={filters.kind}
-          onChange={(v) => setParam('kind', v === 'all' ? undefined : String(v))}
-          options={[
-            { value: 'all', label: t('board.all') },
-            { value: 'real', label: t('board.real') },
-            { value: 'drill', label: t('board.drill') },
-          ]}
-        />
-      </div>
+      <BoardToolbar filters={filters} setParam={setParam} />
       {board.loading ? (
         <Spin />
       ) : (
@@ -365,11 +176,12 @@ export function BoardPage() {
               const cards = visible.filter((i) => i.status === status);
               const limit = limits[status] ?? PAGE;
               return (
-                <Column key={status} status={status} count={cards.length} drop={dropMark(status)}>
+                <BoardColumn key={status} status={status} count={cards.length} drop={dropMark(status)}>
                   {cards.slice(0, limit).map((incident) => (
                     <IncidentCard
                       key={incident.id}
                       incident={incident}
+                      compact={density === 'compact'}
                       agencyName={directory.agencyName(incident.agencyId)}
                       assigneeNames={(incident.assigneeIds ?? []).map(userName)}
                       now={now}
@@ -391,7 +203,7 @@ export function BoardPage() {
                       </Button>
                     )
                   )}
-                </Column>
+                </BoardColumn>
               );
             })}
           </div>
@@ -401,6 +213,7 @@ export function BoardPage() {
               <div data-testid="drag-overlay">
                 <IncidentCard
                   incident={dragged}
+                  compact={density === 'compact'}
                   agencyName={directory.agencyName(dragged.agencyId)}
                   assigneeNames={(dragged.assigneeIds ?? []).map(userName)}
                   now={now}

@@ -25,6 +25,8 @@ interface Props {
   onSeverity: (incident: IncidentCardView, severity: string) => void;
   /** The copy shown under the pointer while dragging (not itself draggable). */
   overlay?: boolean;
+  /** The compact board: title on one line, no category, assignees or age. */
+  compact?: boolean;
 }
 
 /** One card on the board: draggable, with a keyboard menu offering the same moves. */
@@ -39,6 +41,7 @@ export const IncidentCard = memo(function IncidentCard({
   onMove,
   onSeverity,
   overlay = false,
+  compact = false,
 }: Props) {
   const { t, i18n } = useTranslation();
   const label = useLabel();
@@ -56,7 +59,7 @@ export const IncidentCard = memo(function IncidentCard({
   return (
     <div
       ref={setNodeRef}
-      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isOverdue(incident.slaDueAt, now) ? ' overdue' : ''}${isDragging ? ' placeholder' : ''}${overlay ? ' dragging' : ''}`}
+      className={`board-card${fresh ? ' fresh' : ''}${incident.serious ? ' serious' : ''}${isOverdue(incident.slaDueAt, now) ? ' overdue' : ''}${isDragging ? ' placeholder' : ''}${overlay ? ' dragging' : ''}${compact ? ' compact' : ''}`}
       data-testid={overlay ? 'board-card-overlay' : 'board-card'}
       data-code={incident.code}
       data-status={incident.status}
@@ -98,28 +101,39 @@ export const IncidentCard = memo(function IncidentCard({
           </Dropdown>
         )}
       </div>
-      <Typography.Paragraph ellipsis={{ rows: 2 }} className="board-card-title">
+      <Typography.Paragraph ellipsis={{ rows: compact ? 1 : 2 }} className="board-card-title">
         {incident.title}
       </Typography.Paragraph>
       <div className="board-card-meta">{agencyName}</div>
-      <Space size={[4, 4]} wrap>
-        <Tag>{categoryLabel(incident.category)}</Tag>
-        <SeverityTag severity={incident.severity} />
-        <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
-        <SlaCountdown slaDueAt={incident.slaDueAt} now={now} />
-      </Space>
-      <div className="board-card-foot">
-        <Avatar.Group size="small" max={{ count: 3 }}>
-          {assigneeNames.map((name) => (
-            <Tooltip key={name} title={name}>
-              <Avatar size="small">{name.slice(0, 1)}</Avatar>
-            </Tooltip>
-          ))}
-        </Avatar.Group>
-        <Typography.Text type="secondary" className="board-card-age" title={t('incidents.status')}>
-          {inColumn}
-        </Typography.Text>
-      </div>
+      {compact ? (
+        // A plain row: when a card has no tag it takes no height (Space keeps a box per child).
+        <div className="board-card-tags">
+          <SeverityTag severity={incident.severity} />
+          <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
+          <SlaCountdown slaDueAt={incident.slaDueAt} now={now} />
+        </div>
+      ) : (
+        <Space size={[4, 4]} wrap>
+          <Tag>{categoryLabel(incident.category)}</Tag>
+          <SeverityTag severity={incident.severity} />
+          <IncidentFlags serious={incident.serious} lateReport={incident.lateReport} drill={incident.drill} />
+          <SlaCountdown slaDueAt={incident.slaDueAt} now={now} />
+        </Space>
+      )}
+      {!compact && (
+        <div className="board-card-foot">
+          <Avatar.Group size="small" max={{ count: 3 }}>
+            {assigneeNames.map((name) => (
+              <Tooltip key={name} title={name}>
+                <Avatar size="small">{name.slice(0, 1)}</Avatar>
+              </Tooltip>
+            ))}
+          </Avatar.Group>
+          <Typography.Text type="secondary" className="board-card-age" title={t('incidents.status')}>
+            {inColumn}
+          </Typography.Text>
+        </div>
+      )}
       {refusal && (
         <div className="board-card-refusal" role="alert">
           {refusal}

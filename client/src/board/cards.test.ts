@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentCardView } from '@cert-hub/shared';
-import { columnQuery, matchesFilters, mergeCards, toCard, type BoardFilters } from './cards.js';
+import { columnQuery, matchesFilters, type BoardFilters } from './cards.js';
 
 const card = (over: Partial<IncidentCardView> = {}): IncidentCardView => ({
   id: 'i1',
@@ -25,32 +25,6 @@ const card = (over: Partial<IncidentCardView> = {}): IncidentCardView => ({
 
 const noFilters: BoardFilters = { mine: false, serious: false, overdue: false, kind: 'all' };
 const NOW = Date.parse('2026-11-20T02:00:00.000Z');
-
-describe('mergeCards: the newest version wins, in any arrival order', () => {
-  it.each([
-    ['older after newer', [card({ version: 3, status: 'triage' }), card({ version: 2, status: 'received' })], 3],
-    ['newer after older', [card({ version: 2 }), card({ version: 3, status: 'triage' })], 3],
-    ['same version twice', [card({ version: 2, title: 'first' }), card({ version: 2, title: 'second' })], 2],
-  ])('%s', (_name, arrivals, version) => {
-    let map = new Map<string, IncidentCardView>();
-    for (const c of arrivals) map = mergeCards(map, [c]);
-    expect(map.get('i1')!.version).toBe(version);
-    if (version === 2) expect(map.get('i1')!.title).toBe('first');
-  });
-
-  it('returns the same map when nothing changed, so React skips the render', () => {
-    const map = mergeCards(new Map(), [card({ version: 2 })]);
-    expect(mergeCards(map, [card({ version: 1 })])).toBe(map);
-    expect(mergeCards(map, [card({ version: 3 })])).not.toBe(map);
-  });
-
-  it('keeps only the card fields of a full incident arriving live', () => {
-    const full = { ...card(), description: 'x'.repeat(5000), indicators: [{ type: 'ip', value: '203.0.113.7' }] } as IncidentCardView;
-    const kept = mergeCards(new Map(), [full]).get('i1')!;
-    expect(kept).toEqual(toCard(card()));
-    expect('description' in kept).toBe(false);
-  });
-});
 
 describe('board filters', () => {
   it('turn into the list query of one column, in the card view', () => {

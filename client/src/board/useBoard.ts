@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DomainEventMessage, EventsPage, IncidentCardView, IncidentStatus, IncidentView } from '@cert-hub/shared';
 import { api, query } from '../api/client.js';
-import { useDomainEvents, useLive } from '../realtime/LiveProvider.js';
-import { columnQuery, mergeCards, type BoardFilters } from './cards.js';
+import { useDomainEvents, useIncidentMap, useIncidentStore, useLive } from '../realtime/LiveProvider.js';
+import { columnQuery, type BoardFilters } from './cards.js';
 
 /** Columns whose cards are fetched page by page, "closed" included so it is not empty after a reload. */
 export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
@@ -17,8 +17,9 @@ interface Page {
 
 /**
  * The board's cards: the first page of each column in the compact card projection (all
- * columns at once), more on demand, kept current by domain events. Every change carries
- * the incident's version; an older version never replaces a newer one.
+ * columns at once), more on demand, kept current by domain events. The cards themselves live
+ * in the console's incident store (newest version wins, see realtime/reconcile.ts); the board
+ * keeps which incidents it has admitted (its pages and the live events it received).
  *
  * The pages are asked for at once, not after the live connection has found the log's head
  * (one round trip less on a slow link). Each page says where the log stood before it was
@@ -27,7 +28,9 @@ interface Page {
  */
 export function useBoard(onCreated: (incident: IncidentView) => void, filters: BoardFilters, userId: string) {
   const live = useLive();
-  const [incidents, setIncidents] = useState<Map<string, IncidentCardView>>(new Map());
+  const store = useIncidentStore();
+  const known = useIncidentMap();
+  const [admitted, setAdmitted] = useState<ReadonlySet<string>>(new Set());
   const [loading, setLoading] = useState(true);
   const [cursors, setCursors] = useState<Partial<Record<IncidentStatus, string | null>>>({});
   const [snapshotSeq, setSnapshotSeq] = useState<number | null>(null);
@@ -35,7 +38,24 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
   const filterRef = useRef(filters);
   filterRef.current = filters;
 
-  const upsert = useCallback((incoming: IncidentCardView) => setIncidents((current) => mergeCards(current, [incoming])), []);
+  /** Puts copies in the store and on this board. */
+  const admit = useCallback(
+    (entries: IncidentCardView[]) => {
+      if (entries.length === 0) return;
+      store.put(...entries);
+      setAdmitted((current) => (entries.every((e) => current.has(e.id)) ? current : new Set([...current, ...entries.map((e) => e.id)])));
+    },
+    [store],
+  );
+  const upsert = useCallback((incoming: IncidentCardView) => admit([incoming]), [admit]);
+  const incidents = useMemo(() => {
+    const map = new Map<string, IncidentCardView>();
+    for (const id of admitted) {
+      const entry = known.get(id);
+      if (entry) map.set(id, entry);
+    }
+    return map;
+  }, [known, admitted]);
 
   const fetchColumn = useCallback(
     (status: IncidentStatus, cursor: string | null) =>
@@ -47,14 +67,14 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
     let cancelled = false;
     setLoading(true);
     setSnapshotSeq(null);
-    // A filter change starts over; live updates received meanwhile are kept by version.
-    setIncidents(new Map());
+    // A filter change starts over; the store keeps every copy by version meanwhile.
+    setAdmitted(new Set());
     const positions: number[] = [];
     // Each column shows as soon as its page arrives; the first one ends the spinner.
     for (const status of FETCHED_COLUMNS) {
       void fetchColumn(status, null).then((page) => {
         if (cancelled) return;
-        setIncidents((current) => mergeCards(current, page.items));
+        admit(page.items);
         setCursors((c) => ({ ...c, [status]: page.nextCursor }));
         setLoading(false);
         positions.push(page.lastSeq);
@@ -64,7 +84,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
     return () => {
       cancelled = true;
     };
-  }, [fetchColumn, filterKey]);
+  }, [fetchColumn, filterKey, admit]);
 
   // Bridges the snapshot to the live connection: events after the snapshot's position that
   // the connection will not deliver (it follows from its own, possibly later, start).
@@ -76,12 +96,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
       let after = snapshotSeq;
       while (!cancelled && after < until) {
         const page = await api<EventsPage>(`/events${query({ after, limit: 500 })}`);
-        setIncidents((current) =>
-          mergeCards(
-            current,
-            page.events.flatMap((m) => (m.incident ? [m.incident] : [])),
-          ),
-        );
+        admit(page.events.flatMap((m) => (m.incident ? [m.incident] : [])));
         if (page.lastSeq <= after) break;
         after = page.lastSeq;
       }
@@ -89,23 +104,23 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
     return () => {
       cancelled = true;
     };
-  }, [live, snapshotSeq]);
+  }, [live, snapshotSeq, admit]);
 
   const loadMore = useCallback(
     async (status: IncidentStatus) => {
       const cursor = cursors[status];
       if (!cursor) return;
       const page = await fetchColumn(status, cursor);
-      setIncidents((current) => mergeCards(current, page.items));
+      admit(page.items);
       setCursors((c) => ({ ...c, [status]: page.nextCursor }));
     },
-    [cursors, fetchColumn],
+    [cursors, fetchColumn, admit],
   );
 
   useDomainEvents((m: DomainEventMessage) => {
     if (!m.incident) return;
     if (m.event.type === 'incident.created') onCreated(m.incident);
-    upsert(m.incident);
+    admit([m.incident]);
   });
 
   return { incidents, loading, upsert, loadMore, hasMore: (status: IncidentStatus) => Boolean(cursors[status]) };

@@ -1,24 +1,6 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Form, Input, InputNumber, List, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { MILESTONES, type DrillAction, type DrillMetricsView, type DrillView } from '@cert-hub/shared';
@@ -27,9 +9,10 @@ import { formatDate, formatDateTime } from '../lib/format.js';
 import { useApiError } from '../lib/useApiError.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { DrillStatusTag, formatSeconds, minutesOf } from './DrillStatusTag.js';
+import { DrillLessonsCard } from './DrillLessonsCard.js';
+import { DrillParticipantsCard } from './DrillParticipantsCard.js';
+import { useDrillDetail } from './useDrillDetail.js';
 import './drills.css';
-
-type Participant = DrillView['participants'][number];
 
 /** What the controller may do from each status. */
 const ACTIONS: Record<DrillView['status'], DrillAction[]> = {
@@ -48,64 +31,15 @@ const ACTIONS: Record<DrillView['status'], DrillAction[]> = {
 export function DrillDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const directory = useDirectory();
   const showError = useApiError();
-  const [drill, setDrill] = useState<DrillView | null>(null);
-  const [metrics, setMetrics] = useState<DrillMetricsView | null>(null);
-  const [participants, setParticipants] = useState<Participant[]>([]);
+  const { drill, metrics, participants, setParticipants, act, post } = useDrillDetail(id);
   const [copyYear, setCopyYear] = useState<number | null>(null);
   const [observationForm] = Form.useForm();
-  const [lessonForm] = Form.useForm();
-
-  const load = useCallback(async () => {
-    try {
-      const [d, m] = await Promise.all([api<DrillView>(`/drills/${id}`), api<DrillMetricsView>(`/drills/${id}/metrics`)]);
-      setDrill(d);
-      setMetrics(m);
-      setParticipants(d.participants);
-    } catch (e) {
-      showError(e);
-    }
-  }, [id, showError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // The live panel follows a running drill: injects fire and teams move incidents meanwhile.
-  const running = drill?.status === 'running' || drill?.status === 'paused';
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => void load(), 3000);
-    return () => clearInterval(timer);
-  }, [running, load]);
 
   if (!drill) return <Spin />;
 
-  const apply = (next: DrillView) => {
-    setDrill(next);
-    setParticipants(next.participants);
-    void load();
-  };
-  const act = async (action: DrillAction) => {
-    try {
-      apply(await api<DrillView>(`/drills/${drill.id}/${action}`, { method: 'POST', body: { version: drill.version } }));
-    } catch (e) {
-      showError(e);
-      void load();
-    }
-  };
-  const post = async (path: string, body: unknown, method: 'POST' | 'PATCH' | 'PUT' = 'POST') => {
-    try {
-      apply(await api<DrillView>(`/drills/${drill.id}${path}`, { method, body }));
-      return true;
-    } catch (e) {
-      showError(e);
-      return false;
-    }
-  };
   const teamName = (teamId: string | null) => (teamId ? directory.teamName(teamId) : '—');
   const myScores = (objectiveId: string) => drill.scores.filter((s) => s.objectiveId === objectiveId);
   const minutes = (s: number | null) => {
@@ -304,176 +238,9 @@ export function DrillDetailPage() {
         )}
       </Card>
 
-      <Card title={t('drills.lessons')} style={{ marginBottom: 16 }}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={drill.lessons}
-          locale={{ emptyText: t('drills.none') }}
-          columns={[
-            { title: t('drills.lesson'), dataIndex: 'title' },
-            { title: t('drills.owner'), dataIndex: 'ownerName' },
-            { title: t('drills.dueDate'), dataIndex: 'dueDate', render: (d: string) => formatDate(d) },
-            {
-              title: t('drills.status'),
-              render: (_: unknown, l: DrillView['lessons'][number]) => (
-                <Space>
-                  <Tag color={l.status === 'done' ? 'green' : 'orange'}>
-                    {l.status === 'done' ? t('drills.lessonDone') : t('drills.lessonOpen')}
-                  </Tag>
-                  {drill.abilities.manage && (
-                    <Button
-                      size="small"
-                      className="no-print"
-                      onClick={() => void post(`/lessons/${l.id}`, { status: l.status === 'done' ? 'open' : 'done' }, 'PATCH')}
-                    >
-                      {l.status === 'done' ? t('drills.reopen') : t('drills.markDone')}
-                    </Button>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
-        />
-        {drill.abilities.evaluate && (
-          <Form
-            form={lessonForm}
-            layout="inline"
-            className="no-print"
-            style={{ marginTop: 12, rowGap: 8 }}
-            onFinish={(v: { title: string; ownerName: string; dueDate: dayjs.Dayjs }) =>
-              void post('/lessons', { title: v.title, ownerName: v.ownerName, dueDate: v.dueDate.format('YYYY-MM-DD') }).then(
-                (ok) => ok && lessonForm.resetFields(),
-              )
-            }
-          >
-            <Form.Item name="title" label={t('drills.lesson')} rules={[{ required: true, min: 2 }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="ownerName" label={t('drills.owner')} rules={[{ required: true, min: 2 }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="dueDate" label={t('drills.dueDate')} rules={[{ required: true }]}>
-              <DatePicker format="DD/MM/YYYY" />
-            </Form.Item>
-            <Button htmlType="submit">{t('drills.addLesson')}</Button>
-          </Form>
-        )}
-      </Card>
+      <DrillLessonsCard drill={drill} post={post} />
 
-      <Card title={t('drills.participants')} style={{ marginBottom: 16 }}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={participants}
-          locale={{ emptyText: t('drills.none') }}
-          columns={[
-            { title: t('drills.participantName'), dataIndex: 'name' },
-            { title: t('drills.position'), dataIndex: 'position' },
-            { title: t('drills.role'), dataIndex: 'role', render: (r: Participant['role']) => t(`drills.roles.${r}`) },
-            {
-              title: t('drills.agencies'),
-              render: (_: unknown, p: Participant) => (p.agencyId ? directory.agencyName(p.agencyId) : teamName(p.teamId)),
-            },
-            {
-              title: t('drills.attended'),
-              render: (_: unknown, p: Participant) => (
-                <Checkbox
-                  aria-label={`${t('drills.attended')}: ${p.name}`}
-                  checked={p.attended}
-                  disabled={!drill.abilities.manage}
-                  onChange={(e) => setParticipants((all) => all.map((x) => (x.id === p.id ? { ...x, attended: e.target.checked } : x)))}
-                />
-              ),
-            },
-          ]}
-        />
-        {drill.abilities.manage && (
-          <ParticipantAdder
-            agencyOptions={drill.participatingAgencyIds.map((a) => ({ value: a, label: directory.agencyName(a) }))}
-            onAdd={(p) => setParticipants((all) => [...all, p])}
-            onSave={() =>
-              void post(
-                '/participants',
-                {
-                  version: drill.version,
-                  participants: participants.map((p) => ({
-                    ...(p.id.startsWith('new-') ? {} : { id: p.id }),
-                    agencyId: p.agencyId,
-                    teamId: p.teamId,
-                    name: p.name,
-                    position: p.position,
-                    role: p.role,
-                    attended: p.attended,
-                  })),
-                },
-                'PUT',
-              ).then((ok) => ok && void message.success(t('common.saved')))
-            }
-          />
-        )}
-      </Card>
+      <DrillParticipantsCard drill={drill} participants={participants} setParticipants={setParticipants} post={post} />
     </>
-  );
-}
-
-function ParticipantAdder({
-  agencyOptions,
-  onAdd,
-  onSave,
-}: {
-  agencyOptions: { value: string; label: string }[];
-  onAdd: (p: Participant) => void;
-  onSave: () => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm();
-  return (
-    <Form
-      form={form}
-      layout="inline"
-      className="no-print"
-      style={{ marginTop: 12, rowGap: 8 }}
-      initialValues={{ role: 'staff' }}
-      onFinish={(v: { name: string; position?: string; role: 'leader' | 'staff'; agencyId: string }) => {
-        onAdd({
-          id: `new-${Date.now()}`,
-          agencyId: v.agencyId,
-          teamId: null,
-          name: v.name,
-          position: v.position ?? null,
-          role: v.role,
-          attended: true,
-        });
-        form.resetFields();
-      }}
-    >
-      <Form.Item name="name" label={t('drills.participantName')} rules={[{ required: true, min: 2 }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="position" label={t('drills.position')}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="role" label={t('drills.role')}>
-        <Select
-          style={{ minWidth: 120 }}
-          options={[
-            { value: 'leader', label: t('drills.roles.leader') },
-            { value: 'staff', label: t('drills.roles.staff') },
-          ]}
-        />
-      </Form.Item>
-      <Form.Item name="agencyId" label={t('drills.participantAgency')} rules={[{ required: true }]}>
-        <Select style={{ minWidth: 200 }} options={agencyOptions} />
-      </Form.Item>
-      <Button htmlType="submit">{t('drills.addParticipant')}</Button>
-      <Button type="primary" onClick={onSave}>
-        {t('drills.saveParticipants')}
-      </Button>
-    </Form>
   );
 }

@@ -6,14 +6,24 @@ import { reportsI18n } from '../reports/i18n.js';
 import { notifyI18n } from '../notify/i18n.js';
 import { accessI18n } from '../access/i18n.js';
 import { classificationI18n } from '../registry/i18n.js';
+import { boardViewI18n } from '../board/i18n.js';
+import { shellI18n } from '../app/i18n.js';
+import { codesI18n } from '../lib/codesI18n.js';
 import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
+import { passwordResetI18n } from '../passwordReset/i18n.js';
+import { incidentHelpI18n } from '../incidents/helpI18n.js';
+import { registryFormsI18n } from '../registry/formsI18n.js';
+import { incidentListI18n } from '../incidents/listI18n.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
   access: accessI18n.en,
   classification: classificationI18n.en,
+  boardView: boardViewI18n.en,
+  shell: shellI18n.en,
+  codes: codesI18n.en,
   app: { name: 'CERT Hub', tagline: 'Cyber-incident response coordination', province: 'Provincial incident response team' },
   nav: {
     home: 'Overview',
@@ -151,7 +161,7 @@ export const en: Messages = {
     active: 'Active',
     locked: 'Disabled',
     resetPassword: 'Reset password',
-    passwordHint: 'At least 10 characters, at most 72 bytes',
+    passwordHint: 'At least 10 characters. At most 72 plain letters; accented letters (ă, ệ, ơ…) count 2-3 times, so fewer of them fit',
   },
   sectors: {
     title: 'Sectors',
@@ -313,5 +323,9 @@ export const en: Messages = {
   notify: notifyI18n.en,
   issues: messagesI18n.en,
   usability: usabilityI18n.en,
+  passwordReset: passwordResetI18n.en,
+  incidentHelp: incidentHelpI18n.en,
+  registryForms: registryFormsI18n.en,
+  incidentList: incidentListI18n.en,
   homes: homesI18n.en,
 };

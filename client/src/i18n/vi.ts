@@ -3,6 +3,10 @@ import { notifyI18n } from '../notify/i18n.js';
 import { homesI18n } from '../home/i18n.js';
 import { messagesI18n } from '../messages/i18n.js';
 import { usabilityI18n } from '../usability/i18n.js';
+import { passwordResetI18n } from '../passwordReset/i18n.js';
+import { incidentHelpI18n } from '../incidents/helpI18n.js';
+import { registryFormsI18n } from '../registry/formsI18n.js';
+import { incidentListI18n } from '../incidents/listI18n.js';
 
 /** Vietnamese, the console's default language. */
 import { drillsI18n } from '../drills/i18n.js';
@@ -11,10 +15,16 @@ import { dashboardI18n } from '../dashboard/i18n.js';
 import { reportsI18n } from '../reports/i18n.js';
 import { accessI18n } from '../access/i18n.js';
 import { classificationI18n } from '../registry/i18n.js';
+import { boardViewI18n } from '../board/i18n.js';
+import { shellI18n } from '../app/i18n.js';
+import { codesI18n } from '../lib/codesI18n.js';
 
 export const vi = {
   access: accessI18n.vi,
   classification: classificationI18n.vi,
+  boardView: boardViewI18n.vi,
+  shell: shellI18n.vi,
+  codes: codesI18n.vi,
   app: { name: 'CERT Hub', tagline: 'Điều phối ứng cứu sự cố an toàn thông tin mạng', province: 'Đội ứng cứu sự cố ATTT mạng tỉnh' },
   nav: {
     home: 'Tổng quan',
@@ -153,7 +163,7 @@ export const vi = {
     active: 'Hoạt động',
     locked: 'Đã khóa',
     resetPassword: 'Đặt lại mật khẩu',
-    passwordHint: 'Ít nhất 10 ký tự, tối đa 72 byte',
+    passwordHint: 'Ít nhất 10 ký tự. Tối đa 72 chữ không dấu; chữ có dấu (ă, ệ, ơ…) tính gấp 2-3 lần, nên dùng ít chữ hơn',
   },
   sectors: {
     title: 'Lĩnh vực',
@@ -315,6 +325,10 @@ export const vi = {
   notify: notifyI18n.vi,
   issues: messagesI18n.vi,
   usability: usabilityI18n.vi,
+  passwordReset: passwordResetI18n.vi,
+  incidentHelp: incidentHelpI18n.vi,
+  registryForms: registryFormsI18n.vi,
+  incidentList: incidentListI18n.vi,
   homes: homesI18n.vi,
 };
 export type Messages = typeof vi;

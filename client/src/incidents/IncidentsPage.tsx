@@ -15,6 +15,7 @@ import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 import { ExportIncidentsButton } from '../reports/ExportIncidentsButton.js';
 import { IncidentFlags, SeverityTag, StatusTag, useCategoryLabel } from './labels.js';
+import { DensitySwitch, IncidentTotal, useDensity } from './ListExtras.js';
 
 /** Incidents the user may see, newest first; filters live in the URL. */
 export function IncidentsPage() {
@@ -48,12 +49,14 @@ export function IncidentsPage() {
     value ? dayjs.tz(value.format('YYYY-MM-DD'), TIME_ZONE)[end ? 'endOf' : 'startOf']('day').toISOString() : undefined;
   const list = useCursorList<IncidentView>('/incidents', filters);
   const canReport = user.role !== 'leader';
+  const [density, setDensity] = useDensity();
 
   return (
     <>
       <div className="page-header">
         <Typography.Title level={3}>{user.role === 'focal_point' ? t('incidents.mine') : t('incidents.title')}</Typography.Title>
         <Space wrap>
+          <IncidentTotal filters={filters} />
           <ExportIncidentsButton filters={filters} />
           {canReport && (
             <Link to="/incidents/new">
@@ -131,6 +134,7 @@ export function IncidentsPage() {
           />
           {t('incidents.serious')}
         </Space>
+        {!phone && <DensitySwitch value={density} onChange={setDensity} />}
       </div>
       {phone ? (
         <List<IncidentView>
@@ -160,6 +164,8 @@ export function IncidentsPage() {
       ) : (
         <Table<IncidentView>
           rowKey="id"
+          size={density === 'compact' ? 'small' : 'middle'}
+          className={density === 'compact' ? 'incident-table compact' : 'incident-table'}
           loading={list.loading}
           dataSource={list.items}
           pagination={false}

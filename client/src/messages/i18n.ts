@@ -8,7 +8,7 @@ export const messagesI18n = {
     hub: {
       identifier: 'Mã định danh không hợp lệ',
       phone: 'Không phải số điện thoại hợp lệ (6-20 chữ số, có thể có +, dấu cách, dấu chấm, gạch ngang)',
-      password_too_long: 'Mật khẩu dài quá {{maximum}} byte (chữ có dấu tính 2-3 byte), hãy rút ngắn',
+      password_too_long: 'Mật khẩu quá dài: tối đa {{maximum}} chữ không dấu (chữ có dấu tính gấp 2-3 lần), hãy rút ngắn',
       username: 'Dùng 3-64 ký tự: chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
       domain: 'Không phải tên miền hợp lệ (ví dụ: congthongtin.hoalam.gov.vn)',
       ip_or_cidr: 'Không phải địa chỉ IP hoặc dải IP (CIDR) hợp lệ',
@@ -36,6 +36,7 @@ export const messagesI18n = {
       same_agency: 'Không thể chọn chính cơ quan này',
       not_agency_system: 'Hệ thống này không thuộc cơ quan đã chọn',
       wrong_password: 'Mật khẩu hiện tại không đúng',
+      reset_link_invalid: 'Liên kết không đúng, đã được dùng hoặc đã hết hạn',
       file_empty: 'Tệp rỗng',
       file_too_large: 'Tệp lớn hơn giới hạn cho phép',
     },
@@ -102,7 +103,7 @@ export const messagesI18n = {
     hub: {
       identifier: 'Not a valid identifier',
       phone: 'Not a valid phone number (6-20 digits; +, spaces, dots and dashes allowed)',
-      password_too_long: 'The password is longer than {{maximum}} bytes (accented letters count 2-3); make it shorter',
+      password_too_long: 'The password is too long: at most {{maximum}} plain letters (accented letters count 2-3 times); make it shorter',
       username: 'Use 3-64 characters: letters without accents, digits, dot, dash or underscore',
       domain: 'Not a valid domain name (e.g. congthongtin.hoalam.gov.vn)',
       ip_or_cidr: 'Not a valid IP address or CIDR range',
@@ -130,6 +131,7 @@ export const messagesI18n = {
       same_agency: 'Cannot pick this same agency',
       not_agency_system: 'This system does not belong to the chosen agency',
       wrong_password: 'The current password is wrong',
+      reset_link_invalid: 'The link is wrong, already used or expired',
       file_empty: 'The file is empty',
       file_too_large: 'The file is larger than the limit',
     },

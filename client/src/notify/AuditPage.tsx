@@ -98,8 +98,11 @@ export function AuditPage() {
           { title: t('notify.audit.seq'), dataIndex: 'seq' },
           { title: t('notify.audit.at'), dataIndex: 'at', render: formatDateTime },
           { title: t('notify.audit.type'), dataIndex: 'type', render: (v: string) => <code>{v}</code> },
-          { title: t('notify.audit.entity'), render: (_: unknown, e) => `${e.entity} ${e.entityId.slice(0, 8)}` },
-          { title: t('notify.audit.actor'), render: (_: unknown, e) => e.actor?.name || t('notify.audit.system') },
+          {
+            title: t('notify.audit.entity'),
+            render: (_: unknown, e) => `${t(`codes.entities.${e.entity}`, { defaultValue: e.entity })} ${e.entityId.slice(0, 8)}`,
+          },
+          { title: t('notify.audit.actor'), render: (_: unknown, e) => e.actor?.displayName || t('notify.audit.system') },
           { title: t('notify.audit.hash'), dataIndex: 'hash', render: (v: string) => <code title={v}>{v.slice(0, 12)}…</code> },
         ]}
         expandable={{ expandedRowRender: (e) => <pre className="audit-data">{JSON.stringify(e.data, null, 2)}</pre> }}

@@ -126,7 +126,15 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
           )
         }
       >
-        {missing247 && <Alert type="error" showIcon message={t('home.focalMissing')} style={{ marginBottom: 12 }} />}
+        {missing247 && (
+          <Alert
+            type="error"
+            showIcon
+            message={user.agencyId === agency.id ? t('home.focalMissing') : t('registryForms.agencyFocalMissing', { name: agency.name })}
+            style={{ marginBottom: 12 }}
+            data-testid="focal-missing"
+          />
+        )}
         <Table
           size="small"
           rowKey={(f) => `${f.name}-${f.phone}`}
@@ -195,7 +203,7 @@ export function AgencyDetail({ agencyId, onChanged }: Props) {
                 <div>
                   <Typography.Text strong>{t(`history.${e.type}`, { defaultValue: e.type })}</Typography.Text>{' '}
                   <Typography.Text type="secondary">
-                    {formatDateTime(e.at)} · {t('history.by', { user: e.actor?.username ?? t('history.system') })}
+                    {formatDateTime(e.at)} · {t('history.by', { user: e.actor?.displayName || t('history.system') })}
                   </Typography.Text>
                 </div>
               ),

@@ -8,6 +8,7 @@ import { useLabel } from '../lib/labels.js';
 import { FormDrawer } from '../lib/FormDrawer.js';
 import { useApiError } from '../lib/useApiError.js';
 import { zodRule } from '../lib/zodRule.js';
+import { minLengthRule, useSavedNotice } from './formFeedback.js';
 
 const email = z.email();
 const url = z.url({ protocol: /^https?$/ });
@@ -24,6 +25,7 @@ const emptyToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 
 export function AgencyForm({ agency, open, onClose, onSaved, province }: Props) {
   const { t } = useTranslation();
+  const savedNotice = useSavedNotice();
   const label = useLabel();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -51,6 +53,7 @@ export function AgencyForm({ agency, open, onClose, onSaved, province }: Props) 
         ? await api<AgencyView>(`/agencies/${agency.id}`, { method: 'PATCH', body: { ...body, version: agency.version } })
         : await api<AgencyView>('/agencies', { method: 'POST', body });
       onSaved(saved);
+      savedNotice();
     } catch (e) {
       showError(e, form);
     } finally {
@@ -68,7 +71,7 @@ export function AgencyForm({ agency, open, onClose, onSaved, province }: Props) 
       busy={busy}
     >
       <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void submit(v)} name="agency">
-        <Form.Item name="name" label={t('common.name')} rules={[required, { min: 2 }]}>
+        <Form.Item name="name" label={t('common.name')} rules={[required, minLengthRule(2)]}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="shortName" label={t('agencies.shortName')}>
@@ -77,7 +80,7 @@ export function AgencyForm({ agency, open, onClose, onSaved, province }: Props) 
         <Form.Item name="type" label={t('common.type')} rules={[required]}>
           <Select options={AGENCY_TYPES.map((v) => ({ value: v, label: label(AGENCY_TYPE_LABELS[v]) }))} />
         </Form.Item>
-        <Form.Item name="province" label={t('agencies.province')} rules={[required, { min: 2 }]}>
+        <Form.Item name="province" label={t('agencies.province')} rules={[required, minLengthRule(2)]}>
           <Input />
         </Form.Item>
         <Form.Item name="address" label={t('common.address')}>

@@ -7,6 +7,7 @@ import { phoneSchema, type AgencyView } from '@cert-hub/shared';
 import { api } from '../api/client.js';
 import { useApiError } from '../lib/useApiError.js';
 import { zodRule } from '../lib/zodRule.js';
+import { minLengthRule, useSavedNotice } from './formFeedback.js';
 
 interface Props {
   agency: AgencyView;
@@ -18,6 +19,7 @@ interface Props {
 /** R6: the agency's incident focal points with their 24/7 contacts. */
 export function FocalPointsModal({ agency, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  const savedNotice = useSavedNotice();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const showError = useApiError();
@@ -45,6 +47,7 @@ export function FocalPointsModal({ agency, open, onClose, onSaved }: Props) {
       onSaved(
         await api<AgencyView>(`/agencies/${agency.id}/focal-points`, { method: 'PUT', body: { focalPoints, version: agency.version } }),
       );
+      savedNotice();
     } catch (e) {
       showError(e, form);
     } finally {
@@ -81,7 +84,7 @@ export function FocalPointsModal({ agency, open, onClose, onSaved }: Props) {
                   }
                 >
                   <Space wrap align="start">
-                    <Form.Item name={[field.name, 'name']} label={t('agencies.focalName')} rules={[required, { min: 2 }]}>
+                    <Form.Item name={[field.name, 'name']} label={t('agencies.focalName')} rules={[required, minLengthRule(2)]}>
                       <Input style={{ width: 220 }} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'position']} label={t('agencies.position')}>

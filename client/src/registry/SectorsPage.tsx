@@ -6,9 +6,11 @@ import type { SectorView } from '@cert-hub/shared';
 import { api } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useApiError } from '../lib/useApiError.js';
+import { minLengthRule, useSavedNotice } from './formFeedback.js';
 
 export function SectorsPage() {
   const { t } = useTranslation();
+  const savedNotice = useSavedNotice();
   const user = useUser();
   const [sectors, setSectors] = useState<SectorView[]>([]);
   const [open, setOpen] = useState(false);
@@ -21,6 +23,7 @@ export function SectorsPage() {
     try {
       await api('/sectors', { method: 'POST', body: { ...v, critical: Boolean(v.critical) } });
       setOpen(false);
+      savedNotice();
       form.resetFields();
       load();
     } catch (e) {
@@ -61,10 +64,18 @@ export function SectorsPage() {
           <Form.Item name="code" label={t('sectors.code')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,49}$/ }]}>
             <Input placeholder="education" />
           </Form.Item>
-          <Form.Item name="nameVi" label={t('sectors.nameVi')} rules={[{ required: true, min: 2 }]}>
+          <Form.Item
+            name="nameVi"
+            label={t('sectors.nameVi')}
+            rules={[{ required: true, message: t('common.required') }, minLengthRule(2)]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="nameEn" label={t('sectors.nameEn')} rules={[{ required: true, min: 2 }]}>
+          <Form.Item
+            name="nameEn"
+            label={t('sectors.nameEn')}
+            rules={[{ required: true, message: t('common.required') }, minLengthRule(2)]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="critical" valuePropName="checked">

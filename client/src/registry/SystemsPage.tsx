@@ -13,6 +13,7 @@ import { useApiError } from '../lib/useApiError.js';
 import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
+import { linesRule, minLengthRule, useSavedNotice } from './formFeedback.js';
 
 const lines = (text: unknown) =>
   (typeof text === 'string' ? text : '')
@@ -20,15 +21,9 @@ const lines = (text: unknown) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Checks each line of a textarea with the shared schema, naming the first bad line. */
-const linesRule = (schema: typeof domainSchema | typeof ipRangeSchema) => ({
-  validator: async (_: unknown, value: unknown) => {
-    for (const line of lines(value)) if (!schema.safeParse(line).success) throw new Error(line);
-  },
-});
-
 export function SystemsPage() {
   const { t } = useTranslation();
+  const savedNotice = useSavedNotice();
   const label = useLabel();
   const user = useUser();
   const directory = useDirectory();
@@ -79,6 +74,7 @@ export function SystemsPage() {
       if (editing === 'new') await api('/systems', { method: 'POST', body: { ...body, agencyId: v.agencyId } });
       else if (editing) await api(`/systems/${editing.id}`, { method: 'PATCH', body: { ...body, version: editing.version } });
       setEditing(null);
+      savedNotice();
       list.reload();
     } catch (e) {
       showError(e, form);
@@ -221,7 +217,7 @@ export function SystemsPage() {
               options={directory.agencies.map((a) => ({ value: a.id, label: a.name }))}
             />
           </Form.Item>
-          <Form.Item name="name" label={t('common.name')} rules={[required, { min: 2 }]}>
+          <Form.Item name="name" label={t('common.name')} rules={[required, minLengthRule(2)]}>
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="level" label={t('systems.level')} rules={[required]}>

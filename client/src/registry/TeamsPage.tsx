@@ -13,9 +13,11 @@ import { useApiError } from '../lib/useApiError.js';
 import { fetchAll, useCursorList } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { zodRule } from '../lib/zodRule.js';
+import { minLengthRule, useSavedNotice } from './formFeedback.js';
 
 export function TeamsPage() {
   const { t } = useTranslation();
+  const savedNotice = useSavedNotice();
   const label = useLabel();
   const user = useUser();
   const directory = useDirectory();
@@ -59,6 +61,7 @@ export function TeamsPage() {
       if (editing === 'new') await api('/teams', { method: 'POST', body });
       else if (editing) await api(`/teams/${editing.id}`, { method: 'PATCH', body: { ...body, version: editing.version } });
       setEditing(null);
+      savedNotice();
       list.reload();
     } catch (e) {
       showError(e, form);
@@ -104,7 +107,7 @@ export function TeamsPage() {
           },
           { title: t('teams.kind'), dataIndex: 'kind', render: (k: TeamView['kind']) => label(TEAM_KIND_LABELS[k]) },
           { title: t('teams.organization'), dataIndex: 'organization' },
-          { title: t('common.phone'), dataIndex: 'phone' },
+          { title: t('common.phone'), dataIndex: 'phone', render: (p: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{p}</span> },
           { title: t('teams.members'), dataIndex: 'memberIds', render: (ids: string[]) => ids.length },
           {
             title: t('common.actions'),
@@ -132,7 +135,7 @@ export function TeamsPage() {
         onSave={() => form.submit()}
       >
         <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void submit(v)} name="team">
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true, min: 2, message: t('common.required') }]}>
+          <Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('common.required') }, minLengthRule(2)]}>
             <Input />
           </Form.Item>
           <Form.Item name="kind" label={t('teams.kind')} rules={[{ required: true }]}>

@@ -15,9 +15,12 @@ import { LoadMore, SearchInput } from '../lib/ListControls.js';
 import { useCursorList } from '../lib/useCursorList.js';
 import { useDebounced, useDirectory } from '../lib/useDirectory.js';
 import { zodRule } from '../lib/zodRule.js';
+import { ResetLinkButton } from '../passwordReset/ResetLinkButton.js';
+import { minLengthRule, useSavedNotice } from './formFeedback.js';
 
 export function UsersPage() {
   const { t } = useTranslation();
+  const savedNotice = useSavedNotice();
   const label = useLabel();
   const me = useUser();
   const directory = useDirectory();
@@ -55,6 +58,7 @@ export function UsersPage() {
       else if (editing)
         await api(`/users/${editing.id}`, { method: 'PATCH', body: { ...shape, disabled: Boolean(v.disabled), version: editing.version } });
       setEditing(null);
+      savedNotice();
       list.reload();
     } catch (e) {
       showError(e, form);
@@ -125,6 +129,7 @@ export function UsersPage() {
                   <Button size="small" onClick={() => setResetting(u)}>
                     {t('users.resetPassword')}
                   </Button>
+                  <ResetLinkButton user={u} />
                 </Space>
               ),
           },
@@ -141,7 +146,7 @@ export function UsersPage() {
           <Form.Item name="username" label={t('users.username')} rules={[required, zodRule(usernameSchema)]}>
             <Input disabled={editing !== 'new'} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="displayName" label={t('users.displayName')} rules={[required, { min: 2 }]}>
+          <Form.Item name="displayName" label={t('users.displayName')} rules={[required, minLengthRule(2)]}>
             <Input />
           </Form.Item>
           {editing === 'new' && (

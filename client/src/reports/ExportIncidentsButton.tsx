@@ -6,7 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query, refreshSession, session } from '../api/client.js';
+import { authorizedFetch, parseError, query, saveBlob } from '../api/client.js';
 import { useApiError } from '../lib/useApiError.js';
 
 export function ExportIncidentsButton({ filters }: { filters: Record<string, string | undefined> }) {
@@ -14,15 +14,12 @@ export function ExportIncidentsButton({ filters }: { filters: Record<string, str
   const showError = useApiError();
   const [received, setReceived] = useState<number | null>(null);
 
-  const run = async (retried = false): Promise<void> => {
+  const run = async (): Promise<void> => {
     setReceived(0);
     try {
-      const res = await fetch(`/api/incidents/export.xlsx${query(filters)}`, {
-        headers: session.token ? { Authorization: `Bearer ${session.token}` } : {},
-        credentials: 'same-origin',
-      });
-      if (res.status === 401 && !retried && (await refreshSession())) return run(true);
-      if (!res.ok || !res.body) throw new Error(res.statusText);
+      const res = await authorizedFetch(`/incidents/export.xlsx${query(filters)}`);
+      if (!res.ok) throw await parseError(res);
+      if (!res.body) throw new Error(res.statusText);
       const reader = res.body.getReader();
       const chunks: Uint8Array[] = [];
       let total = 0;
@@ -33,12 +30,7 @@ export function ExportIncidentsButton({ filters }: { filters: Record<string, str
         total += value.length;
         setReceived(total);
       }
-      const url = URL.createObjectURL(new Blob(chunks as BlobPart[]));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'su-co.xlsx';
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(new Blob(chunks as BlobPart[]), 'su-co.xlsx');
     } catch (error) {
       showError(error);
     } finally {

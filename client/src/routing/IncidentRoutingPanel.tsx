@@ -158,7 +158,7 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
             <Descriptions.Item label={t('routing.reasons')}>
               {(incident.routing.reasons ?? []).map((r) => (
                 <Tag key={r} style={{ whiteSpace: 'normal' }}>
-                  {r}
+                  {t(`codes.routingReasons.${r}`, { defaultValue: r })}
                 </Tag>
               ))}
             </Descriptions.Item>
@@ -231,7 +231,7 @@ export function IncidentRoutingPanel({ incident, onChanged }: Props) {
                 <Space wrap>
                   <Typography.Text strong>{n.recipientName}</Typography.Text>
                   <Tag color={statusColor[n.status]}>{t(`routing.status.${n.status}`)}</Tag>
-                  <Tag>TLP:{n.tlp.toUpperCase()}</Tag>
+                  <Tag>{`TLP:${n.tlp.toUpperCase()}`}</Tag>
                 </Space>
                 <div>
                   {n.channel && `${t(`routing.channels.${n.channel}`)} · `}

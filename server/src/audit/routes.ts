@@ -12,8 +12,8 @@ export const auditRoutes: Route[] = [
     auth: 'signed-in',
     query: auditQuery,
     handler: async ({ services, actor, query }) => {
-      const { page, names } = await services.audit.search(actor, query);
-      return { items: page.items.map((e) => presentAuditEntry(e, names)), nextCursor: page.nextCursor };
+      const { page, actors } = await services.audit.search(actor, query);
+      return { items: page.items.map((e) => presentAuditEntry(e, actors)), nextCursor: page.nextCursor };
     },
   }),
   route({

@@ -6,8 +6,8 @@
 import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { z } from 'zod';
 import type { changePasswordInput, loginInput, updateMeInput } from '@cert-hub/shared';
-import { DomainError, unauthenticated, versionConflict } from '../platform/errors.js';
-import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { DomainError, unauthenticated } from '../platform/errors.js';
+import { byId, updateVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { SessionRecord, UserRecord } from '../store/port.js';
 import { actorOf, type Actor } from './actor.js';
 import type { LoginThrottle } from './loginThrottle.js';
@@ -123,35 +123,36 @@ export class AuthService {
       throw new DomainError('unprocessable', 'The current password is wrong', [fieldIssue('currentPassword', 'wrong_password')]);
     await this.deps.throttle.recordSuccess(user.username, client.ip);
     const passwordHash = await this.deps.hasher.hash(input.newPassword);
-    await commit(this.deps, actor, async (tx, record, now) => {
-      const next: UserRecord = {
-        ...user,
-        passwordHash,
-        sessionEpoch: user.sessionEpoch + 1,
-        version: user.version + 1,
-        updatedAt: now,
-      };
-      if (!(await tx.users.update(next, user.version))) throw versionConflict(null);
-      await tx.sessions.revokeAllForUser(user.id, now);
-      await record({ type: EVENTS.userPasswordChanged, entity: 'user', entityId: user.id, version: next.version, data: { by: 'self' } });
+    // Checked against the version whose password was verified: a concurrent change is a conflict.
+    await updateVersioned(this.deps, actor, {
+      entity: 'user',
+      slot: (tx) => byId(tx.users, user.id),
+      expected: user.version,
+      change: (current) => ({ ...current, passwordHash, sessionEpoch: current.sessionEpoch + 1 }),
+      after: async (next, _current, record, tx, now) => {
+        await tx.sessions.revokeAllForUser(user.id, now);
+        await record({ type: EVENTS.userPasswordChanged, entity: 'user', entityId: user.id, version: next.version, data: { by: 'self' } });
+      },
     });
   }
 
   async updateMe(actor: Actor, input: z.infer<typeof updateMeInput>): Promise<UserRecord> {
     const user = await this.deps.store.users.get(actor.id);
     if (!user) throw unauthenticated();
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const next: UserRecord = {
-        ...user,
-        displayName: input.displayName ?? user.displayName,
-        phone: input.phone !== undefined ? input.phone : user.phone,
-        email: input.email !== undefined ? input.email : user.email,
-        version: user.version + 1,
-        updatedAt: now,
-      };
-      if (!(await tx.users.update(next, user.version))) throw versionConflict(null);
-      await record({ type: EVENTS.userUpdated, entity: 'user', entityId: user.id, version: next.version, data: { self: true } });
-      return next;
+    // Only the fields sent change, on whatever version is current.
+    return updateVersioned(this.deps, actor, {
+      entity: 'user',
+      slot: (tx) => byId(tx.users, user.id),
+      expected: 'any',
+      change: (current) => ({
+        ...current,
+        displayName: input.displayName ?? current.displayName,
+        phone: input.phone !== undefined ? input.phone : current.phone,
+        email: input.email !== undefined ? input.email : current.email,
+      }),
+      after: async (next, _current, record) => {
+        await record({ type: EVENTS.userUpdated, entity: 'user', entityId: user.id, version: next.version, data: { self: true } });
+      },
     });
   }
 

@@ -5,9 +5,11 @@
  */
 import { apiKeyRoutes } from '../apikeys/routes.js';
 import { auditRoutes } from '../audit/routes.js';
+import { passwordResetRoutes } from '../auth/passwordResetRoutes.js';
 import { authRoutes } from '../auth/routes.js';
 import { drillRoutes } from '../drills/routes.js';
 import { healthRoutes } from '../health/routes.js';
+import { incidentCountRoutes } from '../incidents/countRoutes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { notificationRoutes } from '../notifications/routes.js';
 import { onCallRoutes } from '../oncall/routes.js';
@@ -24,7 +26,9 @@ export const API_ROUTES: readonly Route[] = [
   ...setupRoutes,
   ...authRoutes,
   ...registryRoutes,
+  ...passwordResetRoutes,
   ...leadersRoutes,
+  ...incidentCountRoutes,
   ...incidentRoutes,
   ...drillRoutes,
   ...routingRoutes,

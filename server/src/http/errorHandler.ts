@@ -4,7 +4,8 @@ import { fieldIssue, type ApiErrorBody } from '@cert-hub/shared';
 import { InvalidCursorError } from '../store/cursor.js';
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError } from '../store/errors.js';
 import type { Logger } from '../platform/logger.js';
-import { DomainError } from '../platform/errors.js';
+import { DomainError, VersionConflict } from '../platform/errors.js';
+import { conflictDetails } from './conflicts.js';
 import { HTTP_STATUS_OF } from './errors.js';
 import { issuesOf } from './validate.js';
 
@@ -53,6 +54,9 @@ function toDomainError(error: unknown): DomainError | null {
   return null;
 }
 
+/** `instanceof` on the generic class narrows to `VersionConflict<any>`; this keeps the type. */
+const isVersionConflict = (error: unknown): error is VersionConflict => error instanceof VersionConflict;
+
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = toDomainError(error);
@@ -60,8 +64,9 @@ export function errorHandler(logger: Logger) {
     if (status === 503) res.setHeader('Retry-After', '1');
     if (status === 429 && known?.details && typeof known.details === 'object' && 'retryAfterSeconds' in known.details)
       res.setHeader('Retry-After', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    const details = isVersionConflict(known) ? conflictDetails(known, req.actor) : known?.details;
     const body: ApiErrorBody = known
-      ? { error: { code: known.code, message: known.message, ...(known.details !== undefined ? { details: known.details } : {}) } }
+      ? { error: { code: known.code, message: known.message, ...(details !== undefined ? { details } : {}) } }
       : { error: { code: 'internal', message: 'Something went wrong on the server; it has been logged' } };
     if (!known) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
     res.status(status).json(body);

@@ -1,14 +1,12 @@
 /**
  * The route builder (http/route.ts): the fixed steps run for a declared route, the handler gets
- * parsed input, the declared status and presenter shape the answer, and a stale version's
- * record leaves only through the route's presenter. Then the same through real endpoints whose
- * services now hand back records (users, systems, routing rules, on-call rosters).
+ * parsed input, the declared status and presenter shape the answer. Then a stale version through real
+ * endpoints whose services hand back records (presented by http/conflicts.ts) (users, systems, routing rules, on-call rosters).
  */
 import express from 'express';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { staleVersion } from '../platform/errors.js';
 import { createSeededHub, createTestHub, signIn, type TestHub } from '../testing/testHub.js';
 import { errorHandler } from './errorHandler.js';
 import { createRateLimit } from './rateLimit.js';
@@ -36,29 +34,6 @@ const probes: Route[] = [
     status: 201,
     present,
     handler: ({ params, query, body, idempotencyKey }) => ({ ...stored, id: `${params.id}:${query.n}:${body.name}:${idempotencyKey}` }),
-  }),
-  route({
-    method: 'put',
-    path: '/stale/:id',
-    tag: 'test',
-    summary: 'probe',
-    auth: 'public',
-    params: z.strictObject({ id: z.string() }),
-    present,
-    handler: () => {
-      throw staleVersion(stored);
-    },
-  }),
-  route({
-    method: 'delete',
-    path: '/stale-unpresented',
-    tag: 'test',
-    summary: 'probe',
-    auth: 'public',
-    status: 204,
-    handler: () => {
-      throw staleVersion(stored);
-    },
   }),
   route({ method: 'get', path: '/private', tag: 'test', summary: 'probe', auth: 'signed-in', handler: () => ({ seen: true }) }),
 ];
@@ -96,16 +71,6 @@ describe('mountRoutes', () => {
 
   it('authenticates signed-in routes first', async () => {
     expect((await supertest(probeApp).get('/api/private')).status).toBe(401);
-  });
-
-  it('shows a stale version’s record only through the route’s presenter', async () => {
-    const presented = await supertest(probeApp).put('/api/stale/r1');
-    expect(presented.status).toBe(409);
-    expect(presented.body.error).toMatchObject({ code: 'version_conflict', details: { current: { id: 'r1', version: 3 } } });
-    expect(JSON.stringify(presented.body)).not.toContain('never-shown');
-    const bareConflict = await supertest(probeApp).delete('/api/stale-unpresented');
-    expect(bareConflict.status).toBe(409);
-    expect(bareConflict.body.error.details).toEqual({ current: null });
   });
 
   it('will not mount a route whose path parameters are not all validated', () => {

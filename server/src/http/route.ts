@@ -11,8 +11,7 @@
  *   `idempotencyKey`) → upload parser (if `multipart`) → handler → present → answer.
  * The handler receives the parsed input, typed from the schemas it declared, and the actor.
  * It returns what to send: with `present`, it returns the RECORD and the route presents it for
- * the caller (the same presenter turns a service's `staleVersion(record)` into the 409's
- * `details.current`); without, it returns the body itself. `status` is the success status
+ * the caller (a version conflict's record is presented by `http/conflicts.ts`); without, it returns the body itself. `status` is the success status
  * (200 by default; 204 sends no body). `download` routes write their own answer (files,
  * streams) through `res` and document its content type.
  *
@@ -39,10 +38,10 @@ import { z } from 'zod';
 import { codedIssue, idempotencyKeySchema } from '@cert-hub/shared';
 import type { AppSettings, Services } from '../app.js';
 import type { Actor } from '../auth/actor.js';
-import { StaleVersion, badRequest, versionConflict } from '../platform/errors.js';
+import { badRequest } from '../platform/errors.js';
 import type { Store } from '../store/port.js';
 import { authenticate, authenticateOptional, authenticateUserOrMachine } from './authenticate.js';
-import type { RateLimit } from './rateLimit.js';
+import { createRateLimit, type RateLimit } from './rateLimit.js';
 import { requireSameOrigin } from './sameOrigin.js';
 import { issuesOf } from './validate.js';
 
@@ -90,8 +89,11 @@ export interface RouteSpec<A extends Auth, B extends Schema, Q extends Schema, P
   /** The OpenAPI tag (the feature). */
   tag: string;
   auth: A;
-  /** Every route is rate-limited per caller; `false` only for probes (health, the document). */
-  rateLimit?: false;
+  /**
+   * Every route is rate-limited per caller by the API's limit; `false` only for probes (health,
+   * the document); `{ perMinute }` adds this route's own, stricter limit on top (e.g. reset links).
+   */
+  rateLimit?: false | { perMinute: number };
   /** Refuse requests a browser marks as coming from another origin (cookie-authenticated routes). */
   sameOrigin?: true;
   params?: P;
@@ -103,10 +105,7 @@ export interface RouteSpec<A extends Auth, B extends Schema, Q extends Schema, P
   response?: z.ZodType;
   /** Success status: 200 unless said; 204 answers without a body. */
   status?: 200 | 201 | 204;
-  /**
-   * The handler returns a record and this presents it for the caller; also used for the
-   * current record of a `staleVersion` conflict thrown by the service.
-   */
+  /** The handler returns a record and this presents it for the caller. */
   present?(record: R, actor: ActorFor<A>): unknown;
   /**
    * Escape hatch for uploads: the body is multipart, not JSON. The route is mounted ahead of
@@ -169,15 +168,7 @@ function run(r: Route, hub: HubContext): RequestHandler {
     const actor = r.auth === 'public' ? undefined : (req.actor ?? null);
     const parsed = req.valid as Pick<RouteInput<Auth, Schema, Schema, Schema>, 'body' | 'query' | 'params' | 'idempotencyKey'>;
     if (r.status) res.status(r.status);
-    let result: unknown;
-    try {
-      result = await r.handler({ ...hub, ...parsed, actor, req, res });
-    } catch (error) {
-      // The service hands back the current record; only the route knows how to show it to this caller.
-      if (error instanceof StaleVersion)
-        throw versionConflict(r.present && error.current !== null ? r.present(error.current, actor) : null);
-      throw error;
-    }
+    const result: unknown = await r.handler({ ...hub, ...parsed, actor: actor, req, res });
     if (r.download) return;
     if (r.status === 204) return void res.end();
     res.json(r.present ? r.present(result, actor) : result);
@@ -205,6 +196,7 @@ export function mountRoutes(router: Router, routes: readonly Route[], { hub, rat
       ...(r.sameOrigin ? [sameOrigin] : []),
       ...authSteps[r.auth],
       ...(r.rateLimit === false ? [] : [rateLimit]),
+      ...(r.rateLimit ? [createRateLimit(r.rateLimit.perMinute)] : []),
       parseInput(r),
       ...(r.multipart ? [r.multipart(hub)] : []),
       run(r, hub),

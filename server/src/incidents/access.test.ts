@@ -184,8 +184,8 @@ describe('authors carry role and organisation from the server', () => {
     const comments = (await as('responder').get(`/api/incidents/${incident.id}/comments`)).body.items as CommentView[];
     const agencyName = (await as('focal.b').get(`/api/agencies/${agencyB}`)).body.name as string;
     const [fake, real] = comments;
-    expect(fake!.author).toMatchObject({ name: 'Trần Thị Ứng Cứu', role: 'focal_point', organisation: agencyName });
-    expect(real!.author).toMatchObject({ name: 'Trần Thị Ứng Cứu', role: 'responder', organisation: expect.any(String) });
+    expect(fake!.author).toMatchObject({ displayName: 'Trần Thị Ứng Cứu', role: 'focal_point', organisation: agencyName });
+    expect(real!.author).toMatchObject({ displayName: 'Trần Thị Ứng Cứu', role: 'responder', organisation: expect.any(String) });
     expect(real!.author.organisation).not.toBe(agencyName);
     const timeline = (await as('focal.b').get(`/api/incidents/${incident.id}/timeline`)).body.items as DomainEventView[];
     expect(timeline.find((e) => e.type === 'incident.created')!.actor).toMatchObject({ role: 'focal_point', organisation: agencyName });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EVENTS, fieldIssue } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { DomainError, forbidden, notFound } from '../platform/errors.js';
+import { IdempotentRequest } from '../platform/idempotency.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { AttachmentRecord } from '../store/port.js';
 import { checkEvidence, sanitiseFileName } from './evidence.js';
@@ -72,18 +73,22 @@ export class AttachmentService {
     try {
       const incident = await this.incidents.get(actor, incidentId);
       if (!can.attach(actor, incident)) throw forbidden();
-      const scope = `attachment.create:${actor.kind}:${actor.id}:${incident.id}`;
       const sha256 = await sha256Of(upload.tempPath);
-      const requestHash = `${sha256}:${upload.originalName}`;
-      if (idempotencyKey) {
-        const earlier = await this.deps.store.idempotency.get(scope, idempotencyKey);
-        if (earlier) {
-          if (earlier.requestHash !== requestHash)
-            throw new DomainError('unprocessable', 'This Idempotency-Key was already used for a different file');
-          const attachment = await this.deps.store.attachments.get(earlier.resourceId);
-          if (attachment) return attachment;
-        }
-      }
+      const once = new IdempotentRequest<AttachmentRecord>({
+        operation: 'attachment.create',
+        actor,
+        within: incident.id,
+        key: idempotencyKey,
+        fingerprint: `${sha256}:${upload.originalName}`,
+        mismatch: 'This Idempotency-Key was already used for a different file',
+        load: (repos, id) => repos.attachments.get(id),
+        // The caller was checked against this incident above; the key's file must be one of its files.
+        authorise: (attachment) => {
+          if (attachment.incidentId !== incident.id) throw notFound('Attachment');
+        },
+      });
+      const earlier = await once.earlier(this.deps.store);
+      if (earlier) return earlier.resource;
       const existing = await this.deps.store.attachments.listByIncident(incident.id);
       if (existing.length >= this.limits.maxCount)
         throw new DomainError('unprocessable', `An incident holds at most ${this.limits.maxCount} files`);
@@ -102,31 +107,39 @@ export class AttachmentService {
       await fs.rename(upload.tempPath, finalPath);
       await fsyncPath(path.dirname(finalPath));
       try {
-        return await commit(this.deps, actor, async (tx, record, at) => {
-          const attachment: AttachmentRecord = {
-            id,
-            incidentId: incident.id,
-            fileName,
-            storageKey,
-            mediaType: verdict.mediaType,
-            size: upload.size,
-            sha256,
-            uploadedBy: actor.id,
-            createdAt: at,
-          };
-          await tx.attachments.insert(attachment);
-          if (idempotencyKey)
-            await tx.idempotency.insert({ scope, key: idempotencyKey, requestHash, resourceId: id, status: 201, createdAt: at });
-          await record({
-            type: EVENTS.incidentAttachmentAdded,
-            entity: 'incident',
-            entityId: incident.id,
-            incidentId: incident.id,
-            version: incident.version,
-            data: { attachmentId: id, fileName, size: upload.size, mediaType: verdict.mediaType },
-          });
-          return attachment;
-        });
+        return await once.orReplay(
+          this.deps.store,
+          () =>
+            commit(this.deps, actor, async (tx, record, at) => {
+              const attachment: AttachmentRecord = {
+                id,
+                incidentId: incident.id,
+                fileName,
+                storageKey,
+                mediaType: verdict.mediaType,
+                size: upload.size,
+                sha256,
+                uploadedBy: actor.id,
+                createdAt: at,
+              };
+              await tx.attachments.insert(attachment);
+              await once.remember(tx, id, at);
+              await record({
+                type: EVENTS.incidentAttachmentAdded,
+                entity: 'incident',
+                entityId: incident.id,
+                incidentId: incident.id,
+                version: incident.version,
+                data: { attachmentId: id, fileName, size: upload.size, mediaType: verdict.mediaType },
+              });
+              return attachment;
+            }),
+          // A retry that won meanwhile: its file stands, this copy goes.
+          async (won) => {
+            await fs.rm(finalPath, { force: true });
+            return won.resource;
+          },
+        );
       } catch (error) {
         await fs.rm(finalPath, { force: true });
         throw error;

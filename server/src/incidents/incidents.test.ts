@@ -1,3 +1,8 @@
+/**
+ * The incident feature over real HTTP, one describe per behaviour (filing, exactly once,
+ * access, evidence, machine intake, search, lifecycle, checklist). Over 400 lines because it
+ * shares one seeded hub across them; each test creates the incidents it asserts on.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -379,39 +384,53 @@ describe('machine intake', () => {
 });
 
 describe('search', () => {
-  it('finds by text without diacritics, by code, and filters', async () => {
-    const res = await as('responder').get('/api/incidents?q=thay%20doi%20giao%20dien&limit=200');
-    expect(res.body.items.length).toBeGreaterThan(0);
-    expect(
-      res.body.items.every(
-        (i: IncidentView) => i.title.toLowerCase().includes('thay đổi giao diện') || i.description.includes('thay đổi giao diện'),
-      ),
-    ).toBe(true);
-    const one = res.body.items[0] as IncidentView;
-    expect((await as('responder').get(`/api/incidents?q=${one.code}`)).body.items.map((i: IncidentView) => i.id)).toEqual([one.id]);
-    const serious = await as('leader').get('/api/incidents?serious=true&limit=200');
-    expect(serious.body.items.length).toBeGreaterThan(0);
-    expect(serious.body.items.every((i: IncidentView) => i.serious)).toBe(true);
-    const byIndicator = await as('responder').get('/api/incidents?q=203.0.113.7&limit=5');
-    expect(byIndicator.body.items.length).toBeGreaterThan(0);
-    expect((await as('leader').get('/api/incidents?drill=true')).body.items).toEqual([]);
+  const ids = (res: { body: { items: IncidentView[] } }) => res.body.items.map((i) => i.id);
+
+  it('finds by text without diacritics, by code, by indicator, and filters', async () => {
+    // This test's own incidents: a marker no other test uses, one serious and one not.
+    const marker = 'Máy chủ thư điện tử Đắk Nông bị mã hoá';
+    const serious = (await as('focal.a').post('/api/incidents', report({ title: marker, systemLevel: 4, canHandleAlone: false })))
+      .body as IncidentView;
+    const minor = (
+      await as('focal.a').post(
+        '/api/incidents',
+        report({ title: `${marker} một phần`, systemLevel: 2, indicators: [{ type: 'ip', value: '198.51.100.77' }] }),
+      )
+    ).body as IncidentView;
+    expect([serious.serious, minor.serious]).toEqual([true, false]);
+
+    const byText = await as('responder').get('/api/incidents?q=may%20chu%20thu%20dien%20tu%20dak%20nong&limit=200');
+    expect(ids(byText).sort()).toEqual([serious.id, minor.id].sort());
+    expect((await as('responder').get(`/api/incidents?q=${minor.code}`)).body.items.map((i: IncidentView) => i.id)).toEqual([minor.id]);
+    expect(ids(await as('responder').get('/api/incidents?q=198.51.100.77&limit=200'))).toEqual([minor.id]);
+    const seriousOnly = await as('leader').get('/api/incidents?serious=true&limit=200');
+    expect(seriousOnly.body.items.every((i: IncidentView) => i.serious)).toBe(true);
+    expect(ids(seriousOnly)).toContain(serious.id);
+    expect(ids(seriousOnly)).not.toContain(minor.id);
+    const drills = await as('leader').get('/api/incidents?drill=true&limit=200');
+    expect(drills.body.items.every((i: IncidentView) => i.drill !== null)).toBe(true);
+    expect(ids(drills)).not.toContain(serious.id);
     expect((await as('leader').get('/api/incidents?status=bogus')).status).toBe(400);
   });
 
   it('pages newest first with a cursor and no overlap', async () => {
+    // Five incidents of its own, a second apart, found by a marker only they carry.
+    const mine: string[] = [];
+    for (let n = 1; n <= 5; n++) {
+      hub.clock.advance(1000);
+      mine.push((await as('focal.a').post('/api/incidents', report({ title: `Sự cố phân trang Quảng Trị số ${n}` }))).body.id);
+    }
     const seen: IncidentView[] = [];
     let cursor: string | null = null;
     do {
       const page: { body: { items: IncidentView[]; nextCursor: string | null } } = await as('leader').get(
-        `/api/incidents?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+        `/api/incidents?q=phan%20trang%20quang%20tri&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       );
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(seen.length).toBe(await hub.store.incidents.count());
-    expect(new Set(seen.map((i) => i.id)).size).toBe(seen.length);
-    const times = seen.map((i) => i.reportedAt);
-    expect([...times].sort().reverse()).toEqual(times);
+    expect(seen.map((i) => i.id)).toEqual([...mine].reverse());
   });
 });
 

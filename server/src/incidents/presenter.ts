@@ -12,7 +12,7 @@ import {
   type CommentView,
   type IncidentView,
 } from '@cert-hub/shared';
-import type { Author } from '../audit/authors.js';
+import { actorView, type Actors } from '../audit/actors.js';
 import type { AttachmentRecord, CommentRecord, IncidentRecord } from '../store/port.js';
 
 export function presentIncident(i: IncidentRecord, viewer: AccessSubject): IncidentView {
@@ -110,15 +110,11 @@ export const presentAttachment = (a: AttachmentRecord): AttachmentView => ({
   createdAt: a.createdAt,
 });
 
-export const presentComment = (c: CommentRecord, authors: ReadonlyMap<string, Author>): CommentView => ({
+/** The author as the account is now; the name written with the comment if the account is gone. */
+export const presentComment = (c: CommentRecord, actors: Actors): CommentView => ({
   id: c.id,
   incidentId: c.incidentId,
-  author: {
-    id: c.authorId,
-    name: c.authorName,
-    role: authors.get(c.authorId)?.role ?? null,
-    organisation: authors.get(c.authorId)?.organisation ?? null,
-  },
+  author: actorView(actors, c.authorId, c.authorName),
   visibility: c.visibility,
   body: c.body,
   createdAt: c.createdAt,

@@ -4,8 +4,8 @@
  */
 import { EVENTS, onCallAt, type OnCallNow, type SetOnCallRosterInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
-import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { saveVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { OnCallRosterRecord, UserRecord } from '../store/port.js';
 import { onCallPolicy as can } from './policy.js';
 import type { OnCallNowView } from './presenter.js';
@@ -43,10 +43,11 @@ export class OnCallService {
       check(o.backupUserId, `overrides.${i}.backupUserId`);
     });
     if (details.length) throw unprocessable('On-call people must be active members of the team', details);
-    const current = await this.deps.store.onCall.get(teamId);
-    if ((current?.version ?? null) !== input.version) throw staleVersion(current ?? null);
-    return commit(this.deps, actor, async (tx, record, at) => {
-      const roster: OnCallRosterRecord = {
+    return saveVersioned(this.deps, actor, {
+      entity: 'on_call_roster',
+      slot: (tx) => ({ load: () => tx.onCall.get(teamId), write: (next, expected) => tx.onCall.save(next, expected) }),
+      expected: input.version,
+      change: () => ({
         teamId,
         rotationStart: new Date(input.rotationStart).toISOString(),
         weeks: input.weeks.map((w) => ({ primaryUserId: w.primaryUserId, backupUserId: w.backupUserId })),
@@ -57,21 +58,16 @@ export class OnCallService {
           backupUserId: o.backupUserId,
           reason: o.reason,
         })),
-        version: (current?.version ?? 0) + 1,
-        updatedAt: at,
         updatedBy: actor.id,
-      };
-      if (!(await tx.onCall.save(roster, input.version))) {
-        const latest = await tx.onCall.get(teamId);
-        throw staleVersion(latest ?? null);
-      }
-      await record({
-        type: EVENTS.onCallRosterChanged,
-        entity: 'team',
-        entityId: teamId,
-        data: { weeks: roster.weeks.length, overrides: roster.overrides.length, version: roster.version },
-      });
-      return roster;
+      }),
+      after: async (roster, _current, record) => {
+        await record({
+          type: EVENTS.onCallRosterChanged,
+          entity: 'team',
+          entityId: teamId,
+          data: { weeks: roster.weeks.length, overrides: roster.overrides.length, version: roster.version },
+        });
+      },
     });
   }
 

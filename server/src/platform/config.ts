@@ -43,6 +43,7 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('CERT Hub <no-reply@localhost>'),
+  PASSWORD_RESET_TTL_HOURS: z.coerce.number().min(0.25).max(24 * 14).default(24),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -74,6 +75,7 @@ export interface Config {
   /** Outgoing notification e-mail; undefined when SMTP_HOST is not set. */
   smtp: { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined; from: string } | undefined;
   schedulerIntervalMs: number;
+  passwordResetTtlHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, pass: e.SMTP_PASSWORD, from: e.SMTP_FROM }
       : undefined,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    passwordResetTtlHours: e.PASSWORD_RESET_TTL_HOURS,
   };
 }
 

@@ -18,7 +18,7 @@ import type { Actor } from '../auth/actor.js';
 import { presentEvent } from '../audit/presenter.js';
 import { presentIncident } from '../incidents/presenter.js';
 import type { EventRecord, IncidentRecord, Store } from '../store/port.js';
-import { authorsOf } from '../audit/authors.js';
+import { resolveActors } from '../audit/actors.js';
 
 export const rooms = ROOMS;
 
@@ -41,8 +41,8 @@ export class EventFeed {
   ) {}
 
   async message(event: EventRecord, incident: IncidentRecord | null, viewer: AccessSubject): Promise<DomainEventMessage> {
-    const authors = await authorsOf(this.store, [event.actorId]);
-    return { event: presentEvent(event, authors), incident: incident ? presentIncident(incident, viewer) : null };
+    const actors = await resolveActors(this.store, [event.actorId]);
+    return { event: presentEvent(event, actors), incident: incident ? presentIncident(incident, viewer) : null };
   }
 
   /**

@@ -2,8 +2,9 @@ import { EVENTS, normalizeSearch, type CreateAgencyInput, type UpdateAgencyInput
 import type { z } from 'zod';
 import type { mergeAgencyInput, setFocalPointsInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
-import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { resolveActors, type Actors } from '../audit/actors.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { byId, changedFields, commit, updateVersioned, writeVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { AgencyRecord, EventRecord, PageQuery, PageResult } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
 
@@ -34,17 +35,18 @@ export class AgencyService {
     return agency;
   }
 
-  /** Every recorded change of the agency, with the usernames of who made them. */
-  async history(actor: Actor, id: string): Promise<{ events: EventRecord[]; usernames: Map<string, string> }> {
+  /** Every recorded change of the agency, with who made them. */
+  async history(actor: Actor, id: string): Promise<{ events: EventRecord[]; actors: Actors }> {
     const agency = await this.get(actor, id);
     if (!can.readAgencyHistory(actor, agency.id)) throw forbidden();
     const events = await this.deps.store.events.listForEntity('agency', agency.id, 500);
-    const usernames = new Map<string, string>();
-    for (const actorId of new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))) {
-      const user = await this.deps.store.users.get(actorId);
-      if (user) usernames.set(actorId, user.username);
-    }
-    return { events, usernames };
+    return {
+      events,
+      actors: await resolveActors(
+        this.deps.store,
+        events.map((e) => e.actorId),
+      ),
+    };
   }
 
   async create(actor: Actor, input: CreateAgencyInput): Promise<AgencyRecord> {
@@ -77,34 +79,39 @@ export class AgencyService {
 
   /** A rename keeps the id (so every record stays attached) and remembers the old name. */
   async update(actor: Actor, id: string, input: UpdateAgencyInput): Promise<AgencyRecord> {
-    const current = await this.get(actor, id);
+    await this.get(actor, id);
     if (!can.updateAgency(actor)) throw forbidden();
-    if (current.version !== input.version) throw staleVersion(current);
     if (input.parentId) {
       if (input.parentId === id) throw unprocessable('An agency cannot be its own parent', [fieldIssue('parentId', 'same_agency')]);
       await this.requireLiveAgency(input.parentId, 'parentId');
     }
-    const { version: _v, ...fields } = input;
+    const { version, ...fields } = input;
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const next: AgencyRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
-      if (next.name !== current.name && !next.formerNames.includes(current.name)) next.formerNames = [...current.formerNames, current.name];
-      if (!(await tx.agencies.update(next, current.version))) throw staleVersion((await tx.agencies.get(id)) ?? current);
-      await record({
-        type: EVENTS.agencyUpdated,
-        entity: 'agency',
-        entityId: id,
-        version: next.version,
-        data: { changes: changedFields(current, next, TRACKED) },
-      });
-      return next;
+    return updateVersioned(this.deps, actor, {
+      entity: 'agency',
+      slot: (tx) => byId(tx.agencies, id),
+      expected: version,
+      change: (current) => {
+        const next: AgencyRecord = { ...current, ...defined };
+        if (next.name !== current.name && !next.formerNames.includes(current.name))
+          next.formerNames = [...current.formerNames, current.name];
+        return next;
+      },
+      after: async (next, current, record) => {
+        await record({
+          type: EVENTS.agencyUpdated,
+          entity: 'agency',
+          entityId: id,
+          version: next.version,
+          data: { changes: changedFields(current, next, TRACKED) },
+        });
+      },
     });
   }
 
   async setFocalPoints(actor: Actor, id: string, input: z.infer<typeof setFocalPointsInput>): Promise<AgencyRecord> {
-    const current = await this.get(actor, id);
+    await this.get(actor, id);
     if (!can.setFocalPoints(actor, id)) throw forbidden();
-    if (current.version !== input.version) throw staleVersion(current);
     const focalPoints = input.focalPoints.map((f, i) => ({
       name: f.name,
       position: f.position ?? null,
@@ -113,18 +120,21 @@ export class AgencyService {
       available247: f.available247,
       primary: f.primary || (i === 0 && !input.focalPoints.some((p) => p.primary)),
     }));
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const next: AgencyRecord = { ...current, focalPoints, version: current.version + 1, updatedAt: now };
-      if (!(await tx.agencies.update(next, current.version))) throw staleVersion(current);
+    return updateVersioned(this.deps, actor, {
+      entity: 'agency',
+      slot: (tx) => byId(tx.agencies, id),
+      expected: input.version,
+      change: (current) => ({ ...current, focalPoints }),
       // R6: the change is an event the provincial coordinator is notified of.
-      await record({
-        type: EVENTS.agencyFocalPointsChanged,
-        entity: 'agency',
-        entityId: id,
-        version: next.version,
-        data: { before: current.focalPoints, after: focalPoints },
-      });
-      return next;
+      after: async (next, current, record) => {
+        await record({
+          type: EVENTS.agencyFocalPointsChanged,
+          entity: 'agency',
+          entityId: id,
+          version: next.version,
+          data: { before: current.focalPoints, after: focalPoints },
+        });
+      },
     });
   }
 
@@ -133,42 +143,53 @@ export class AgencyService {
    * merged; the source record and its event history stay, pointing to the target.
    */
   async merge(actor: Actor, id: string, input: z.infer<typeof mergeAgencyInput>): Promise<AgencyRecord> {
-    const source = await this.get(actor, id);
+    await this.get(actor, id);
     if (!can.mergeAgency(actor)) throw forbidden();
-    if (source.version !== input.version) throw staleVersion(source);
-    if (source.mergedIntoId) throw unprocessable('This agency has already been merged');
     if (input.intoAgencyId === id)
       throw unprocessable('An agency cannot be merged into itself', [fieldIssue('intoAgencyId', 'same_agency')]);
-    const target = await this.requireLiveAgency(input.intoAgencyId, 'intoAgencyId');
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const merged: AgencyRecord = { ...source, mergedIntoId: target.id, version: source.version + 1, updatedAt: now };
-      const survivor: AgencyRecord = {
-        ...target,
-        formerNames: [...new Set([...target.formerNames, source.name, ...source.formerNames])],
-        focalPoints: [...target.focalPoints, ...source.focalPoints.map((f) => ({ ...f, primary: false }))].slice(0, 10),
-        version: target.version + 1,
-        updatedAt: now,
-      };
-      if (!(await tx.agencies.update(merged, source.version))) throw staleVersion(source);
-      if (!(await tx.agencies.update(survivor, target.version))) throw staleVersion(target);
-      const systemsMoved = await tx.systems.reassignAgency(source.id, target.id, now);
-      // The successor agency follows its predecessor's incidents (their event history is unchanged).
-      const incidentsMoved = await tx.incidents.reassignAgency(source.id, target.id, now);
-      const users = await tx.users.listByAgency(source.id);
-      for (const user of users)
-        await tx.users.update({ ...user, agencyId: target.id, version: user.version + 1, updatedAt: now }, user.version);
-      const data = {
-        from: source.id,
-        fromName: source.name,
-        into: target.id,
-        intoName: target.name,
-        systemsMoved,
-        incidentsMoved,
-        usersMoved: users.length,
-      };
-      await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: source.id, version: merged.version, data });
-      await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: target.id, version: survivor.version, data });
-      return merged;
+    await this.requireLiveAgency(input.intoAgencyId, 'intoAgencyId');
+    return updateVersioned(this.deps, actor, {
+      entity: 'agency',
+      slot: (tx) => byId(tx.agencies, id),
+      expected: input.version,
+      change: (source) => {
+        if (source.mergedIntoId) throw unprocessable('This agency has already been merged');
+        return { ...source, mergedIntoId: input.intoAgencyId };
+      },
+      after: async (merged, source, record, tx, now) => {
+        const target = await tx.agencies.get(input.intoAgencyId);
+        if (!target || target.mergedIntoId)
+          throw unprocessable('That agency was merged into another', [fieldIssue('intoAgencyId', 'merged_agency')]);
+        const survivor = await writeVersioned('agency', byId(tx.agencies, target.id), target, {
+          ...target,
+          formerNames: [...new Set([...target.formerNames, source.name, ...source.formerNames])],
+          focalPoints: [...target.focalPoints, ...source.focalPoints.map((f) => ({ ...f, primary: false }))].slice(0, 10),
+          version: target.version + 1,
+          updatedAt: now,
+        });
+        const systemsMoved = await tx.systems.reassignAgency(source.id, target.id, now);
+        // The successor agency follows its predecessor's incidents (their event history is unchanged).
+        const incidentsMoved = await tx.incidents.reassignAgency(source.id, target.id, now);
+        const users = await tx.users.listByAgency(source.id);
+        for (const user of users)
+          await writeVersioned('user', byId(tx.users, user.id), user, {
+            ...user,
+            agencyId: target.id,
+            version: user.version + 1,
+            updatedAt: now,
+          });
+        const data = {
+          from: source.id,
+          fromName: source.name,
+          into: target.id,
+          intoName: target.name,
+          systemsMoved,
+          incidentsMoved,
+          usersMoved: users.length,
+        };
+        await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: source.id, version: merged.version, data });
+        await record({ type: EVENTS.agencyMerged, entity: 'agency', entityId: target.id, version: survivor.version, data });
+      },
     });
   }
 

@@ -71,8 +71,8 @@ const agencyRoutes: Route[] = [
     auth: 'signed-in',
     params: byId,
     handler: async ({ services, actor, params }) => {
-      const { events, usernames } = await services.agencies.history(actor, params.id);
-      return { items: events.map((e) => presentEvent(e, usernames)), nextCursor: null };
+      const { events, actors } = await services.agencies.history(actor, params.id);
+      return { items: events.map((e) => presentEvent(e, actors)), nextCursor: null };
     },
   }),
   route({

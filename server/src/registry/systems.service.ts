@@ -7,8 +7,8 @@ import {
   type UpdateSystemInput,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
-import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { byId, changedFields, commit, updateVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, SystemRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
 
@@ -61,64 +61,76 @@ export class SystemService {
   }
 
   async update(actor: Actor, id: string, input: UpdateSystemInput): Promise<SystemRecord> {
-    const current = await this.get(actor, id);
-    if (!can.writeSystem(actor, current.agencyId)) throw forbidden();
-    if (current.version !== input.version) throw staleVersion(current);
-    if (input.sectorCode) await this.checkReferences(current.agencyId, input.sectorCode);
-    const { version: _v, level, nationalCritical, ...fields } = input;
-    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<SystemRecord>;
-    const classification = { level: level ?? current.level, nationalCritical: nationalCritical ?? current.nationalCritical };
-    const reclassifies = classification.level !== current.level || classification.nationalCritical !== current.nationalCritical;
-    // The CERT sets a classification directly; an agency's change waits for its approval (R2).
-    if (canReviewClassification(actor)) Object.assign(defined, classification);
-    return commit(this.deps, actor, async (tx, record, now) => {
-      if (!canReviewClassification(actor) && reclassifies)
-        defined.pendingClassification = { ...classification, requestedBy: actor.id, requestedAt: now };
-      const next: SystemRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
-      if (!(await tx.systems.update(next, current.version))) throw staleVersion(current);
-      await record({
-        type: EVENTS.systemUpdated,
-        entity: 'system',
-        entityId: id,
-        version: next.version,
-        data: {
-          changes: changedFields(current, next, TRACKED),
-          ...(defined.pendingClassification ? { classificationRequested: { ...classification } } : {}),
-        },
-      });
-      return next;
+    const seen = await this.get(actor, id);
+    if (!can.writeSystem(actor, seen.agencyId)) throw forbidden();
+    if (input.sectorCode) await this.checkReferences(seen.agencyId, input.sectorCode);
+    const { version, level, nationalCritical, ...fields } = input;
+    let classificationRequested: { level: SystemRecord['level']; nationalCritical: boolean } | null = null;
+    return updateVersioned(this.deps, actor, {
+      entity: 'system',
+      slot: (tx) => byId(tx.systems, id),
+      expected: version,
+      change: (current, _tx, now) => {
+        const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<SystemRecord>;
+        const classification = { level: level ?? current.level, nationalCritical: nationalCritical ?? current.nationalCritical };
+        const reclassifies = classification.level !== current.level || classification.nationalCritical !== current.nationalCritical;
+        // The CERT sets a classification directly; an agency's change waits for its approval (R2).
+        if (canReviewClassification(actor)) Object.assign(defined, classification);
+        else if (reclassifies) {
+          defined.pendingClassification = { ...classification, requestedBy: actor.id, requestedAt: now };
+          classificationRequested = classification;
+        }
+        return { ...current, ...defined };
+      },
+      after: async (next, current, record) => {
+        await record({
+          type: EVENTS.systemUpdated,
+          entity: 'system',
+          entityId: id,
+          version: next.version,
+          data: {
+            changes: changedFields(current, next, TRACKED),
+            ...(classificationRequested ? { classificationRequested: { ...classificationRequested } } : {}),
+          },
+        });
+      },
     });
   }
 
   /** The CERT approves (applies) or declines an agency's requested classification change. */
   async reviewClassification(actor: Actor, id: string, input: ReviewClassificationInput): Promise<SystemRecord> {
-    const current = await this.get(actor, id);
+    await this.get(actor, id);
     if (!canReviewClassification(actor)) throw forbidden('Only the CERT coordinator or an administrator reviews a classification change');
-    if (current.version !== input.version) throw staleVersion(current);
-    const pending = current.pendingClassification;
-    if (!pending) throw unprocessable('There is no classification change waiting for review');
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const next: SystemRecord = {
-        ...current,
-        ...(input.approve ? { level: pending.level, nationalCritical: pending.nationalCritical } : {}),
-        pendingClassification: null,
-        version: current.version + 1,
-        updatedAt: now,
-      };
-      if (!(await tx.systems.update(next, current.version))) throw staleVersion(current);
-      await record({
-        type: EVENTS.systemClassificationReviewed,
-        entity: 'system',
-        entityId: id,
-        version: next.version,
-        data: {
-          approved: input.approve,
-          level: pending.level,
-          nationalCritical: pending.nationalCritical,
-          requestedBy: pending.requestedBy,
-        },
-      });
-      return next;
+    let reviewed: NonNullable<SystemRecord['pendingClassification']> | null = null;
+    return updateVersioned(this.deps, actor, {
+      entity: 'system',
+      slot: (tx) => byId(tx.systems, id),
+      expected: input.version,
+      change: (current) => {
+        const pending = current.pendingClassification;
+        if (!pending) throw unprocessable('There is no classification change waiting for review');
+        reviewed = pending;
+        return {
+          ...current,
+          ...(input.approve ? { level: pending.level, nationalCritical: pending.nationalCritical } : {}),
+          pendingClassification: null,
+        };
+      },
+      after: async (next, _current, record) => {
+        const pending = reviewed!;
+        await record({
+          type: EVENTS.systemClassificationReviewed,
+          entity: 'system',
+          entityId: id,
+          version: next.version,
+          data: {
+            approved: input.approve,
+            level: pending.level,
+            nationalCritical: pending.nationalCritical,
+            requestedBy: pending.requestedBy,
+          },
+        });
+      },
     });
   }
 

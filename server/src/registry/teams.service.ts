@@ -2,8 +2,16 @@ import { EVENTS, type CreateTeamInput, type UpdateTeamInput, fieldIssue } from '
 import type { z } from 'zod';
 import type { setTeamMembersInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../platform/errors.js';
-import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
+import {
+  byId,
+  changedFields,
+  commit,
+  updateVersioned,
+  writeVersioned,
+  type RecordEvent,
+  type ServiceDeps,
+} from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, Repositories, TeamRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
 
@@ -67,32 +75,33 @@ export class TeamService {
   }
 
   async update(actor: Actor, id: string, input: UpdateTeamInput): Promise<TeamWithMembers> {
-    const { team: current, memberIds } = await this.get(actor, id);
+    const { memberIds } = await this.get(actor, id);
     if (!can.writeTeam(actor)) throw forbidden();
-    if (current.version !== input.version) throw versionConflict(null);
     await this.checkSector(input.sectorCode);
-    const { version: _v, ...fields } = input;
+    const { version, ...fields } = input;
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const next: TeamRecord = { ...current, ...defined, version: current.version + 1, updatedAt: now };
-      if (!(await tx.teams.update(next, current.version))) throw versionConflict(null);
-      if (next.isStanding && !current.isStanding) await this.clearOtherStanding(tx, id, now, record);
-      await record({
-        type: EVENTS.teamUpdated,
-        entity: 'team',
-        entityId: id,
-        version: next.version,
-        data: { changes: changedFields(current, next, TRACKED) },
-      });
-      return { team: next, memberIds };
+    const team = await updateVersioned(this.deps, actor, {
+      ...this.teamSlot(id),
+      expected: version,
+      change: (current) => ({ ...current, ...defined }),
+      after: async (next, current, record, tx, now) => {
+        if (next.isStanding && !current.isStanding) await this.clearOtherStanding(tx, id, now, record);
+        await record({
+          type: EVENTS.teamUpdated,
+          entity: 'team',
+          entityId: id,
+          version: next.version,
+          data: { changes: changedFields(current, next, TRACKED) },
+        });
+      },
     });
+    return { team, memberIds };
   }
 
   /** Sets who is on the team: only responders and coordinators can be members. */
   async setMembers(actor: Actor, id: string, input: z.infer<typeof setTeamMembersInput>): Promise<TeamWithMembers> {
-    const { team: current, memberIds: before } = await this.get(actor, id);
+    const { memberIds: before } = await this.get(actor, id);
     if (!can.setTeamMembers(actor)) throw forbidden();
-    if (current.version !== input.version) throw versionConflict(null);
     const wanted = [...new Set(input.userIds)];
     const users = await Promise.all(wanted.map((uid) => this.deps.store.users.get(uid)));
     const problems = wanted
@@ -103,26 +112,42 @@ export class TeamService {
         message: user ? 'only responders and coordinators join teams' : 'no such user',
       }));
     if (problems.length) throw unprocessable('Some users cannot be members of this team', problems);
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const leaving = before.filter((uid) => !wanted.includes(uid));
-      const joining = wanted.filter((uid) => !before.includes(uid));
-      for (const uid of [...leaving, ...joining]) {
-        const user = await tx.users.get(uid);
-        if (!user) continue;
-        const teamIds = leaving.includes(uid) ? user.teamIds.filter((t) => t !== id) : [...new Set([...user.teamIds, id])];
-        await tx.users.update({ ...user, teamIds, version: user.version + 1, updatedAt: now }, user.version);
-      }
-      const next: TeamRecord = { ...current, version: current.version + 1, updatedAt: now };
-      if (!(await tx.teams.update(next, current.version))) throw versionConflict(null);
-      await record({
-        type: EVENTS.teamMembersChanged,
-        entity: 'team',
-        entityId: id,
-        version: next.version,
-        data: { added: joining, removed: leaving },
-      });
-      return { team: next, memberIds: wanted };
+    const leaving = before.filter((uid) => !wanted.includes(uid));
+    const joining = wanted.filter((uid) => !before.includes(uid));
+    const team = await updateVersioned(this.deps, actor, {
+      ...this.teamSlot(id),
+      expected: input.version,
+      change: (current) => current, // the team's own fields stay; its version marks the new membership
+      after: async (next, _current, record, tx, now) => {
+        for (const uid of [...leaving, ...joining]) {
+          const user = await tx.users.get(uid);
+          if (!user) continue;
+          const teamIds = leaving.includes(uid) ? user.teamIds.filter((t) => t !== id) : [...new Set([...user.teamIds, id])];
+          await writeVersioned('user', byId(tx.users, uid), user, { ...user, teamIds, version: user.version + 1, updatedAt: now });
+        }
+        await record({
+          type: EVENTS.teamMembersChanged,
+          entity: 'team',
+          entityId: id,
+          version: next.version,
+          data: { added: joining, removed: leaving },
+        });
+      },
     });
+    return { team, memberIds: wanted };
+  }
+
+  /** A team as a versioned record; a conflict carries its members too. */
+  private teamSlot(id: string) {
+    return {
+      entity: 'team' as const,
+      what: 'Team',
+      slot: (tx: Repositories) => byId(tx.teams, id),
+      conflictView: async (latest: TeamRecord, tx: Repositories) => ({
+        ...latest,
+        memberIds: (await tx.users.listByTeam(latest.id)).map((u) => u.id),
+      }),
+    };
   }
 
   private async withMembers(actor: Actor, team: TeamRecord): Promise<TeamWithMembers> {
@@ -131,11 +156,15 @@ export class TeamService {
   }
 
   /** Only one team is the standing team (cơ quan thường trực). */
-  private async clearOtherStanding(tx: Repositories, keepId: string, now: string, record: Parameters<Parameters<typeof commit>[2]>[1]) {
+  private async clearOtherStanding(tx: Repositories, keepId: string, now: string, record: RecordEvent) {
     for (const other of await tx.teams.listStanding()) {
       if (other.id === keepId) continue;
-      const next = { ...other, isStanding: false, version: other.version + 1, updatedAt: now };
-      await tx.teams.update(next, other.version);
+      const next = await writeVersioned('team', byId(tx.teams, other.id), other, {
+        ...other,
+        isStanding: false,
+        version: other.version + 1,
+        updatedAt: now,
+      });
       await record({
         type: EVENTS.teamUpdated,
         entity: 'team',

@@ -1,8 +1,8 @@
 import { EVENTS, roleShapeIssue, type CreateUserInput, type UpdateUserInput, fieldIssue, HUB_ISSUE_MESSAGES } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import type { PasswordHasher } from '../auth/passwords.js';
-import { conflict, forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
-import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { conflict, forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { byId, changedFields, commit, updateVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageQuery, PageResult, UserRecord } from '../store/port.js';
 import { registryPolicy as can } from './policy.js';
 
@@ -71,7 +71,6 @@ export class UserService {
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserRecord> {
     const current = await this.get(actor, id);
     if (!can.writeUser(actor)) throw forbidden();
-    if (current.version !== input.version) throw staleVersion(current);
     const { version: _v, ...fields } = input;
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const draft: UserRecord = { ...current, ...defined };
@@ -90,37 +89,42 @@ export class UserService {
     if (losesAdmin && (await this.activeAdminCount()) <= 1)
       throw unprocessable('This is the last active administrator; name another one first');
     const endSessions = draft.disabled && !current.disabled;
-    return commit(this.deps, actor, async (tx, record, now) => {
-      const next: UserRecord = {
+    return updateVersioned(this.deps, actor, {
+      entity: 'user',
+      slot: (tx) => byId(tx.users, id),
+      expected: input.version,
+      change: (stored) => ({
         ...draft,
         teamIds: [...new Set(draft.teamIds)],
-        sessionEpoch: endSessions ? current.sessionEpoch + 1 : current.sessionEpoch,
-        version: current.version + 1,
-        updatedAt: now,
-      };
-      if (!(await tx.users.update(next, current.version))) throw staleVersion(current);
-      if (endSessions) await tx.sessions.revokeAllForUser(id, now);
-      await record({
-        type: EVENTS.userUpdated,
-        entity: 'user',
-        entityId: id,
-        version: next.version,
-        data: { changes: changedFields(current, next, TRACKED) },
-      });
-      return next;
+        sessionEpoch: endSessions ? stored.sessionEpoch + 1 : stored.sessionEpoch,
+      }),
+      after: async (next, stored, record, tx, now) => {
+        if (endSessions) await tx.sessions.revokeAllForUser(id, now);
+        await record({
+          type: EVENTS.userUpdated,
+          entity: 'user',
+          entityId: id,
+          version: next.version,
+          data: { changes: changedFields(stored, next, TRACKED) },
+        });
+      },
     });
   }
 
   /** An administrator sets a new password; every session of that user ends. */
   async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
-    const current = await this.get(actor, id);
+    await this.get(actor, id);
     if (!can.writeUser(actor)) throw forbidden();
     const passwordHash = await this.hasher.hash(password);
-    await commit(this.deps, actor, async (tx, record, now) => {
-      const next = { ...current, passwordHash, sessionEpoch: current.sessionEpoch + 1, version: current.version + 1, updatedAt: now };
-      if (!(await tx.users.update(next, current.version))) throw staleVersion(current);
-      await tx.sessions.revokeAllForUser(id, now);
-      await record({ type: EVENTS.userPasswordChanged, entity: 'user', entityId: id, version: next.version, data: { by: 'admin' } });
+    await updateVersioned(this.deps, actor, {
+      entity: 'user',
+      slot: (tx) => byId(tx.users, id),
+      expected: 'any', // an administrator's reset applies to whatever version is current
+      change: (current) => ({ ...current, passwordHash, sessionEpoch: current.sessionEpoch + 1 }),
+      after: async (next, _current, record, tx, now) => {
+        await tx.sessions.revokeAllForUser(id, now);
+        await record({ type: EVENTS.userPasswordChanged, entity: 'user', entityId: id, version: next.version, data: { by: 'admin' } });
+      },
     });
   }
 

@@ -17,8 +17,8 @@ import {
 import type { z } from 'zod';
 import type { listRoundsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { conflict, forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
-import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { conflict, forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { commit, saveVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { PageResult, ReportRoundRecord, ReportSubmissionRecord } from '../store/port.js';
 import { reportPolicy } from './policy.js';
 import { submissionState } from './status.js';
@@ -142,41 +142,45 @@ export class ReportService {
     if (!round || !reportPolicy.read(actor, round)) throw notFound('Report round');
     if (!reportPolicy.submit(actor, round) || !actor.agencyId) throw forbidden('Only the agency’s focal point fills its report');
     const agencyId = actor.agencyId;
-    return commit(this.deps, actor, async (tx, record, at) => {
-      const current = await tx.reportSubmissions.get(roundId, agencyId);
-      if (current?.submittedAt) throw conflict('This report was already submitted', { submittedAt: current.submittedAt });
-      if (current && expectedVersion !== null && current.version !== expectedVersion) throw staleVersion(current);
-      const sections = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, input.sections[s]])) as Record<ReportSection, string>;
-      if (input.submit && REPORT_SECTIONS.some((s) => sections[s].length === 0))
-        throw unprocessable('Fill every section before submitting', {
-          missing: REPORT_SECTIONS.filter((s) => sections[s].length === 0),
+    const sections = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, input.sections[s]])) as Record<ReportSection, string>;
+    return saveVersioned<'report_submission', ReportSubmissionRecord>(this.deps, actor, {
+      entity: 'report_submission',
+      slot: (tx) => ({
+        load: () => tx.reportSubmissions.get(roundId, agencyId),
+        write: async (next, expected) => {
+          if (expected !== null) return tx.reportSubmissions.update(next, expected);
+          await tx.reportSubmissions.insert(next); // a racing first save hits the unique key: 409
+          return true;
+        },
+      }),
+      // No version sent: the agency's first save, or an older console that saves over its own draft.
+      expected: expectedVersion ?? 'any',
+      change: (current, _tx, at) => {
+        if (current?.submittedAt) throw conflict('This report was already submitted', { submittedAt: current.submittedAt });
+        if (input.submit && REPORT_SECTIONS.some((s) => sections[s].length === 0))
+          throw unprocessable('Fill every section before submitting', {
+            missing: REPORT_SECTIONS.filter((s) => sections[s].length === 0),
+          });
+        return {
+          id: current?.id ?? this.deps.ids(),
+          roundId,
+          agencyId,
+          sections,
+          submittedAt: input.submit ? at : null,
+          submittedBy: input.submit ? actor.id : null,
+          updatedBy: actor.id,
+          createdAt: current?.createdAt ?? at,
+        };
+      },
+      after: async (next, _current, record, _tx, at) => {
+        await record({
+          type: input.submit ? EVENTS.reportSubmissionSubmitted : EVENTS.reportSubmissionSaved,
+          entity: 'report_round',
+          entityId: roundId,
+          version: next.version,
+          data: { agencyId, late: input.submit ? Date.parse(at) > Date.parse(round.deadline) : undefined },
         });
-      const next: ReportSubmissionRecord = {
-        id: current?.id ?? this.deps.ids(),
-        roundId,
-        agencyId,
-        sections,
-        submittedAt: input.submit ? at : null,
-        submittedBy: input.submit ? actor.id : null,
-        updatedBy: actor.id,
-        version: (current?.version ?? 0) + 1,
-        createdAt: current?.createdAt ?? at,
-        updatedAt: at,
-      };
-      if (current) {
-        if (!(await tx.reportSubmissions.update(next, current.version)))
-          throw staleVersion(await tx.reportSubmissions.get(roundId, agencyId));
-      } else {
-        await tx.reportSubmissions.insert(next);
-      }
-      await record({
-        type: input.submit ? EVENTS.reportSubmissionSubmitted : EVENTS.reportSubmissionSaved,
-        entity: 'report_round',
-        entityId: roundId,
-        version: next.version,
-        data: { agencyId, late: input.submit ? Date.parse(at) > Date.parse(round.deadline) : undefined },
-      });
-      return next;
+      },
     });
   }
 

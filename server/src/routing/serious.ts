@@ -15,9 +15,9 @@ import {
   type UpdateUpwardNotificationInput,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
+import { forbidden, notFound, unprocessable, VersionConflict } from '../platform/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
-import { commit, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
+import { byId, updateVersioned, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord, Repositories, UpwardNotificationRecord } from '../store/port.js';
 import { OPEN_STATUSES } from '@cert-hub/shared';
 import { routingPolicy } from './policy.js';
@@ -111,7 +111,6 @@ export class SeriousService {
   async decide(actor: Actor, id: string, input: SeriousDecisionInput): Promise<IncidentRecord> {
     const current = await this.readable(actor, id);
     if (!routingPolicy.coordinate(actor)) throw forbidden('Only coordinators decide whether an incident is serious');
-    if (current.version !== input.version) throw staleVersion(current);
     const state = seriousnessOf(current);
     if (input.action === 'confirm' && !isSerious(state))
       throw unprocessable('Nothing to confirm: the incident is not serious; declare it instead', [
@@ -121,7 +120,7 @@ export class SeriousService {
       input.action === 'clear'
         ? null
         : { serious: input.action !== 'withdraw', reason: input.reason, by: actor.id, at: this.deps.clock.now().toISOString() };
-    return this.write(actor, current, { ...state, decision }, 'coordinator', input.reason, { action: input.action });
+    return this.write(actor, current, input.version, { ...state, decision }, 'coordinator', input.reason, { action: input.action });
   }
 
   /** Impacts, the system or the agency's answers changed: the hub re-assesses. */
@@ -132,7 +131,6 @@ export class SeriousService {
     // The agency answers for itself (condition c and capacity); the CERT also corrects impacts and the system.
     if (agencyAnswer && (input.impacts !== undefined || input.systemLevel !== undefined || input.nationalCritical !== undefined))
       throw forbidden('The agency answers whether it can handle the incident; the CERT updates impacts and the system');
-    if (current.version !== input.version) throw staleVersion(current);
     const state = seriousnessOf(current);
     const next: IncidentRecord = {
       ...current,
@@ -150,7 +148,7 @@ export class SeriousService {
       },
       state.decision,
     );
-    return this.write(actor, next, assessed, 'assessment', null, {});
+    return this.write(actor, next, input.version, assessed, 'assessment', null, {});
   }
 
   /** A registry system's level or critical flag changed: re-assess its open incidents. */
@@ -179,6 +177,7 @@ export class SeriousService {
           await this.write(
             null,
             { ...i, systemLevel: system.level, nationalCritical: system.nationalCritical },
+            i.version,
             assessed,
             'assessment',
             null,
@@ -187,7 +186,7 @@ export class SeriousService {
           changed++;
         } catch (error) {
           // Someone changed the incident meanwhile; their write stands and the next change re-assesses.
-          if (!(error instanceof Error && 'status' in error && (error as { status: number }).status === 409)) throw error;
+          if (!(error instanceof VersionConflict)) throw error;
         }
       }
       cursor = page.nextCursor ?? undefined;
@@ -203,7 +202,6 @@ export class SeriousService {
 
   async updateUpward(actor: Actor, incidentId: string, notificationId: string, input: UpdateUpwardNotificationInput) {
     const { current } = await this.upwardOf(actor, incidentId, notificationId);
-    if (current.version !== input.version) throw staleVersion(current);
     const now = this.deps.clock.now().toISOString();
     const next: UpwardNotificationRecord = { ...current };
     if (input.channel !== undefined) next.channel = input.channel;
@@ -227,14 +225,17 @@ export class SeriousService {
     if (next.sentAt && !next.channel)
       throw unprocessable('Say by which channel it was sent', [{ path: 'channel', message: 'required once sent' }]);
     next.status = next.acknowledgedAt ? 'acknowledged' : next.sentAt ? 'sent' : 'prepared';
-    return this.saveUpward(actor, current, next, { status: next.status, channel: next.channel, documentNumber: next.documentNumber });
+    return this.saveUpward(actor, current, input.version, next, {
+      status: next.status,
+      channel: next.channel,
+      documentNumber: next.documentNumber,
+    });
   }
 
   async addFollowUp(actor: Actor, incidentId: string, notificationId: string, version: number, note: string) {
     const { current } = await this.upwardOf(actor, incidentId, notificationId);
-    if (current.version !== version) throw staleVersion(current);
     const followUp = { at: this.deps.clock.now().toISOString(), by: actor.id, note };
-    return this.saveUpward(actor, current, { ...current, followUps: [...current.followUps, followUp] }, { followUp: note });
+    return this.saveUpward(actor, current, version, { ...current, followUps: [...current.followUps, followUp] }, { followUp: note });
   }
 
   private async upwardOf(actor: Actor, incidentId: string, notificationId: string) {
@@ -245,19 +246,29 @@ export class SeriousService {
     return { incident, current };
   }
 
-  private async saveUpward(actor: Actor, current: UpwardNotificationRecord, next: UpwardNotificationRecord, data: Record<string, unknown>) {
-    return commit(this.deps, actor, async (tx, record, at) => {
-      const saved: UpwardNotificationRecord = { ...next, version: current.version + 1, updatedAt: at };
-      if (!(await tx.upwardNotifications.update(saved, current.version)))
-        throw staleVersion((await tx.upwardNotifications.get(current.id)) ?? current);
-      await record({
-        type: EVENTS.upwardNotificationUpdated,
-        entity: 'incident',
-        entityId: current.incidentId,
-        incidentId: current.incidentId,
-        data: { notificationId: current.id, recipientName: current.recipientName, ...data },
-      });
-      return saved;
+  /** `next` was computed from `current` as read; the version check guarantees it is still that one. */
+  private async saveUpward(
+    actor: Actor,
+    current: UpwardNotificationRecord,
+    expected: number,
+    next: UpwardNotificationRecord,
+    data: Record<string, unknown>,
+  ) {
+    return updateVersioned(this.deps, actor, {
+      entity: 'upward_notification',
+      what: 'Upward notification',
+      slot: (tx) => byId(tx.upwardNotifications, current.id),
+      expected,
+      change: () => next,
+      after: async (_saved, _stored, record) => {
+        await record({
+          type: EVENTS.upwardNotificationUpdated,
+          entity: 'incident',
+          entityId: current.incidentId,
+          incidentId: current.incidentId,
+          data: { notificationId: current.id, recipientName: current.recipientName, ...data },
+        });
+      },
     });
   }
 
@@ -267,40 +278,43 @@ export class SeriousService {
     return incident;
   }
 
+  /** `base` is the incident as read with the new facts; `expected` the version the caller saw. */
   private write(
     actor: Actor | null,
     base: IncidentRecord,
+    expected: number,
     state: SeriousnessState,
     by: 'assessment' | 'coordinator',
     reason: string | null,
     extra: Record<string, unknown>,
   ): Promise<IncidentRecord> {
-    const current = base;
-    return commit(this.deps, actor, async (tx, record, at) => {
-      const stored = await tx.incidents.get(current.id);
-      if (!stored || stored.version !== current.version) throw staleVersion(stored ?? current);
-      const next = withSeriousness({ ...current, version: current.version + 1, updatedAt: at }, state);
-      if (!(await tx.incidents.update(next, current.version))) throw staleVersion(stored);
-      await record({
-        type: EVENTS.incidentSeriousAssessed,
-        entity: 'incident',
-        entityId: next.id,
-        incidentId: next.id,
-        version: next.version,
-        data: {
-          by,
-          reason,
-          serious: next.serious,
-          meetsCriteria: state.meetsCriteria,
-          canHandleAlone: state.canHandleAlone,
-          mayExceedCapacity: state.mayExceedCapacity,
-          impacts: next.impacts,
-          systemLevel: next.systemLevel,
-          ...extra,
-        },
-      });
-      await afterSeriousness(tx, record, this.deps.ids, at, stored.serious, next, by, reason);
-      return next;
+    return updateVersioned(this.deps, actor, {
+      entity: 'incident',
+      what: 'Incident',
+      slot: (tx) => byId(tx.incidents, base.id),
+      expected,
+      change: () => withSeriousness({ ...base }, state),
+      after: async (next, stored, record, tx, at) => {
+        await record({
+          type: EVENTS.incidentSeriousAssessed,
+          entity: 'incident',
+          entityId: next.id,
+          incidentId: next.id,
+          version: next.version,
+          data: {
+            by,
+            reason,
+            serious: next.serious,
+            meetsCriteria: state.meetsCriteria,
+            canHandleAlone: state.canHandleAlone,
+            mayExceedCapacity: state.mayExceedCapacity,
+            impacts: next.impacts,
+            systemLevel: next.systemLevel,
+            ...extra,
+          },
+        });
+        await afterSeriousness(tx, record, this.deps.ids, at, stored.serious, next, by, reason);
+      },
     });
   }
 }

@@ -16,10 +16,10 @@ import {
 import type { z } from 'zod';
 import type { routingPreviewInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, notFound, unprocessable, staleVersion } from '../platform/errors.js';
+import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import { incidentPolicy } from '../incidents/policy.js';
 import type { OnCallService } from '../oncall/service.js';
-import { changedFields, commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { byId, changedFields, commit, updateVersioned, writeVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord, IncidentRouting, Repositories, RoutingRuleRecord, TeamRecord } from '../store/port.js';
 import { routingPolicy as can } from './policy.js';
 import { assessSerious, isSerious } from '@cert-hub/shared';
@@ -85,28 +85,29 @@ export class RoutingService {
     if (!can.edit(actor)) throw forbidden('Only coordinators edit routing rules');
     const current = await this.deps.store.routingRules.get(id);
     if (!current) throw notFound('Routing rule');
-    if (current.version !== input.version) throw staleVersion(current);
     if (input.actions) await this.checkTeams(input.actions.owningTeamId, input.actions.informTeamIds);
-    return commit(this.deps, actor, async (tx, record, at) => {
-      const next: RoutingRuleRecord = {
-        ...current,
+    return updateVersioned(this.deps, actor, {
+      entity: 'routing_rule',
+      what: 'Routing rule',
+      slot: (tx) => byId(tx.routingRules, id),
+      expected: input.version,
+      change: (stored) => ({
+        ...stored,
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
         ...(input.conditions !== undefined ? { conditions: input.conditions } : {}),
         ...(input.actions !== undefined ? { actions: { ...input.actions, informTeamIds: [...new Set(input.actions.informTeamIds)] } } : {}),
-        version: current.version + 1,
-        updatedAt: at,
-      };
-      if (!(await tx.routingRules.update(next, current.version))) throw staleVersion((await tx.routingRules.get(id)) ?? current);
-      await record({
-        type: EVENTS.routingRuleUpdated,
-        entity: 'routing_rule',
-        entityId: id,
-        version: next.version,
-        data: { changes: changedFields(current, next, TRACKED) },
-      });
-      return next;
+      }),
+      after: async (next, stored, record) => {
+        await record({
+          type: EVENTS.routingRuleUpdated,
+          entity: 'routing_rule',
+          entityId: id,
+          version: next.version,
+          data: { changes: changedFields(stored, next, TRACKED) },
+        });
+      },
     });
   }
 
@@ -230,7 +231,6 @@ export class RoutingService {
     const current = await this.deps.store.incidents.get(incidentId);
     if (!current || !incidentPolicy.read(actor, current)) throw notFound('Incident');
     if (!can.coordinate(actor)) throw forbidden('Only coordinators reroute incidents');
-    if (current.version !== input.version) throw staleVersion(current);
     const team = await this.deps.store.teams.get(input.teamId);
     if (!team) throw unprocessable('Unknown team', [{ path: 'teamId', message: 'no such team' }]);
     const before = current.routing;
@@ -259,33 +259,38 @@ export class RoutingService {
       const user = await this.deps.store.users.get(userId);
       if (user && user.teamIds.some((t) => teamIds.includes(t))) assigneeIds.push(userId);
     }
-    return commit(this.deps, actor, async (tx, record, at) => {
-      const routing: IncidentRouting = {
-        teamId: owner,
-        ruleId: before.ruleId ?? null,
-        informedTeamIds: informed,
-        assigneeIds: (before.assigneeIds ?? []).filter((id) => assigneeIds.includes(id)),
-        teamIds,
-        reasons: [...before.reasons, `${input.action}:${team.id}`],
-      };
-      const next: IncidentRecord = { ...current, routing, assigneeIds, version: current.version + 1, updatedAt: at };
-      if (!(await tx.incidents.update(next, current.version))) throw staleVersion((await tx.incidents.get(incidentId)) ?? current);
-      await record({
-        type: EVENTS.incidentRoutingChanged,
-        entity: 'incident',
-        entityId: incidentId,
-        incidentId,
-        version: next.version,
-        data: {
-          action: input.action,
-          teamId: team.id,
-          teamName: team.name,
-          reason: input.reason,
-          from: { teamId: before.teamId, teamIds: before.teamIds },
-          to: { teamId: routing.teamId, teamIds: routing.teamIds, informedTeamIds: routing.informedTeamIds },
-        },
-      });
-      return next;
+    const routing: IncidentRouting = {
+      teamId: owner,
+      ruleId: before.ruleId ?? null,
+      informedTeamIds: informed,
+      assigneeIds: (before.assigneeIds ?? []).filter((id) => assigneeIds.includes(id)),
+      teamIds,
+      reasons: [...before.reasons, `${input.action}:${team.id}`],
+    };
+    // Computed from the incident as read; the version check guarantees it is still that one.
+    return updateVersioned(this.deps, actor, {
+      entity: 'incident',
+      what: 'Incident',
+      slot: (tx) => byId(tx.incidents, incidentId),
+      expected: input.version,
+      change: (stored) => ({ ...stored, routing, assigneeIds }),
+      after: async (next, _stored, record) => {
+        await record({
+          type: EVENTS.incidentRoutingChanged,
+          entity: 'incident',
+          entityId: incidentId,
+          incidentId,
+          version: next.version,
+          data: {
+            action: input.action,
+            teamId: team.id,
+            teamName: team.name,
+            reason: input.reason,
+            from: { teamId: before.teamId, teamIds: before.teamIds },
+            to: { teamId: routing.teamId, teamIds: routing.teamIds, informedTeamIds: routing.informedTeamIds },
+          },
+        });
+      },
     });
   }
 
@@ -304,7 +309,13 @@ export class RoutingService {
       const rule = await tx.routingRules.get(id);
       if (!rule || rule.position === position) continue;
       const bump = id === skipVersionOf ? 0 : 1;
-      await tx.routingRules.update({ ...rule, position, version: rule.version + bump, updatedAt: at }, rule.version);
+      // A lost race is a conflict (the coordinator reloads the list), never a silently skipped rule.
+      await writeVersioned('routing_rule', byId(tx.routingRules, id), rule, {
+        ...rule,
+        position,
+        version: rule.version + bump,
+        updatedAt: at,
+      });
     }
   }
 }

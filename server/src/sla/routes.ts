@@ -1,18 +1,8 @@
 /** SLA policies per severity (and serious). */
 import { z } from 'zod';
-import { SLA_SCOPES, slaPolicyInput, type SlaPolicyView } from '@cert-hub/shared';
+import { SLA_SCOPES, slaPolicyInput } from '@cert-hub/shared';
 import { route, type Route } from '../http/route.js';
-import type { SlaPolicyRecord } from '../store/port.js';
-
-const present = (p: SlaPolicyRecord): SlaPolicyView => ({
-  scope: p.scope,
-  acknowledge: p.acknowledge,
-  leaveTriage: p.leaveTriage,
-  contain: p.contain,
-  escalationDelay: p.escalationDelay,
-  version: p.version,
-  updatedAt: p.updatedAt,
-});
+import { presentSlaPolicy as present } from './presenter.js';
 
 const byScope = z.strictObject({ scope: z.enum(SLA_SCOPES) });
 

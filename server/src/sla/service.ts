@@ -11,10 +11,10 @@
 import type { z } from 'zod';
 import { durationMs, EVENTS, type slaPolicyInput, type StatusChange } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
-import { conflict, forbidden, notFound } from '../platform/errors.js';
+import { forbidden, notFound } from '../platform/errors.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { commit, saveVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { EventRecord, IncidentRecord, Repositories, SlaPolicyRecord, SlaScope, SlaTimerRecord } from '../store/port.js';
 import { nextDeadline, policyFor } from './deadlines.js';
 import type { OnCallDirectory } from './oncall.js';
@@ -48,21 +48,29 @@ export class SlaService {
 
   async putPolicy(actor: Actor, input: z.infer<typeof slaPolicyInput>): Promise<SlaPolicyRecord> {
     if (!canEdit(actor)) throw forbidden('Only coordinators and administrators set SLA policies');
-    const policy = await commit(this.deps, actor, async (tx, record, at) => {
-      const current = await tx.slaPolicies.get(input.scope);
-      if (current && current.version !== input.version) throw conflict('Someone else changed this policy', { current });
-      if (!current && input.version !== undefined) throw notFound('SLA policy');
-      const { version: _v, ...fields } = input;
-      const next: SlaPolicyRecord = { ...fields, version: (current?.version ?? 0) + 1, updatedAt: at, updatedBy: actor.id };
-      await tx.slaPolicies.upsert(next);
-      await record({
-        type: EVENTS.slaPolicyUpdated,
-        entity: 'sla_policy',
-        entityId: input.scope,
-        version: next.version,
-        data: { policy: fields },
-      });
-      return next;
+    const { version, ...fields } = input;
+    if (version !== undefined && !(await this.deps.store.slaPolicies.get(input.scope))) throw notFound('SLA policy');
+    const policy = await saveVersioned<'sla_policy', SlaPolicyRecord>(this.deps, actor, {
+      entity: 'sla_policy',
+      slot: (tx) => ({
+        load: () => tx.slaPolicies.get(input.scope),
+        // The port has no conditional upsert: the version check above ran in this same transaction.
+        write: async (next) => {
+          await tx.slaPolicies.upsert(next);
+          return true;
+        },
+      }),
+      expected: version ?? null,
+      change: () => ({ ...fields, updatedBy: actor.id }),
+      after: async (next, _current, record) => {
+        await record({
+          type: EVENTS.slaPolicyUpdated,
+          entity: 'sla_policy',
+          entityId: input.scope,
+          version: next.version,
+          data: { policy: fields },
+        });
+      },
     });
     await this.rearmAll();
     return policy;

@@ -12,6 +12,8 @@
  * `Repositories` (and a getter in storeBase.ts); then the adapters (see sqlite/sqliteStore.ts).
  */
 export type * from './drills.js';
+export type * from './incidentCounts.js';
+import type { IncidentCountRepository } from './incidentCounts.js';
 import type { DrillRepository } from './drills.js';
 export { DuplicateKeyError, StorageFullError, StoreBusyError } from './errors.js';
 export type * from './port/records.js';
@@ -55,6 +57,7 @@ export interface Repositories {
   sessions: SessionRepository;
   events: EventRepository;
   incidents: IncidentRepository;
+  incidentCounts: IncidentCountRepository;
   counters: CounterRepository;
   idempotency: IdempotencyRepository;
   attachments: AttachmentRepository;

@@ -28,6 +28,9 @@ export abstract class StoreBase implements Repositories {
   get incidents() {
     return this.repositories.incidents;
   }
+  get incidentCounts() {
+    return this.repositories.incidentCounts;
+  }
   get counters() {
     return this.repositories.counters;
   }

@@ -104,6 +104,7 @@ const userSchema = new Schema(
     passwordHash: String,
     disabled: Boolean,
     sessionEpoch: Number,
+    passwordReset: { type: Schema.Types.Mixed },
     createdAt: String,
     updatedAt: String,
   },

@@ -28,6 +28,7 @@ import { mongoDrills } from './drills.js';
 import { mongoEvents } from './events.js';
 import { mongoIdempotency } from './idempotency.js';
 import { mongoIncidents } from './incidents.js';
+import { mongoIncidentCounts } from './incidentCounts.js';
 import { mongoPlaybooks } from './playbooks.js';
 import { routingRepositories } from './routing.js';
 import { mongoReportsRepositories } from './reports.js';
@@ -46,6 +47,7 @@ export function repositories(models: Models, session: ClientSession | undefined)
   return {
     playbooks: mongoPlaybooks(models, session),
     incidents: mongoIncidents(models, session),
+    incidentCounts: mongoIncidentCounts(models, session),
     drills: mongoDrills(models, session),
     counters: mongoCounters(models, session),
     idempotency: mongoIdempotency(models, session),

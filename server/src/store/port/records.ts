@@ -94,6 +94,8 @@ export interface UserRecord {
   phone: string | null;
   email: string | null;
   passwordHash: string;
+  /** A pending one-time reset link (auth/passwordReset.ts): only the token's hash is kept. */
+  passwordReset?: { tokenHash: string; expiresAt: string; issuedBy: string; issuedAt: string } | null;
   disabled: boolean;
   /** Bumped whenever every session of the user must end (password change, disable). */
   sessionEpoch: number;

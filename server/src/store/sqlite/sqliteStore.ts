@@ -37,6 +37,7 @@ import { SqliteDrills } from './drills.js';
 import { SqliteEvents } from './events.js';
 import { SqliteIdempotency } from './idempotency.js';
 import { SqliteIncidents } from './incidents.js';
+import { SqliteIncidentCounts } from './incidentCounts.js';
 import { SqliteDeliveries, SqliteNotificationPreferences, SqliteNotifications, SqliteWebhooks } from './notifications.js';
 import { SqliteOnCall } from './oncall.js';
 import { SqlitePlaybooks } from './playbooks.js';
@@ -95,6 +96,7 @@ function repositoriesOn(db: Db): Repositories {
       sessions: new SqliteSessions(db),
       events: new SqliteEvents(db),
       incidents: new SqliteIncidents(db),
+      incidentCounts: new SqliteIncidentCounts(db),
       counters: new SqliteCounters(db),
       idempotency: new SqliteIdempotency(db),
       attachments: new SqliteAttachments(db),
