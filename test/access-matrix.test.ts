@@ -306,6 +306,18 @@ const MATRIX: Entry[] = [
   { route: 'GET /api/compliance', allow: FIGURE_READERS, query: 'year=2026' },
   { route: 'GET /api/reports/annual/:file', allow: FIGURE_READERS },
   { route: 'GET /api/reports/types', allow: SIGNED_IN },
+  { route: 'POST /api/reports/types', allow: CERT_EDITORS, body: (f) => reportTypeBody(`matrix_type_${f.serial()}`) },
+  {
+    route: 'PUT /api/reports/types/:code',
+    allow: CERT_EDITORS,
+    params: async (f) => ({
+      code: (await asAdmin<{ code: string }>('POST', '/reports/types', reportTypeBody(`matrix_edit_${f.serial()}`))).code,
+    }),
+    body: () => {
+      const { code: _code, ...fields } = reportTypeBody('x');
+      return { ...fields, retired: false, version: 1 };
+    },
+  },
   { route: 'GET /api/reports/rounds', allow: [...FIGURE_READERS, 'focal', 'focal:other'] },
   { route: 'GET /api/reports/mine', allow: ['focal', 'focal:other'] },
   { route: 'POST /api/reports/rounds', allow: CERT_EDITORS, body: (f) => roundBody(f) },
@@ -316,6 +328,13 @@ const MATRIX: Entry[] = [
     allow: ['focal'],
     body: () => ({ sections: { results: 'Kết quả', difficulties: 'Khó khăn', recommendations: 'Kiến nghị' }, submit: false }),
   },
+  { route: 'POST /api/reports/rounds/:id/attachments', allow: ['focal'], upload: true },
+  { route: 'GET /api/reports/rounds/:id/attachments', allow: [...FIGURE_READERS, 'focal'] },
+  {
+    route: 'GET /api/reports/rounds/:id/attachments/:attachmentId',
+    allow: [...FIGURE_READERS, 'focal'],
+    params: async (f) => ({ attachmentId: await reportAttachmentOf(f) }),
+  },
   { route: 'GET /api/assessments', allow: STAFF },
   { route: 'POST /api/assessments', allow: [...CERT_EDITORS, 'focal'], body: (f) => assessmentBody(f.systemId) },
   { route: 'GET /api/systems/:id/assessments', allow: [...STAFF, 'focal'] },
@@ -323,6 +342,19 @@ const MATRIX: Entry[] = [
   { route: 'GET /api/incidents/:id/documents/initial-report.docx', allow: INCIDENT_READERS },
   { route: 'GET /api/incidents/:id/documents/closing-report.docx', allow: INCIDENT_READERS },
 ];
+
+function reportTypeBody(code: string) {
+  return {
+    code,
+    nameVi: 'Báo cáo ma trận',
+    nameEn: 'Matrix report',
+    period: 'ad_hoc',
+    deadlines: [],
+    submittedBy: 'Cơ quan, đơn vị',
+    sentTo: 'Công an tỉnh',
+    sections: ['results'],
+  };
+}
 
 function incidentBody(f: Fixtures) {
   return {
@@ -473,6 +505,17 @@ afterAll(async () => {
 });
 
 /** Runs `make` at most once: a fixture asked for by both the path and the body is the same record. */
+/** A file agency A's focal point attached to its answer in the round of these fixtures. */
+async function reportAttachmentOf(f: Fixtures): Promise<string> {
+  const res = await call('focal', 'POST', `/api/reports/rounds/${await f.roundId()}/attachments`).attach(
+    'file',
+    Buffer.from('phu luc bao cao\n'),
+    'phu-luc.txt',
+  );
+  if (res.status !== 201) throw new Error(`report attachment: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { id: string }).id;
+}
+
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());

@@ -26,7 +26,8 @@ import type {
   WebhookRecord,
 } from '../server/src/store/notifications.js';
 import type { OnCallRosterRecord } from '../server/src/store/oncall.js';
-import type { AssessmentRecord, ReportRoundRecord, ReportSubmissionRecord } from '../server/src/store/reports.js';
+import type { AssessmentRecord, ReportAttachmentRecord, ReportRoundRecord, ReportSubmissionRecord } from '../server/src/store/reports.js';
+import type { ReportTypeRecord } from '../server/src/store/reportTypes.js';
 import type { RoutingRuleRecord, UpwardNotificationRecord } from '../server/src/store/routing.js';
 import type { SlaPolicyRecord, SlaTimerRecord } from '../server/src/store/sla.js';
 import { agencyKeys, incidentKeys, systemKeys, teamKeys, userKeys } from '../server/src/store/searchKeys.js';
@@ -376,6 +377,7 @@ const reportRound: ReportRoundRecord = {
   remindAt: '2026-12-10T01:00:00.000Z',
   remindedAt: T,
   agencyIds: ['a1', 'a2'],
+  sections: ['results', 'recommendations'],
   reminders: [{ agencyId: 'a2', at: T }],
   openedBy: 'u1',
   version: 2,
@@ -393,6 +395,33 @@ const reportSubmission: ReportSubmissionRecord = {
   version: 3,
   createdAt: T,
   updatedAt: T,
+};
+const reportAttachment: ReportAttachmentRecord = {
+  id: 'ra1',
+  roundId: 'rr1',
+  agencyId: 'a1',
+  fileName: 'Phụ lục.pdf',
+  storageKey: 'reports/2026/ra1',
+  mediaType: 'application/pdf',
+  size: 2048,
+  sha256: 'e'.repeat(64),
+  uploadedBy: 'u1',
+  createdAt: T,
+};
+const reportType: ReportTypeRecord = {
+  code: 'quarterly_security',
+  nameVi: 'Báo cáo quý',
+  nameEn: 'Quarterly report',
+  period: 'six_monthly',
+  deadlines: ['06-15', '12-15'],
+  submittedBy: 'Cơ quan, đơn vị',
+  sentTo: 'Công an tỉnh',
+  sections: ['results', 'recommendations'],
+  retired: true,
+  version: 4,
+  createdAt: T,
+  updatedAt: T,
+  updatedBy: 'u1',
 };
 const assessment: AssessmentRecord = {
   id: 'as1',
@@ -429,6 +458,7 @@ const notification: NotificationRecord = {
   userId: 'u1',
   kind: 'incident_created',
   incidentId: 'i1',
+  link: '/reports/r1',
   drill: true,
   title: 'Sự cố mới',
   body: 'Trang chủ bị thay đổi giao diện',
@@ -480,6 +510,7 @@ const withId = <R extends { id: string }>(r: R) => {
 const { seq, ...eventRest } = event;
 const { seq: _auditSeq, ...auditRest } = audit;
 const { userId: _preferencesUserId, ...preferencesRest } = notificationPreferences;
+const { code: _reportTypeCode, ...reportTypeRest } = reportType;
 const { scope: _slaScope, ...slaPolicyRest } = slaPolicy;
 const { incidentId: _timerIncidentId, ...slaTimerRest } = slaTimer;
 const stored = {
@@ -514,6 +545,9 @@ const stored = {
   // reports.ts: rounds carry the derived newest-deadline-first `sortKey`.
   ReportRound: { ...withId(reportRound), sortKey: roundSortKey(reportRound.deadline) },
   ReportSubmission: withId(reportSubmission),
+  ReportAttachment: withId(reportAttachment),
+  // reportTypes.ts: the code is the `_id`.
+  ReportType: { _id: reportType.code, ...reportTypeRest },
   Assessment: withId(assessment),
   // notify.ts: the key field becomes `_id` and is not stored twice.
   Audit: { _id: audit.seq, ...auditRest },
@@ -591,6 +625,8 @@ describe('the Mongo adapter writes exactly the documents checked above (no Mongo
     OnCallRoster: () => repos.onCall.save(onCallRoster, null),
     ReportRound: () => repos.reportRounds.insert(reportRound),
     ReportSubmission: () => repos.reportSubmissions.insert(reportSubmission),
+    ReportAttachment: () => repos.reportAttachments.insert(reportAttachment),
+    ReportType: () => repos.reportTypes.insert(reportType),
     Assessment: () => repos.assessments.insert(assessment),
     Audit: () => repos.audit.insert(audit),
     Notification: () => repos.notifications.insert(notification),

@@ -7,6 +7,7 @@ import type {
   AgencyRecord,
   AssessmentRecord,
   IncidentRecord,
+  ReportAttachmentRecord,
   ReportRoundRecord,
   ReportSubmissionRecord,
 } from '../server/src/store/port.js';
@@ -46,7 +47,7 @@ for (const adapter of storeAdapters('store-contract-reports')) {
       await store.agencies.insert(agency('a1', 'provincial_department'));
       await store.agencies.insert(agency('a2', 'commune_committee'));
       // Reported 31/01 23:30 in Viet Nam = 16:30 UTC: January, not February, on the dashboard.
-      await store.incidents.insert(incident('i1', '2026-01-31T16:30:00.000Z', { status: 'closed', lateReport: true }));
+      await store.incidents.insert(incident('i1', '2026-01-31T16:30:00.000Z', { status: 'closed', lateReport: true, severity: 'high' }));
       await store.incidents.insert(incident('i2', '2026-02-10T03:00:00.000Z', { agencyId: 'a2', category: 'ddos', serious: true }));
       await store.incidents.insert(incident('i3', '2026-02-11T03:00:00.000Z', { drill: { drillId: 'd1', injectId: null } }));
       await store.incidents.insert(incident('i4', '2025-12-01T03:00:00.000Z'));
@@ -99,6 +100,11 @@ for (const adapter of storeAdapters('store-contract-reports')) {
       expect(histories.map((h) => h.incidentId)).toEqual(['i1', 'i2']);
       expect(histories[0]!.changes.map((c) => c.to)).toEqual(['triage', 'initial_response']);
       expect(histories[1]!.changes).toEqual([]);
+      // What the SLA compliance figures pick the policy by.
+      expect(histories.map((h) => [h.status, h.severity, h.serious])).toEqual([
+        ['closed', 'high', false],
+        ['received', null, true],
+      ]);
     });
 
     it('keeps rounds newest deadline first, filters by year and agency, and finds due reminders', async () => {
@@ -119,6 +125,30 @@ for (const adapter of storeAdapters('store-contract-reports')) {
       expect(await store.reportRounds.update({ ...reminded, version: 3 }, 1)).toBe(false);
       expect(await store.reportRounds.listDueReminders('2026-07-01T00:00:00.000Z')).toEqual([]);
       expect(await store.reportRounds.getNextReminderAt()).toBe('2026-12-01T17:00:00.000Z');
+    });
+
+    it('keeps a round’s attachments per agency, oldest first', async () => {
+      const file = (id: string, agencyId: string, createdAt: string): ReportAttachmentRecord => ({
+        id,
+        roundId: 'r2',
+        agencyId,
+        fileName: `${id}.pdf`,
+        storageKey: `reports/2026/${id}`,
+        mediaType: 'application/pdf',
+        size: 10,
+        sha256: 'a'.repeat(64),
+        uploadedBy: 'u1',
+        createdAt,
+      });
+      await store.reportAttachments.insert(file('f2', 'a1', '2026-11-02T00:00:00.000Z'));
+      await store.reportAttachments.insert(file('f1', 'a1', '2026-11-01T00:00:00.000Z'));
+      await store.reportAttachments.insert(file('f3', 'a2', '2026-11-03T00:00:00.000Z'));
+      await store.reportAttachments.insert({ ...file('f4', 'a1', '2026-11-01T00:00:00.000Z'), roundId: 'r1' });
+      expect((await store.reportAttachments.listByRound('r2', 'a1')).map((a) => a.id)).toEqual(['f1', 'f2']);
+      expect((await store.reportAttachments.listByRound('r2')).map((a) => a.id)).toEqual(['f1', 'f2', 'f3']);
+      expect(await store.reportAttachments.get('f3')).toEqual(file('f3', 'a2', '2026-11-03T00:00:00.000Z'));
+      expect(await store.reportAttachments.get('nope')).toBeNull();
+      await expect(store.reportAttachments.insert(file('f1', 'a1', NOW))).rejects.toThrow();
     });
 
     it('keeps one submission per agency and round with optimistic versions', async () => {

@@ -149,7 +149,11 @@ export function createServices(deps: AppDeps): Services {
   // Both follow committed events on the bus; neither is called by the services that change incidents.
   sla.attach(deps.bus, deps.logger);
   notifications.attach(deps.bus, deps.logger);
-  const leaders = createLeadersServices(base, incidents, drills);
+  const attachments = new AttachmentService(base, incidents, s.attachmentsDir, {
+    maxBytes: s.attachmentMaxBytes,
+    maxCount: s.attachmentMaxCount,
+  });
+  const leaders = createLeadersServices(base, incidents, drills, notifications, attachments);
   const scheduler = new Scheduler(
     [
       slaEscalationJob(sla, deps.store.slaTimers),
@@ -171,10 +175,7 @@ export function createServices(deps: AppDeps): Services {
     scheduler,
     incidents,
     drills,
-    attachments: new AttachmentService(base, incidents, s.attachmentsDir, {
-      maxBytes: s.attachmentMaxBytes,
-      maxCount: s.attachmentMaxCount,
-    }),
+    attachments,
     apiKeys: new ApiKeyService(base),
     feed: new EventFeed(deps.store),
     playbooks,

@@ -41,5 +41,6 @@ export async function composeFromEnv(): Promise<Composition> {
   };
   const services = createServices(deps);
   await services.sectors.ensureCriticalSectors();
+  await services.reportTypes.ensureDefaults();
   return { config, deps, services };
 }

@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'mention',
   'serious',
   'sla_escalation',
+  /** A reporting round's deadline is near and the agency has not submitted (not about an incident). */
+  'report_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** Serious-incident alerts reach coordinators and leaders whatever their preferences. */
@@ -31,6 +33,8 @@ export interface NotificationView {
   id: string;
   kind: NotificationKind;
   incidentId: string | null;
+  /** Where the console opens it when it is not about an incident (e.g. a reporting round). */
+  link: string | null;
   /** Shown with the "DIỄN TẬP" / "DRILL" prefix. */
   drill: boolean;
   title: string;

@@ -63,7 +63,46 @@ export interface StatsPeriod {
   contain: DurationSummary;
   close: DurationSummary;
   lateShareByAgency: LateShare[];
+  sla: SlaCompliance;
 }
+
+/** The SLA steps whose deadlines the compliance figures measure (as in the SLA policies). */
+export const SLA_MEASURED_STEPS = ['acknowledged', 'leftTriage', 'contained'] as const;
+export type SlaMeasuredStep = (typeof SLA_MEASURED_STEPS)[number];
+/**
+ * How many incidents had a deadline for a step that is decided (met: reached in time; breached:
+ * reached late, or not reached and the deadline passed). Incidents whose deadline is still
+ * ahead, or that were rejected before reaching the step, are not measured.
+ */
+export interface SlaStepCompliance {
+  step: SlaMeasuredStep;
+  measured: number;
+  met: number;
+  breached: number;
+  /** met / measured, or null when nothing was measured. */
+  share: number | null;
+}
+export interface SlaBreachLine {
+  id: string;
+  code: string;
+  title: string;
+  agencyId: string;
+  agencyName: string;
+  /** `unknown` when the incident was never classified. */
+  severity: string;
+  step: SlaMeasuredStep;
+  deadline: string;
+  /** When the step was reached (late), or null when it still is not. */
+  reachedAt: string | null;
+}
+export interface SlaCompliance {
+  overall: SlaStepCompliance[];
+  bySeverity: (SlaStepCompliance & { severity: string })[];
+  /** The breaches behind the figures, earliest deadline first (at most SLA_BREACH_LIST_LIMIT). */
+  breaches: SlaBreachLine[];
+  breachesTruncated: boolean;
+}
+export const SLA_BREACH_LIST_LIMIT = 500;
 export interface StatsView extends StatsPeriod {
   seriousIncidents: SeriousIncidentLine[];
   /** The same figures for the period of equal length just before. */
@@ -157,8 +196,48 @@ export const DEFAULT_REPORT_TYPES: ReportTypeConfig[] = [
 ];
 export const REPORT_TYPE_CODES = DEFAULT_REPORT_TYPES.map((t) => t.code) as [string, ...string[]];
 
+// ---- report types as stored configuration ----
+export const REPORT_PERIODS = ['yearly', 'six_monthly', 'ad_hoc'] as const;
+/** How many fixed deadlines a period has in a year. */
+export const DEADLINES_PER_PERIOD: Record<(typeof REPORT_PERIODS)[number], number> = { yearly: 1, six_monthly: 2, ad_hoc: 0 };
+export const reportTypeCode = z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, 'must be lower-case letters, digits and _');
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD');
+const reportTypeFields = {
+  nameVi: z.string().trim().min(3).max(300),
+  nameEn: z.string().trim().min(3).max(300),
+  period: z.enum(REPORT_PERIODS),
+  deadlines: z.array(monthDay).max(12),
+  submittedBy: z.string().trim().min(2).max(300),
+  sentTo: z.string().trim().min(2).max(300),
+  sections: z
+    .array(z.enum(REPORT_SECTIONS))
+    .min(1)
+    .max(REPORT_SECTIONS.length)
+    .refine((s) => new Set(s).size === s.length, 'each section once'),
+};
+const deadlinesMatchPeriod = (v: { period: (typeof REPORT_PERIODS)[number]; deadlines: string[] }, ctx: z.RefinementCtx) => {
+  if (v.deadlines.length !== DEADLINES_PER_PERIOD[v.period])
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deadlines'],
+      message: `a ${v.period} report has ${DEADLINES_PER_PERIOD[v.period]} deadline(s)`,
+    });
+};
+export const createReportTypeInput = z.strictObject({ code: reportTypeCode, ...reportTypeFields }).superRefine(deadlinesMatchPeriod);
+export type CreateReportTypeInput = z.infer<typeof createReportTypeInput>;
+/** A whole new version of the type; `retired: true` stops new rounds from opening with it. */
+export const updateReportTypeInput = z
+  .strictObject({ ...reportTypeFields, retired: z.boolean(), version: z.number().int().min(1) })
+  .superRefine(deadlinesMatchPeriod);
+export type UpdateReportTypeInput = z.infer<typeof updateReportTypeInput>;
+export interface ReportTypeView extends ReportTypeConfig {
+  retired: boolean;
+  version: number;
+  updatedAt: string;
+}
+
 export const openRoundInput = z.strictObject({
-  reportType: z.enum(REPORT_TYPE_CODES),
+  reportType: reportTypeCode,
   title: z.string().trim().min(3).max(300),
   year: z.number().int().min(2000).max(2100),
   deadline: isoInstant,

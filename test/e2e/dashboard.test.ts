@@ -18,6 +18,14 @@ const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_M
 beforeAll(async () => {
   [browser, served] = await Promise.all([launchBrowser(), serveSeededHub()]);
   const hub = served.hub;
+  // An SLA policy, so the dashboard has SLA compliance to show.
+  const coordinator = await signIn(hub, 'coordinator');
+  const policy = await hub
+    .http()
+    .post('/api/sla/policies')
+    .set('Authorization', `Bearer ${coordinator}`)
+    .send({ scope: 'default', acknowledge: 'PT2H', leaveTriage: null, contain: 'P1D', escalationDelay: 'PT1H' });
+  expect(policy.status).toBe(200);
   const plan = await generateYearOfIncidents(hub.services, hub.store, hub.clock, {
     year: thisYear,
     count: 60,
@@ -57,6 +65,13 @@ describe('the leaders’ dashboard', () => {
     }
     expect(await page.getByTestId('chart-month').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(3);
     await screenshot(page, 'dashboard-leader-1366');
+
+    // SLA compliance: a bar per step; clicking one lists the overdue incidents of that step.
+    const sla = page.getByTestId('chart-sla');
+    await sla.locator('.recharts-bar-rectangle').first().waitFor();
+    await sla.locator('.recharts-bar-rectangle').first().click();
+    await expect.poll(() => page.getByTestId('sla-breaches-title').textContent()).toContain('Sự cố quá hạn: Tiếp nhận');
+    expect(await page.getByTestId('sla-breaches').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
 
     // A bar opens the incident list behind it.
     await page.getByTestId('chart-category').locator('.recharts-bar-rectangle').first().click();
@@ -106,6 +121,15 @@ describe('the reporting cycle in the console', () => {
       await page.getByLabel('Kết quả đạt được').fill(`Kết quả của ${username}`);
       await page.getByLabel('Khó khăn, vướng mắc').fill('Thiếu nhân lực chuyên trách');
       await page.getByLabel('Đề xuất, kiến nghị').fill('Tăng cường đào tạo');
+      await page.locator('input[type=file]').setInputFiles({
+        name: `phu-luc-${username}.txt`,
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Phụ lục số liệu\n'),
+      });
+      await page
+        .getByTestId('round-attachment')
+        .filter({ hasText: `phu-luc-${username}.txt` })
+        .waitFor();
       await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
       await page.getByText('Đã gửi báo cáo lúc').waitFor();
       expect(problems).toEqual([]);
@@ -117,9 +141,73 @@ describe('the reporting cycle in the console', () => {
     await signInThroughConsole(page, served.url, 'coordinator');
     await page.goto(`${served.url}/reports/${roundId}`);
     await page.getByText('Kết quả của focal.a').waitFor();
+    // The coordinator sees both agencies' files.
+    await expect.poll(() => page.getByTestId('round-attachment').count()).toBe(2);
     await expect.poll(() => page.getByTestId('state-submitted').count(), { timeout: 15_000 }).toBe(2);
     expect(await page.getByTestId('state-pending').count()).toBe(1);
     await screenshot(page, 'report-round-coordinator');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a report reminder in the console', () => {
+  it('reaches the focal point’s bell live and opens the round', async () => {
+    const hub = served.hub;
+    const { page, problems } = await open(390, 844);
+    await signInThroughConsole(page, served.url, 'focal.a');
+    await page.locator('[data-testid=notification-bell][data-live=true]').waitFor();
+    const token = await signIn(hub, 'coordinator');
+    const agencyA = (await hub.store.users.getByUsername('focal.a'))!.agencyId!;
+    // Due in two days with the default three-day reminder: the reminder is due at once.
+    const opened = await hub
+      .http()
+      .post('/api/reports/rounds')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        reportType: 'ad_hoc',
+        title: 'Báo cáo đột xuất về mã độc',
+        year: thisYear,
+        deadline: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        agencyIds: [agencyA],
+      });
+    expect(opened.status).toBe(201);
+    // The hub's reminder timer re-arms when a round opens and may send it first: either way, once.
+    await hub.services.reports.runDueReminders();
+
+    const item = page.getByTestId('notification-item').filter({ hasText: 'Báo cáo đột xuất về mã độc' });
+    await expect.poll(async () => Number(await page.getByTestId('notification-bell').getAttribute('data-unread'))).toBeGreaterThan(0);
+    await page.getByTestId('notification-bell').click();
+    await item.waitFor();
+    expect(await item.getAttribute('data-kind')).toBe('report_reminder');
+    expect(await item.textContent()).toContain('Nhắc nộp báo cáo');
+    await item.click();
+    await page.waitForURL(new RegExp(`/reports/${opened.body.id as string}$`));
+    await page.getByTestId('report-reminder').waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('report types in the console', () => {
+  it('a coordinator adds a type on a phone, without horizontal scrolling, and can open a round with it', async () => {
+    const { page, problems } = await open(390, 844);
+    await signInThroughConsole(page, served.url, 'coordinator');
+    await page.goto(`${served.url}/reports/types`);
+    await page.getByTestId('report-type-agency_annual').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Thêm loại báo cáo' }).click();
+    await page.getByLabel('Mã').fill('quarterly_security');
+    await page.getByLabel('Tên tiếng Việt').fill('Báo cáo quý về an toàn thông tin');
+    await page.getByLabel('Tên tiếng Anh').fill('Quarterly security report');
+    await page.getByLabel('Hạn nộp (tháng-ngày)').fill('03-31');
+    await page.getByLabel('Đơn vị gửi').fill('Cơ quan, đơn vị');
+    await page.getByLabel('Nơi nhận').fill('Công an tỉnh');
+    await page.getByRole('checkbox', { name: 'Khó khăn, vướng mắc' }).uncheck();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('report-type-quarterly_security').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, 'report-types-coordinator-390');
+    const stored = (await served.hub.store.reportTypes.get('quarterly_security'))!;
+    expect(stored.sections).toEqual(['results', 'recommendations']);
     expect(problems).toEqual([]);
   });
 });

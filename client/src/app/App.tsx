@@ -34,6 +34,7 @@ const DashboardPage = lazyPage(() => import('../dashboard/DashboardPage.js'), 'D
 const AssessmentsPage = lazyPage(() => import('../reports/AssessmentsPage.js'), 'AssessmentsPage');
 const ReportsPage = lazyPage(() => import('../reports/ReportsPage.js'), 'ReportsPage');
 const RoundPage = lazyPage(() => import('../reports/RoundPage.js'), 'RoundPage');
+const ReportTypesPage = lazyPage(() => import('../reports/ReportTypesPage.js'), 'ReportTypesPage');
 const AuditPage = lazyPage(() => import('../notify/AuditPage.js'), 'AuditPage');
 const DeliveriesPage = lazyPage(() => import('../notify/DeliveriesPage.js'), 'DeliveriesPage');
 const PreferencesPage = lazyPage(() => import('../notify/PreferencesPage.js'), 'PreferencesPage');
@@ -241,6 +242,14 @@ export function App() {
             element={
               <RoleGate path="/drills">
                 <DrillDetailPage />
+              </RoleGate>
+            }
+          />
+          <Route
+            path="reports/types"
+            element={
+              <RoleGate path="/reports">
+                <ReportTypesPage />
               </RoleGate>
             }
           />

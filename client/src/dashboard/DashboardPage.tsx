@@ -22,6 +22,7 @@ import {
 import { api, downloadFile, query } from '../api/client.js';
 import { formatDateTime, TIME_ZONE } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
+import { SlaComplianceCard } from './SlaComplianceCard.js';
 import './print.css';
 
 const COLORS = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#c2185b', '#455a64', '#9e9d24'];
@@ -279,6 +280,9 @@ export function DashboardPage() {
               <ChartCard title={t('dashboard.bySystemLevel')} testId="chart-level">
                 <Bars rows={rows.level} />
               </ChartCard>
+            </Col>
+            <Col xs={24}>
+              <SlaComplianceCard sla={stats.sla} />
             </Col>
             <Col xs={24} lg={12}>
               <Card size="small" title={t('dashboard.seriousList')}>

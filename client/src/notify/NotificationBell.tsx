@@ -72,6 +72,7 @@ export function NotificationBell() {
     if (!n.readAt) void markRead({ ids: [n.id] });
     setOpen(false);
     if (n.incidentId) void navigate(`/incidents/${n.incidentId}`);
+    else if (n.link) void navigate(n.link);
   };
 
   // A drawer rather than a popover: it overlays the page, so a phone never scrolls sideways.

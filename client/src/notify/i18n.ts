@@ -22,6 +22,7 @@ export const notifyI18n = {
       mention: 'Bạn được nhắc đến',
       serious: 'Sự cố nghiêm trọng',
       sla_escalation: 'Quá hạn xử lý',
+      report_reminder: 'Nhắc nộp báo cáo',
     },
     channels: { in_app: 'Trong ứng dụng', email: 'Thư điện tử' },
     preferences: {
@@ -124,6 +125,7 @@ export const notifyI18n = {
       mention: 'You were mentioned',
       serious: 'Serious incident',
       sla_escalation: 'Response overdue',
+      report_reminder: 'Report reminder',
     },
     channels: { in_app: 'In the console', email: 'E-mail' },
     preferences: {

@@ -2,13 +2,12 @@
  * The reporting cycle (R5): the rounds the user may see; a coordinator opens a round to
  * agencies; leaders and coordinators download the province's annual report.
  */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { DEFAULT_REPORT_TYPES } from '@cert-hub/shared';
 import { api, downloadFile } from '../api/client.js';
 import { useUser } from '../auth/AuthContext.js';
 import { FormDrawer } from '../lib/FormDrawer.js';
@@ -20,6 +19,7 @@ import { useCursorList } from '../lib/useCursorList.js';
 import { ReportReminders } from './ReportReminders.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import type { RoundView } from './types.js';
+import { useReportTypes } from './useReportTypes.js';
 
 interface OpenForm {
   reportType: string;
@@ -37,6 +37,7 @@ export function ReportsPage() {
   const directory = useDirectory();
   const showError = useApiError();
   const list = useCursorList<RoundView>('/reports/rounds', {});
+  const { types } = useReportTypes();
   const [opening, setOpening] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<OpenForm>();
@@ -72,6 +73,11 @@ export function ReportsPage() {
             </Button>
           )}
           {canOpen && (
+            <Link to="/reports/types">
+              <Button icon={<SettingOutlined />}>{t('reports.types.nav')}</Button>
+            </Link>
+          )}
+          {canOpen && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>
               {t('reports.open')}
             </Button>
@@ -97,7 +103,7 @@ export function ReportsPage() {
             title: t('reports.reportType'),
             dataIndex: 'reportType',
             render: (code: string) => {
-              const type = DEFAULT_REPORT_TYPES.find((x) => x.code === code);
+              const type = types.find((x) => x.code === code);
               return type ? label({ vi: type.nameVi, en: type.nameEn }) : code;
             },
           },
@@ -108,7 +114,9 @@ export function ReportsPage() {
       <FormDrawer title={t('reports.open')} open={opening} busy={busy} onClose={() => setOpening(false)} onSave={() => void save()}>
         <Form form={form} layout="vertical" initialValues={{ year: thisYear, remindHoursBefore: 72, reportType: 'agency_annual' }}>
           <Form.Item name="reportType" label={t('reports.reportType')} rules={[{ required: true }]}>
-            <Select options={DEFAULT_REPORT_TYPES.map((x) => ({ value: x.code, label: label({ vi: x.nameVi, en: x.nameEn }) }))} />
+            <Select
+              options={types.filter((x) => !x.retired).map((x) => ({ value: x.code, label: label({ vi: x.nameVi, en: x.nameEn }) }))}
+            />
           </Form.Item>
           <Form.Item name="title" label={t('reports.roundTitle')} rules={[{ required: true, min: 3 }]}>
             <Input />

@@ -13,6 +13,7 @@ import { useUser } from '../auth/AuthContext.js';
 import { formatDateTime } from '../lib/format.js';
 import { useLabel } from '../lib/labels.js';
 import { useApiError } from '../lib/useApiError.js';
+import { RoundAttachments } from './RoundAttachments.js';
 import type { Consolidated, RoundDetail } from './types.js';
 
 const STATE_COLORS: Record<SubmissionState, string> = {
@@ -132,7 +133,7 @@ export function RoundPage() {
             />
           ) : null}
           <Form form={form} layout="vertical" disabled={!!submitted}>
-            {REPORT_SECTIONS.map((section) => (
+            {detail.round.sections.map((section) => (
               <Form.Item
                 key={section}
                 name={section}
@@ -156,6 +157,12 @@ export function RoundPage() {
         </Card>
       )}
 
+      <RoundAttachments
+        roundId={id}
+        canUpload={user.role === 'focal_point' && !submitted}
+        agencyNames={follows ? new Map(detail.agencies.map((a) => [a.agencyId, a.agencyName])) : null}
+      />
+
       {follows && consolidated && (
         <Card title={t('reports.consolidated')} size="small">
           {consolidated.missing.length > 0 && (
@@ -165,7 +172,7 @@ export function RoundPage() {
               message={t('reports.missing', { names: consolidated.missing.map((m) => m.agencyName).join('; ') })}
             />
           )}
-          {REPORT_SECTIONS.map((section) => (
+          {detail.round.sections.map((section) => (
             <div key={section}>
               <Typography.Title level={5}>{label(REPORT_SECTION_LABELS[section])}</Typography.Title>
               {consolidated.sections[section].map((a) => (

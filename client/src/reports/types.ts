@@ -10,6 +10,8 @@ export interface RoundView {
   remindAt: string;
   remindedAt: string | null;
   agencyIds: string[];
+  /** The sections its report type asked for when it opened. */
+  sections: ReportSection[];
   version: number;
   createdAt: string;
 }

@@ -15,6 +15,7 @@ import { notificationRoutes } from '../notifications/routes.js';
 import { onCallRoutes } from '../oncall/routes.js';
 import { eventRoutes } from '../realtime/routes.js';
 import { registryRoutes } from '../registry/routes.js';
+import { reportAttachmentRoutes } from '../reports/attachmentRoutes.js';
 import { leadersRoutes } from '../reports/routes.js';
 import { routingRoutes } from '../routing/routes.js';
 import { setupRoutes } from '../setup/routes.js';
@@ -28,6 +29,7 @@ export const API_ROUTES: readonly Route[] = [
   ...registryRoutes,
   ...passwordResetRoutes,
   ...leadersRoutes,
+  ...reportAttachmentRoutes,
   ...incidentCountRoutes,
   ...incidentRoutes,
   ...drillRoutes,

@@ -10,7 +10,7 @@ import { presentRoster } from '../oncall/presenter.js';
 import type { VersionConflict, VersionedEntity, VersionedRecords } from '../platform/errors.js';
 import { registryPolicy } from '../registry/policy.js';
 import { presentAgency, presentSystem, presentTeam, presentUser } from '../registry/presenter.js';
-import { presentSubmission } from '../reports/presenter.js';
+import { presentReportType, presentSubmission } from '../reports/presenter.js';
 import { presentRule, presentUpward } from '../routing/presenter.js';
 import { presentSlaPolicy } from '../sla/presenter.js';
 
@@ -27,6 +27,7 @@ const PRESENTERS: ConflictPresenters = {
   on_call_roster: (r) => presentRoster(r),
   sla_policy: (p) => presentSlaPolicy(p),
   report_submission: (s) => presentSubmission(s),
+  report_type: (t) => presentReportType(t),
   drill: (d, viewer) => presentDrill(d, viewer),
 };
 

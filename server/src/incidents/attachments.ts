@@ -63,6 +63,40 @@ export class AttachmentService {
     return dir;
   }
 
+  /**
+   * Checks an uploaded file as evidence is checked (not empty, a known type by its content,
+   * a clean name), for every feature that takes files (incident evidence, report attachments).
+   */
+  async vet(upload: UploadedFile): Promise<{ fileName: string; mediaType: string; sha256: string }> {
+    if (upload.size === 0) throw new DomainError('unprocessable', 'The file is empty', [fieldIssue('file', 'file_empty')]);
+    const fileName = sanitiseFileName(upload.originalName);
+    const verdict = await checkEvidence(upload.tempPath, fileName);
+    if (!verdict.ok)
+      throw new DomainError('unsupported_media_type', `Not accepted: ${verdict.reason}`, [{ path: 'file', message: verdict.reason }]);
+    return { fileName, mediaType: verdict.mediaType, sha256: await sha256Of(upload.tempPath) };
+  }
+
+  /**
+   * Moves a vetted upload to its place under the attachments directory (`<prefix>/<year>/<id>`),
+   * fsynced so that the row written next points to bytes on disk. Returns the storage key.
+   */
+  async place(upload: UploadedFile, id: string, prefix = ''): Promise<string> {
+    const year = String(this.deps.clock.now().getUTCFullYear());
+    const storageKey = prefix ? path.join(prefix, year, id) : path.join(year, id);
+    const finalPath = path.join(this.directory, storageKey);
+    await fs.mkdir(path.dirname(finalPath), { recursive: true });
+    await fsyncPath(upload.tempPath);
+    await fs.rename(upload.tempPath, finalPath);
+    await fsyncPath(path.dirname(finalPath));
+    return storageKey;
+  }
+
+  /** The file of a storage key, never outside the attachments directory. */
+  pathOf(storageKey: string): string | null {
+    const filePath = path.join(this.directory, storageKey);
+    return filePath.startsWith(path.resolve(this.directory) + path.sep) ? filePath : null;
+  }
+
   async list(actor: Actor, incidentId: string): Promise<AttachmentRecord[]> {
     const incident = await this.incidents.get(actor, incidentId);
     return this.deps.store.attachments.listByIncident(incident.id);
@@ -99,13 +133,8 @@ export class AttachmentService {
         throw new DomainError('unsupported_media_type', `Not accepted: ${verdict.reason}`, [{ path: 'file', message: verdict.reason }]);
 
       const id = this.deps.ids();
-      const year = String(this.deps.clock.now().getUTCFullYear());
-      const storageKey = path.join(year, id);
+      const storageKey = await this.place(upload, id);
       const finalPath = path.join(this.directory, storageKey);
-      await fs.mkdir(path.dirname(finalPath), { recursive: true });
-      await fsyncPath(upload.tempPath);
-      await fs.rename(upload.tempPath, finalPath);
-      await fsyncPath(path.dirname(finalPath));
       try {
         return await once.orReplay(
           this.deps.store,
@@ -154,8 +183,8 @@ export class AttachmentService {
     const incident = await this.incidents.get(actor, incidentId);
     const attachment = await this.deps.store.attachments.get(attachmentId);
     if (!attachment || attachment.incidentId !== incident.id) throw notFound('Attachment');
-    const filePath = path.join(this.directory, attachment.storageKey);
-    if (!filePath.startsWith(path.resolve(this.directory) + path.sep)) throw notFound('Attachment');
+    const filePath = this.pathOf(attachment.storageKey);
+    if (!filePath) throw notFound('Attachment');
     return { attachment, filePath };
   }
 }

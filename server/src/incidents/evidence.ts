@@ -55,9 +55,12 @@ async function looksLikeText(file: string): Promise<boolean> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytesRead);
     if (head.includes(0)) return false;
-    // Valid UTF-8 (a cut multi-byte character at the end of the sample is fine).
+    // Valid UTF-8. Only a sample cut short of the file's end may end inside a character
+    // (`stream` accepts that); chopping bytes off instead split the last letter of short
+    // Vietnamese texts and refused them.
+    const wholeFile = bytesRead < buffer.length;
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, bytesRead - 4)));
+      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !wholeFile });
       return true;
     } catch {
       return false;

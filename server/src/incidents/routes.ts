@@ -21,6 +21,7 @@ import {
   fieldIssue,
 } from '@cert-hub/shared';
 import { presentEvent } from '../audit/presenter.js';
+import { sendStoredFile } from '../http/download.js';
 import { route, type HubContext, type Route } from '../http/route.js';
 import { badRequest } from '../platform/errors.js';
 import { presentIncidentCard } from './cardPresenter.js';
@@ -29,16 +30,6 @@ import { presentAttachment, presentComment, presentIncident } from './presenter.
 const byId = z.strictObject({ id: idSchema });
 const byAttachment = z.strictObject({ id: idSchema, attachmentId: idSchema });
 const byTask = z.strictObject({ id: idSchema, taskId: idSchema });
-
-/** RFC 6266 filename for any name: an ASCII fallback and the UTF-8 original. */
-function contentDisposition(fileName: string): string {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '_') || 'evidence';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** One evidence file per request, streamed to disk within the size limit. */
 function evidenceUpload({ services }: HubContext) {
@@ -257,13 +248,7 @@ export const incidentRoutes: Route[] = [
     download: 'application/octet-stream',
     handler: async ({ services, actor, params, res }) => {
       const { attachment, filePath } = await services.attachments.open(actor, params.id, params.attachmentId);
-      // Always a download, never rendered: whatever the file holds stays inert.
-      res.setHeader('Content-Type', 'application/octet-stream');
-      res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.sendFile(filePath, { dotfiles: 'deny', headers: { 'Content-Type': 'application/octet-stream' } });
+      sendStoredFile(res, attachment.fileName, filePath);
     },
   }),
 ];

@@ -5,6 +5,7 @@ export const presentNotification = (n: NotificationRecord): NotificationView => 
   id: n.id,
   kind: n.kind as NotificationKind,
   incidentId: n.incidentId,
+  link: n.link ?? null,
   drill: n.drill,
   title: n.title,
   body: n.body,

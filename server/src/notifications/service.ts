@@ -21,7 +21,7 @@ import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
+import { commit, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { DeliveryRecord, EventRecord, NotificationRecord, PageResult, Repositories, WebhookRecord } from '../store/port.js';
 import { presentNotification } from './presenter.js';
 import { plansFor, type NotificationPlan } from './recipients.js';
@@ -35,7 +35,20 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   mention: 'Bạn được nhắc đến / You were mentioned',
   serious: 'SỰ CỐ NGHIÊM TRỌNG / SERIOUS INCIDENT',
   sla_escalation: 'Quá hạn xử lý / Response overdue',
+  report_reminder: 'Nhắc nộp báo cáo / Report reminder',
 };
+
+/** A notification not about an incident, written by the service that decides it is due. */
+export interface DirectNotification {
+  kind: NotificationKind;
+  userIds: string[];
+  title: string;
+  body: string;
+  /** The console path it opens, e.g. `/reports/<round id>`. */
+  link: string;
+  /** The domain event that caused it, recorded in the same transaction. */
+  eventSeq: number;
+}
 
 export interface NotificationSettings {
   /** E-mail is queued only when SMTP is configured. */
@@ -115,6 +128,47 @@ export class NotificationService {
     if (queued > 0) this.deliveriesQueued();
   }
 
+  /**
+   * Writes a notification inside the caller's transaction: the inbox entry (pushed live after
+   * the commit) and the queued e-mail, each as the recipient's preferences allow. Committing
+   * with the change that made it due is what makes it happen exactly once: a retried or
+   * restarted run finds that change done and writes nothing.
+   */
+  async notifyInTx(tx: Repositories, record: RecordEvent, at: string, n: DirectNotification): Promise<number> {
+    let reached = 0;
+    for (const userId of new Set(n.userIds)) {
+      const user = await tx.users.get(userId);
+      if (!user || user.disabled) continue;
+      const wants = await this.channelsOf(tx, userId, n.kind);
+      const notification: NotificationRecord = {
+        id: this.deps.ids(),
+        userId,
+        kind: n.kind,
+        incidentId: null,
+        link: n.link,
+        drill: false,
+        title: n.title,
+        body: n.body,
+        eventSeq: n.eventSeq,
+        createdAt: at,
+        readAt: null,
+      };
+      if (wants.has('in_app')) {
+        await tx.notifications.insert(notification);
+        await record({
+          type: EVENTS.notificationCreated,
+          entity: 'notification',
+          entityId: notification.id,
+          data: { userId, kind: n.kind, incidentId: null, notification: presentNotification(notification) },
+        });
+      }
+      if (wants.has('email') && this.settings.emailEnabled && user.email)
+        await tx.deliveries.insert(this.email(user.email, notification, at));
+      if (wants.size > 0) reached += 1;
+    }
+    return reached;
+  }
+
   private build(plan: NotificationPlan, userId: string, event: EventRecord, at: string): NotificationRecord {
     return {
       id: this.deps.ids(),
@@ -143,8 +197,8 @@ export class NotificationService {
 
   private email(to: string, n: NotificationRecord, at: string): DeliveryRecord {
     const prefix = n.drill ? `[${DRILL_PREFIX}] ` : '';
-    const link =
-      this.settings.publicUrl && n.incidentId ? `\n\n${this.settings.publicUrl.replace(/\/$/, '')}/incidents/${n.incidentId}` : '';
+    const path = n.incidentId ? `/incidents/${n.incidentId}` : (n.link ?? null);
+    const link = this.settings.publicUrl && path ? `\n\n${this.settings.publicUrl.replace(/\/$/, '')}${path}` : '';
     return {
       id: this.deps.ids(),
       channel: 'email',

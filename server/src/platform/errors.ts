@@ -10,6 +10,7 @@ import type {
   IncidentRecord,
   OnCallRosterRecord,
   ReportSubmissionRecord,
+  ReportTypeRecord,
   RoutingRuleRecord,
   SlaPolicyRecord,
   SystemRecord,
@@ -47,6 +48,7 @@ export interface VersionedRecords {
   on_call_roster: OnCallRosterRecord;
   sla_policy: SlaPolicyRecord;
   report_submission: ReportSubmissionRecord;
+  report_type: ReportTypeRecord;
   drill: DrillRecord;
 }
 export type VersionedEntity = keyof VersionedRecords;

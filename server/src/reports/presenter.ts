@@ -1,8 +1,22 @@
 /** What leaves the server of the reporting cycle and the assessments register: explicit fields. */
-import type { ComplianceLine } from '@cert-hub/shared';
+import type { ComplianceLine, ReportTypeView } from '@cert-hub/shared';
 import type { RegisterLine } from '../assessments/service.js';
-import type { AssessmentRecord, ReportRoundRecord, ReportSubmissionRecord } from '../store/port.js';
-import type { ConsolidatedRound, RoundView } from './service.js';
+import type { AssessmentRecord, ReportRoundRecord, ReportSubmissionRecord, ReportTypeRecord } from '../store/port.js';
+import { sectionsOf, type ConsolidatedRound, type RoundView } from './service.js';
+
+export const presentReportType = (t: ReportTypeRecord): ReportTypeView => ({
+  code: t.code,
+  nameVi: t.nameVi,
+  nameEn: t.nameEn,
+  period: t.period,
+  deadlines: [...t.deadlines],
+  submittedBy: t.submittedBy,
+  sentTo: t.sentTo,
+  sections: [...t.sections],
+  retired: t.retired,
+  version: t.version,
+  updatedAt: t.updatedAt,
+});
 
 export const presentRound = (r: ReportRoundRecord) => ({
   id: r.id,
@@ -13,6 +27,7 @@ export const presentRound = (r: ReportRoundRecord) => ({
   remindAt: r.remindAt,
   remindedAt: r.remindedAt,
   agencyIds: [...r.agencyIds],
+  sections: [...sectionsOf(r)],
   version: r.version,
   createdAt: r.createdAt,
 });

@@ -7,6 +7,9 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import {
   complianceQuery,
+  createReportTypeInput,
+  reportTypeCode,
+  updateReportTypeInput,
   exportIncidentsQuery,
   idSchema,
   listRoundsQuery,
@@ -21,6 +24,7 @@ import {
   presentComplianceLine,
   presentConsolidated,
   presentRound,
+  presentReportType,
   presentRegisterLine,
   presentRoundView,
   presentSubmission,
@@ -86,9 +90,35 @@ const reportingRoutes: Route[] = [
     method: 'get',
     path: '/reports/types',
     tag: 'reports',
-    summary: 'Configured report types',
+    summary: 'Configured report types (retired ones included, flagged)',
     auth: 'signed-in',
-    handler: ({ services }) => ({ items: services.reports.types() }),
+    handler: async ({ services }) => ({ items: (await services.reportTypes.list()).map(presentReportType) }),
+  }),
+  route({
+    method: 'post',
+    path: '/reports/types',
+    tag: 'reports',
+    summary: 'Add a report type (coordinator, admin)',
+    auth: 'signed-in',
+    body: createReportTypeInput,
+    status: 201,
+    present: presentReportType,
+    handler: async ({ services, actor, body, res }) => {
+      const type = await services.reportTypes.create(actor, body);
+      res.location(`/api/reports/types/${type.code}`);
+      return type;
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/reports/types/:code',
+    tag: 'reports',
+    summary: 'Edit or retire a report type (send `version`; 409 with the current type)',
+    auth: 'signed-in',
+    params: z.strictObject({ code: reportTypeCode }),
+    body: updateReportTypeInput,
+    present: presentReportType,
+    handler: ({ services, actor, params, body }) => services.reportTypes.update(actor, params.code, body),
   }),
   route({
     method: 'get',

@@ -6,7 +6,6 @@
  * and consolidates the answers into the province's draft.
  */
 import {
-  DEFAULT_REPORT_TYPES,
   EVENTS,
   REPORT_SECTIONS,
   type OpenRoundInput,
@@ -18,8 +17,9 @@ import type { z } from 'zod';
 import type { listRoundsQuery } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { conflict, forbidden, notFound, unprocessable } from '../platform/errors.js';
-import { commit, saveVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
-import type { PageResult, ReportRoundRecord, ReportSubmissionRecord } from '../store/port.js';
+import type { DirectNotification } from '../notifications/service.js';
+import { commit, saveVersioned, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
+import type { PageResult, ReportRoundRecord, ReportSubmissionRecord, Repositories } from '../store/port.js';
 import { reportPolicy } from './policy.js';
 import { submissionState } from './status.js';
 
@@ -36,12 +36,33 @@ export interface ConsolidatedRound {
   missing: { agencyId: string; agencyName: string }[];
 }
 
-export class ReportService {
-  constructor(private readonly deps: ServiceDeps) {}
+/** Where a due reminder goes out through the notification channels (the notification service). */
+export interface ReminderNotifier {
+  notifyInTx(tx: Repositories, record: RecordEvent, at: string, n: DirectNotification): Promise<number>;
+}
 
-  types() {
-    return DEFAULT_REPORT_TYPES;
-  }
+/** The deadline as people in the province read it: `05/12/2026 00:00` (Viet Nam time). */
+const vnDeadline = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+    .format(new Date(iso))
+    .replace(',', '');
+
+/** The sections a round's answers contain: its type's at opening, or all for rounds opened before types were configurable. */
+export const sectionsOf = (round: ReportRoundRecord): readonly ReportSection[] => round.sections ?? REPORT_SECTIONS;
+
+export class ReportService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly notifier: ReminderNotifier | null = null,
+  ) {}
 
   async open(actor: Actor, input: OpenRoundInput): Promise<ReportRoundRecord> {
     if (!reportPolicy.open(actor)) throw forbidden();
@@ -49,6 +70,11 @@ export class ReportService {
     const deadline = new Date(input.deadline);
     if (deadline.getTime() <= now.getTime())
       throw unprocessable('The deadline must be in the future', [{ path: 'deadline', message: 'must be in the future' }]);
+    const type = await this.deps.store.reportTypes.get(input.reportType);
+    if (!type || type.retired)
+      throw unprocessable(type ? 'This report type is retired' : 'Unknown report type', [
+        { path: 'reportType', message: type ? 'retired' : 'unknown' },
+      ]);
     const agencyIds = [...new Set(input.agencyIds)];
     for (const agencyId of agencyIds) {
       const agency = await this.deps.store.agencies.get(agencyId);
@@ -64,6 +90,7 @@ export class ReportService {
         remindAt: new Date(deadline.getTime() - input.remindHoursBefore * 3_600_000).toISOString(),
         remindedAt: null,
         agencyIds,
+        sections: [...type.sections],
         reminders: [],
         openedBy: actor.id,
         version: 1,
@@ -157,9 +184,10 @@ export class ReportService {
       expected: expectedVersion ?? 'any',
       change: (current, _tx, at) => {
         if (current?.submittedAt) throw conflict('This report was already submitted', { submittedAt: current.submittedAt });
-        if (input.submit && REPORT_SECTIONS.some((s) => sections[s].length === 0))
+        const required = sectionsOf(round);
+        if (input.submit && required.some((s) => sections[s].length === 0))
           throw unprocessable('Fill every section before submitting', {
-            missing: REPORT_SECTIONS.filter((s) => sections[s].length === 0),
+            missing: required.filter((s) => sections[s].length === 0),
           });
         return {
           id: current?.id ?? this.deps.ids(),
@@ -203,15 +231,17 @@ export class ReportService {
         missing.push({ agencyId, agencyName });
         continue;
       }
-      for (const section of REPORT_SECTIONS) sections[section].push({ agencyId, agencyName, text: submission.sections[section] });
+      for (const section of sectionsOf(round)) sections[section].push({ agencyId, agencyName, text: submission.sections[section] });
     }
     return { round, sections, missing };
   }
 
   /**
    * Runs the reminders that are due: each agency of the round that has not submitted gets a
-   * `report_round.reminder_due` event (what the notification channels deliver) and a reminder
-   * on its round page. The round remembers it ran, so a restart never reminds twice.
+   * `report_round.reminder_due` event, a reminder on its round page and, through the
+   * notification channels, a `report_reminder` to each of its focal points (bell and e-mail,
+   * as their preferences allow). All of it commits with the round's `remindedAt`, so a
+   * restart or a second node never reminds twice.
    */
   async runDueReminders(): Promise<number> {
     const now = this.deps.clock.now().toISOString();
@@ -231,12 +261,22 @@ export class ReportService {
         };
         if (!(await tx.reportRounds.update(next, round.version))) return 0;
         for (const agencyId of toRemind) {
-          await record({
+          const due = await record({
             type: EVENTS.reportRoundReminderDue,
             entity: 'report_round',
             entityId: round.id,
             version: next.version,
             data: { agencyId, title: round.title, deadline: round.deadline },
+          });
+          if (!this.notifier) continue;
+          const focalPoints = (await tx.users.listByAgency(agencyId)).filter((u) => u.role === 'focal_point' && !u.disabled);
+          await this.notifier.notifyInTx(tx, record, at, {
+            kind: 'report_reminder',
+            userIds: focalPoints.map((u) => u.id),
+            title: round.title,
+            body: `Hạn nộp báo cáo: ${vnDeadline(round.deadline)} — cơ quan, đơn vị chưa nộp. / Report due ${vnDeadline(round.deadline)} (Viet Nam time) and not yet submitted.`,
+            link: `/reports/${round.id}`,
+            eventSeq: due.seq,
           });
         }
         return toRemind.length;

@@ -13,7 +13,10 @@ export const SLA_STEPS: readonly { milestone: SlaMilestone; field: 'acknowledge'
 ];
 
 /** A serious incident follows the `serious` policy; others their severity's, else `default`. */
-export function policyFor(incident: IncidentRecord, policies: ReadonlyMap<SlaScope, SlaPolicyRecord>): SlaPolicyRecord | null {
+export function policyFor(
+  incident: Pick<IncidentRecord, 'serious' | 'severity'>,
+  policies: ReadonlyMap<SlaScope, SlaPolicyRecord>,
+): SlaPolicyRecord | null {
   if (incident.serious && policies.has('serious')) return policies.get('serious')!;
   if (incident.severity && policies.has(incident.severity)) return policies.get(incident.severity)!;
   return policies.get('default') ?? null;

@@ -3,12 +3,22 @@
  * the store; response times come from each incident's status changes through the one
  * milestone definition (`milestonesOf`), measured from when the report reached the hub.
  */
-import { milestonesOf, secondsUntil, type StatsPeriod, type StatsQuery, type StatsView } from '@cert-hub/shared';
+import {
+  milestonesOf,
+  secondsUntil,
+  SLA_BREACH_LIST_LIMIT,
+  type SlaBreachLine,
+  type SlaCompliance,
+  type StatsPeriod,
+  type StatsQuery,
+  type StatsView,
+} from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../platform/errors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
-import type { StatsRange } from '../store/port.js';
+import type { StatsRange, Store } from '../store/port.js';
 import { summarise } from './figures.js';
+import { slaOutcomes, SlaTally, type SlaOutcome } from './slaCompliance.js';
 import { statsPolicy } from './policy.js';
 
 export const SERIOUS_LIST_LIMIT = 100;
@@ -61,7 +71,19 @@ export class StatsService {
     const acknowledge: number[] = [];
     const contain: number[] = [];
     const close: number[] = [];
+    const policies = new Map((await this.deps.store.slaPolicies.list()).map((p) => [p.scope, p] as const));
+    const now = this.deps.clock.now();
+    const slaOverall = new SlaTally();
+    const slaBySeverity = new Map<string, SlaTally>();
+    const breaches: { incidentId: string; severity: string; outcome: SlaOutcome }[] = [];
     for await (const history of this.deps.store.stats.listStatusHistories(range)) {
+      const severity = history.severity ?? 'unknown';
+      for (const outcome of slaOutcomes(history, policies, now)) {
+        slaOverall.add(outcome);
+        if (!slaBySeverity.has(severity)) slaBySeverity.set(severity, new SlaTally());
+        slaBySeverity.get(severity)!.add(outcome);
+        if (!outcome.met) breaches.push({ incidentId: history.incidentId, severity, outcome });
+      }
       const m = milestonesOf(history.changes);
       const push = (into: number[], at: string | null) => {
         const seconds = secondsUntil(history.reportedAt, at);
@@ -100,6 +122,45 @@ export class StatsService {
         late: l.late,
         share: l.total === 0 ? 0 : l.late / l.total,
       })),
+      sla: await this.slaCompliance(slaOverall, slaBySeverity, breaches),
+    };
+  }
+
+  private async slaCompliance(
+    overall: SlaTally,
+    bySeverity: Map<string, SlaTally>,
+    breaches: { incidentId: string; severity: string; outcome: SlaOutcome }[],
+  ): Promise<SlaCompliance> {
+    breaches.sort((a, b) => a.outcome.deadline.localeCompare(b.outcome.deadline) || a.incidentId.localeCompare(b.incidentId));
+    const listed = breaches.slice(0, SLA_BREACH_LIST_LIMIT);
+    const lines: SlaBreachLine[] = [];
+    const incidents = new Map<string, Awaited<ReturnType<Store['incidents']['get']>>>();
+    for (const b of listed) {
+      if (!incidents.has(b.incidentId)) incidents.set(b.incidentId, await this.deps.store.incidents.get(b.incidentId));
+    }
+    const names = await this.agencyNames([...incidents.values()].flatMap((i) => (i ? [i.agencyId] : [])));
+    for (const b of listed) {
+      const incident = incidents.get(b.incidentId);
+      if (!incident) continue;
+      lines.push({
+        id: incident.id,
+        code: incident.code,
+        title: incident.title,
+        agencyId: incident.agencyId,
+        agencyName: names.get(incident.agencyId) ?? '',
+        severity: b.severity,
+        step: b.outcome.step,
+        deadline: b.outcome.deadline,
+        reachedAt: b.outcome.reachedAt,
+      });
+    }
+    return {
+      overall: overall.lines(),
+      bySeverity: [...bySeverity.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([severity, tally]) => tally.lines().map((line) => ({ ...line, severity }))),
+      breaches: lines,
+      breachesTruncated: breaches.length > listed.length,
     };
   }
 

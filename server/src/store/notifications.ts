@@ -11,6 +11,8 @@ export interface NotificationRecord {
   /** What happened, one of NOTIFICATION_KINDS in shared. */
   kind: string;
   incidentId: string | null;
+  /** A console path for a notification not about an incident (absent on older entries). */
+  link?: string | null;
   /** A drill incident's notification: shown with the "DIỄN TẬP" / "DRILL" prefix. */
   drill: boolean;
   title: string;

@@ -40,7 +40,15 @@ import type { RoutingRuleRepository, UpwardNotificationRepository } from './rout
 export type * from './routing.js';
 export type * from './oncall.js';
 export * from './reports.js';
-import type { AssessmentRepository, ReportRoundRepository, ReportSubmissionRepository, StatsRepository } from './reports.js';
+export type * from './reportTypes.js';
+import type {
+  AssessmentRepository,
+  ReportAttachmentRepository,
+  ReportRoundRepository,
+  ReportSubmissionRepository,
+  StatsRepository,
+} from './reports.js';
+import type { ReportTypeRepository } from './reportTypes.js';
 import type { AuditRepository } from './audit.js';
 import type { DeliveryRepository, NotificationPreferenceRepository, NotificationRepository, WebhookRepository } from './notifications.js';
 import type { SlaPolicyRepository, SlaTimerRepository } from './sla.js';
@@ -71,6 +79,8 @@ export interface Repositories {
   stats: StatsRepository;
   reportRounds: ReportRoundRepository;
   reportSubmissions: ReportSubmissionRepository;
+  reportAttachments: ReportAttachmentRepository;
+  reportTypes: ReportTypeRepository;
   assessments: AssessmentRepository;
   audit: AuditRepository;
   notifications: NotificationRepository;

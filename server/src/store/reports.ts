@@ -5,7 +5,7 @@
  * test/store-contract-reports.test.ts.
  */
 import type { ReportSection } from '@cert-hub/shared';
-import type { StatusChange } from '@cert-hub/shared';
+import type { IncidentStatus, Severity, StatusChange } from '@cert-hub/shared';
 import type { PageQuery, PageResult } from './port.js';
 
 /** An interval of `reportedAt`, inclusive, ISO-8601 UTC. */
@@ -42,6 +42,10 @@ export interface IncidentCounts {
 export interface IncidentStatusHistory {
   incidentId: string;
   reportedAt: string;
+  /** What picks the incident's SLA policy and whether a missed step can still be reached. */
+  status: IncidentStatus;
+  severity: Severity | null;
+  serious: boolean;
   changes: StatusChange[];
 }
 
@@ -65,6 +69,8 @@ export interface ReportRoundRecord {
   /** Set once the reminder ran, so a restart does not remind twice. */
   remindedAt: string | null;
   agencyIds: string[];
+  /** The sections its report type required when the round opened (absent on older rounds: all). */
+  sections?: ReportSection[];
   /** Agencies reminded, with when. */
   reminders: { agencyId: string; at: string }[];
   openedBy: string;
@@ -105,6 +111,28 @@ export interface ReportSubmissionRepository {
   listByRound(roundId: string): Promise<ReportSubmissionRecord[]>;
 }
 
+/** A file a focal point attached to its agency's answer in a round (stored like incident evidence). */
+export interface ReportAttachmentRecord {
+  id: string;
+  roundId: string;
+  agencyId: string;
+  fileName: string;
+  /** Relative path under the attachments directory. */
+  storageKey: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface ReportAttachmentRepository {
+  insert(attachment: ReportAttachmentRecord): Promise<void>;
+  get(id: string): Promise<ReportAttachmentRecord | null>;
+  /** One round's files, of one agency or (without `agencyId`) of all, oldest first. */
+  listByRound(roundId: string, agencyId?: string): Promise<ReportAttachmentRecord[]>;
+}
+
 export interface AssessmentRecord {
   id: string;
   systemId: string;
@@ -133,5 +161,6 @@ export interface ReportsRepositories {
   stats: StatsRepository;
   reportRounds: ReportRoundRepository;
   reportSubmissions: ReportSubmissionRepository;
+  reportAttachments: ReportAttachmentRepository;
   assessments: AssessmentRepository;
 }

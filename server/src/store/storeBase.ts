@@ -70,6 +70,12 @@ export abstract class StoreBase implements Repositories {
   get reportSubmissions() {
     return this.repositories.reportSubmissions;
   }
+  get reportAttachments() {
+    return this.repositories.reportAttachments;
+  }
+  get reportTypes() {
+    return this.repositories.reportTypes;
+  }
   get assessments() {
     return this.repositories.assessments;
   }

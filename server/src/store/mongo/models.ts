@@ -7,6 +7,7 @@ import { Schema, type Connection } from 'mongoose';
 import { drillPlanSchema, drillSchema } from './drillModels.js';
 import { routingModels } from './routing.js';
 import { bindReportModels } from './reports.js';
+import { bindReportTypeModels } from './reportTypes.js';
 import { bindNotifyModels } from './notify.js';
 
 const base = { _id: { type: String, required: true }, version: { type: Number, required: true } };
@@ -292,6 +293,7 @@ export function bindModels(conn: Connection) {
     DrillPlan: conn.model('DrillPlan', drillPlanSchema, 'drill_plans'),
     ...routingModels(conn),
     ...bindReportModels(conn),
+    ...bindReportTypeModels(conn),
     ...bindNotifyModels(conn),
   };
 }

@@ -32,6 +32,7 @@ import { mongoIncidentCounts } from './incidentCounts.js';
 import { mongoPlaybooks } from './playbooks.js';
 import { routingRepositories } from './routing.js';
 import { mongoReportsRepositories } from './reports.js';
+import { mongoReportTypes } from './reportTypes.js';
 import { notifyRepositories } from './notify.js';
 import { mongoSectors } from './sectors.js';
 import { mongoSessions } from './sessions.js';
@@ -63,6 +64,7 @@ export function repositories(models: Models, session: ClientSession | undefined)
     events: mongoEvents(models, session),
     ...routingRepositories(models, session),
     ...mongoReportsRepositories(models, session),
+    reportTypes: mongoReportTypes(models, session),
     ...notifyRepositories(models, session),
   };
 }

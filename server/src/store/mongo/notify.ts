@@ -49,6 +49,7 @@ const notificationSchema = new Schema(
     userId: String,
     kind: String,
     incidentId: nullableString,
+    link: nullableString,
     drill: Boolean,
     title: String,
     body: String,

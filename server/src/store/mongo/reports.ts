@@ -4,7 +4,7 @@
  * assessments are documents keyed by the same string ids as in SQLite.
  */
 import { Schema, type ClientSession, type Connection, type Model, type PipelineStage } from 'mongoose';
-import type { IncidentStatus } from '@cert-hub/shared';
+import type { IncidentStatus, Severity } from '@cert-hub/shared';
 import type {
   AssessmentRecord,
   IncidentCounts,
@@ -12,6 +12,7 @@ import type {
   KeyCount,
   ReportRoundRecord,
   ReportsRepositories,
+  ReportAttachmentRecord,
   ReportSubmissionRecord,
   StatsRange,
 } from '../reports.js';
@@ -33,6 +34,8 @@ roundSchema.index({ remindedAt: 1, remindAt: 1 });
 roundSchema.index({ agencyIds: 1 });
 const submissionSchema = new Schema({ _id: String, roundId: String, agencyId: String, version: Number }, loose);
 submissionSchema.index({ roundId: 1, agencyId: 1 }, { unique: true });
+const reportAttachmentSchema = new Schema({ _id: String, roundId: String, agencyId: String, createdAt: String }, loose);
+reportAttachmentSchema.index({ roundId: 1, agencyId: 1, createdAt: 1, _id: 1 });
 const assessmentSchema = new Schema({ _id: String, systemId: String, assessedAt: String, createdAt: String }, loose);
 assessmentSchema.index({ systemId: 1, assessedAt: -1, createdAt: -1 });
 
@@ -42,6 +45,7 @@ export function bindReportModels(conn: Connection) {
     ReportRound: conn.model('ReportRound', roundSchema, 'report_rounds'),
     ReportSubmission: conn.model('ReportSubmission', submissionSchema, 'report_submissions'),
     Assessment: conn.model('Assessment', assessmentSchema, 'assessments'),
+    ReportAttachment: conn.model('ReportAttachment', reportAttachmentSchema, 'report_attachments'),
   };
 }
 
@@ -51,6 +55,7 @@ interface ReportModels {
   ReportRound: AnyModel;
   ReportSubmission: AnyModel;
   Assessment: AnyModel;
+  ReportAttachment: AnyModel;
 }
 
 /** Newest deadline first; exported for test/mongo-schemas.test.ts, which stores rounds as this adapter does. */
@@ -117,11 +122,14 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
       async *listStatusHistories(range) {
         let after = '';
         for (;;) {
-          const incidents = await models.Incident.find({ ...realIn(range), _id: { $gt: after } }, { _id: 1, reportedAt: 1 })
+          const incidents = await models.Incident.find(
+            { ...realIn(range), _id: { $gt: after } },
+            { _id: 1, reportedAt: 1, status: 1, severity: 1, serious: 1 },
+          )
             .sort({ _id: 1 })
             .limit(HISTORY_BATCH)
             .session(session ?? null)
-            .lean<{ _id: string; reportedAt: string }[]>();
+            .lean<{ _id: string; reportedAt: string; status: IncidentStatus; severity?: Severity | null; serious?: boolean }[]>();
           if (incidents.length === 0) return;
           const events = await models.Event.find(
             { entity: 'incident', entityId: { $in: incidents.map((i) => i._id) }, type: 'incident.status_changed' },
@@ -136,7 +144,15 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
             list.push({ from: e.data.from, to: e.data.to, at: e.at });
             byIncident.set(e.entityId, list);
           }
-          for (const i of incidents) yield { incidentId: i._id, reportedAt: i.reportedAt, changes: byIncident.get(i._id) ?? [] };
+          for (const i of incidents)
+            yield {
+              incidentId: i._id,
+              reportedAt: i.reportedAt,
+              status: i.status,
+              severity: i.severity ?? null,
+              serious: i.serious === true,
+              changes: byIncident.get(i._id) ?? [],
+            };
           after = incidents[incidents.length - 1]!._id;
         }
       },
@@ -206,6 +222,26 @@ export function mongoReportsRepositories(models: ReportModels, session: ClientSe
           .session(session ?? null)
           .lean<Doc[]>();
         return docs.map((d) => fromDoc<ReportSubmissionRecord>(d)!);
+      },
+    },
+    reportAttachments: {
+      async insert(a) {
+        const { id, ...rest } = a;
+        await models.ReportAttachment.create([{ _id: id, ...rest }], { session });
+      },
+      async get(id) {
+        return fromDoc<ReportAttachmentRecord>(
+          await models.ReportAttachment.findById(id)
+            .session(session ?? null)
+            .lean<Doc>(),
+        );
+      },
+      async listByRound(roundId, agencyId) {
+        const docs = await models.ReportAttachment.find({ roundId, ...(agencyId === undefined ? {} : { agencyId }) })
+          .sort({ createdAt: 1, _id: 1 })
+          .session(session ?? null)
+          .lean<Doc[]>();
+        return docs.map((d) => fromDoc<ReportAttachmentRecord>(d)!);
       },
     },
     assessments: {

@@ -2,6 +2,8 @@
  * Versioned schema migrations, applied in order inside one transaction each and recorded
  * in `PRAGMA user_version`. Never edit a shipped migration: add the next one.
  */
+import { REPORT_TYPES_MIGRATION } from './reportTypesMigration.js';
+
 /**
  * The statuses migration 4's `is_open` column counts as open (the board's list). Frozen with
  * that migration: the store uses the column only when a query asks for exactly this set.
@@ -361,4 +363,17 @@ export const MIGRATIONS: string[] = [
   WHERE type = 'incident.created' AND json_type(data, '$.incident') = 'object';
   CREATE INDEX events_incident ON events (incident_id, seq);
   `,
+  // files attached to an agency's answer in a reporting round
+  `
+  CREATE TABLE report_attachments (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX report_attachments_round ON report_attachments (round_id, agency_id, created_at);
+  `,
+  // report types become stored configuration, seeded with the demo province's types
+  REPORT_TYPES_MIGRATION,
 ];

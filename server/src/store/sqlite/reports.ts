@@ -4,13 +4,15 @@
  * into memory; status histories are read in batches of incidents.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { IncidentStatus } from '@cert-hub/shared';
+import type { IncidentStatus, Severity } from '@cert-hub/shared';
 import type {
   AssessmentRecord,
   AssessmentRepository,
   IncidentCounts,
   IncidentStatusHistory,
   KeyCount,
+  ReportAttachmentRecord,
+  ReportAttachmentRepository,
   ReportRoundRecord,
   ReportRoundRepository,
   ReportsRepositories,
@@ -78,7 +80,7 @@ class SqliteStats implements StatsRepository {
 
   async *listStatusHistories(range: StatsRange): AsyncIterable<IncidentStatusHistory> {
     const batch = this.db.prepare(
-      `SELECT id, reported_at FROM incidents
+      `SELECT id, reported_at, status, severity, serious FROM incidents
        WHERE is_drill = 0 AND reported_at >= ? AND reported_at <= ? AND id > ?
        ORDER BY id LIMIT ?`,
     );
@@ -88,11 +90,20 @@ class SqliteStats implements StatsRepository {
     );
     let after = '';
     for (;;) {
-      const incidents = batch.all(range.from, range.to, after, HISTORY_BATCH) as { id: string; reported_at: string }[];
+      const incidents = batch.all(range.from, range.to, after, HISTORY_BATCH) as {
+        id: string;
+        reported_at: string;
+        status: IncidentStatus;
+        severity: Severity | null;
+        serious: number;
+      }[];
       if (incidents.length === 0) return;
       const histories = incidents.map((i) => ({
         incidentId: i.id,
         reportedAt: i.reported_at,
+        status: i.status,
+        severity: i.severity,
+        serious: i.serious === 1,
         changes: changes.all(i.id) as { from: IncidentStatus; to: IncidentStatus; at: string }[],
       }));
       for (const history of histories) yield history;
@@ -176,6 +187,29 @@ class SqliteReportSubmissions implements ReportSubmissionRepository {
   }
 }
 
+class SqliteReportAttachments implements ReportAttachmentRepository {
+  constructor(private readonly db: Db) {}
+  async insert(a: ReportAttachmentRecord) {
+    this.db
+      .prepare('INSERT INTO report_attachments (id, round_id, agency_id, created_at, doc) VALUES (?,?,?,?,?)')
+      .run(a.id, a.roundId, a.agencyId, a.createdAt, JSON.stringify(a));
+  }
+  async get(id: string) {
+    const row = this.db.prepare('SELECT doc FROM report_attachments WHERE id = ?').get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as ReportAttachmentRecord) : null;
+  }
+  async listByRound(roundId: string, agencyId?: string) {
+    const rows = (
+      agencyId === undefined
+        ? this.db.prepare('SELECT doc FROM report_attachments WHERE round_id = ? ORDER BY created_at, id').all(roundId)
+        : this.db
+            .prepare('SELECT doc FROM report_attachments WHERE round_id = ? AND agency_id = ? ORDER BY created_at, id')
+            .all(roundId, agencyId)
+    ) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as ReportAttachmentRecord);
+  }
+}
+
 class SqliteAssessments implements AssessmentRepository {
   constructor(private readonly db: Db) {}
   async insert(a: AssessmentRecord) {
@@ -207,6 +241,7 @@ export function sqliteReportsRepositories(db: Db): ReportsRepositories {
     stats: new SqliteStats(db),
     reportRounds: new SqliteReportRounds(db),
     reportSubmissions: new SqliteReportSubmissions(db),
+    reportAttachments: new SqliteReportAttachments(db),
     assessments: new SqliteAssessments(db),
   };
 }

@@ -30,6 +30,7 @@ import { cacheStatements } from './statementCache.js';
 import { SqliteAgencies } from './agencies.js';
 import { SqliteApiKeys } from './apiKeys.js';
 import { SqliteAttachments } from './attachments.js';
+import { SqliteReportTypes } from './reportTypes.js';
 import { SqliteAudit } from './audit.js';
 import { SqliteComments } from './comments.js';
 import { SqliteCounters } from './counters.js';
@@ -108,6 +109,7 @@ function repositoriesOn(db: Db): Repositories {
       upwardNotifications: new SqliteUpwardNotifications(db),
       onCall: new SqliteOnCall(db),
       ...sqliteReportsRepositories(db),
+      reportTypes: new SqliteReportTypes(db),
       audit: new SqliteAudit(db),
       notifications: new SqliteNotifications(db),
       notificationPreferences: new SqliteNotificationPreferences(db),
