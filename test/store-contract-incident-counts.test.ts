@@ -154,11 +154,11 @@ describe('incident counts on SQLite are served by an index (EXPLAIN QUERY PLAN)'
       db.prepare = ((text: string) => {
         const statement = prepare(text);
         const get = statement.get.bind(statement);
-        statement.get = ((...a: unknown[]) => {
+        statement.get = (...a: unknown[]) => {
           sql = text;
           args = a;
           return get(...a);
-        }) as typeof statement.get;
+        };
         return statement;
       }) as typeof db.prepare;
       const { SqliteIncidentCounts } = await import('../server/src/store/sqlite/incidentCounts.js');
