@@ -175,7 +175,11 @@ const MATRIX: Entry[] = [
   { route: 'PATCH /api/users/:id', allow: ADMIN, body: () => ({ version: 1 }) },
   { route: 'POST /api/users/:id/password', allow: ADMIN, body: () => ({ password: 'Another@12345' }) },
   { route: 'POST /api/users/:id/password-reset-link', allow: ADMIN },
-  { route: 'POST /api/auth/password-reset', allow: EVERYONE, body: () => ({ token: `nouser.${'x'.repeat(30)}`, password: 'Another@12345' }) },
+  {
+    route: 'POST /api/auth/password-reset',
+    allow: EVERYONE,
+    body: () => ({ token: `nouser.${'x'.repeat(30)}`, password: 'Another@12345' }),
+  },
   {
     route: 'POST /api/incidents',
     allow: ['admin', ...CERT_ALL, 'focal'],

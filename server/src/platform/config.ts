@@ -43,7 +43,11 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('CERT Hub <no-reply@localhost>'),
-  PASSWORD_RESET_TTL_HOURS: z.coerce.number().min(0.25).max(24 * 14).default(24),
+  PASSWORD_RESET_TTL_HOURS: z.coerce
+    .number()
+    .min(0.25)
+    .max(24 * 14)
+    .default(24),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
