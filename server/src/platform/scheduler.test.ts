@@ -212,6 +212,29 @@ describe('the scheduler', () => {
     expect(lines.filter((l) => l.job === 'broken')).toHaveLength(2);
   });
 
+  it('runs again at once for work queued while it ran, at the same clock time', async () => {
+    const clock = new FakeClock(at(0));
+    const outbox = dueListJob('outbox', clock, [T0 + 1_000]);
+    let queuedDuringRun = false;
+    const runDue = outbox.job.runDue;
+    // Like a delivery queued by another event while the outbox was sending: due now, after the job read its work.
+    outbox.job.runDue = async () => {
+      await runDue();
+      if (!queuedDuringRun) {
+        queuedDuringRun = true;
+        outbox.due.push(clock.now().getTime());
+      }
+    };
+    const scheduler = startScheduler([outbox.job], clock);
+    clock.advance(1_000);
+    await scheduler.tick();
+    await settled();
+    expect(outbox.runs).toEqual([
+      { at: at(1_000), took: [at(1_000)] },
+      { at: at(1_000), took: [at(1_000)] },
+    ]);
+  });
+
   it('backs off a job that runs without error but leaves its due work, instead of spinning', async () => {
     const clock = new FakeClock(at(0));
     const { logger, lines } = capturingLogger();
@@ -221,14 +244,15 @@ describe('the scheduler', () => {
     const scheduler = startScheduler([stuck], clock, { logger });
     clock.advance(1_000);
     await scheduler.tick();
-    expect(runs).toBe(1);
+    // The first run, then two more in case the work was queued meanwhile, then it waits.
+    expect(runs).toBe(3);
     expect(lines).toContainEqual(expect.objectContaining({ job: 'stuck', msg: 'scheduled job left due work; retrying later' }));
     clock.advance(4_999);
     await scheduler.tick();
-    expect(runs).toBe(1);
+    expect(runs).toBe(3);
     clock.advance(1);
     await scheduler.tick();
-    expect(runs).toBe(2);
+    expect(runs).toBe(6);
   });
 
   it('stops without leaving a timer behind, and a stopped scheduler runs nothing', async () => {

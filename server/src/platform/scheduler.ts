@@ -39,6 +39,9 @@ export interface SchedulerOptions {
   retryMs?: number;
 }
 
+/** Runs in a row, within one pass, that may leave work due before the job is backed off. */
+const MAX_RUNS_LEAVING_WORK = 3;
+
 interface Due {
   job: ScheduledJob;
   /** Clock milliseconds of the job's next work, after any retry wait; null: nothing pending. */
@@ -136,8 +139,8 @@ export class Scheduler {
   }
 
   private async runDueJobs(): Promise<void> {
-    // When each job last began in this pass: due again at or before that means it made no progress.
-    const began = new Map<string, number>();
+    // Per job in this pass: when it last began, and how many runs in a row left work due by then.
+    const began = new Map<string, { at: number; runsLeavingWork: number }>();
     while (!this.stopped()) {
       const now = this.clock.now().getTime();
       const dues = await this.readDueTimes(now);
@@ -146,14 +149,16 @@ export class Scheduler {
       for (const { job, at } of ready) {
         if (this.stopped()) return;
         const last = began.get(job.name);
-        if (last !== undefined && at <= last) {
-          // Work due before the job last began is still there: something refuses it (a
-          // conflicting write, a bug). Wait like after a failure instead of spinning.
+        // Work due by the time the job last began is still there. Once or twice that is work
+        // queued while it ran (same clock time); again and again, something refuses it (a
+        // conflicting write, a bug): then it waits like after a failure instead of spinning.
+        const runsLeavingWork = last !== undefined && at <= last.at ? last.runsLeavingWork + 1 : 0;
+        if (runsLeavingWork >= MAX_RUNS_LEAVING_WORK) {
           this.logger.warn({ job: job.name, dueAt: new Date(at).toISOString() }, 'scheduled job left due work; retrying later');
           this.retryAfter.set(job.name, now + this.retryMs);
           continue;
         }
-        began.set(job.name, now);
+        began.set(job.name, { at: now, runsLeavingWork });
         await this.runJob(job, now);
       }
     }
