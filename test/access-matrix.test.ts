@@ -29,6 +29,8 @@
  *
  * For reads by the agency side, answers are also checked to hold none of the CERT's
  * internal fields. A route mounted without an entry fails the suite, listing the route.
+ *
+ * Over 400 lines on purpose: it is one table, a line per mounted route, plus its runner.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentView } from '@cert-hub/shared';

@@ -4,6 +4,8 @@
  * alone escalates step by step (e-mail and a signed webhook), a restart during the wait
  * neither loses nor doubles a step; and editing the audit store behind the hub's back makes
  * /api/audit/verify name the edited entry.
+ *
+ * Over 400 lines: the four scenarios share one live hub, SMTP receiver and webhook listener.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';

@@ -1,3 +1,8 @@
+/**
+ * Drills over real HTTP on the demo province with a fake clock: planning, injects firing as
+ * DRILL incidents, metrics, scores and lessons, the after-action DOCX, the leaders' year view.
+ * Over 400 lines: the drill's life runs in order on one seeded hub, a describe per stage.
+ */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

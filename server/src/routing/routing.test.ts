@@ -1,6 +1,8 @@
 /**
  * Routing, on-call and serious incidents over real HTTP and sockets on the demo province
  * (issue 8, "Done when" bullet 1), with the rules API, the preview and a coordinator's reroute.
+ *
+ * Over 400 lines: the scenarios share one seeded hub with its sockets, rules and rosters.
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
