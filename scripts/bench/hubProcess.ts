@@ -5,6 +5,7 @@
  * transactions, so the read figures can be taken at 10k … 1M incidents in minutes.
  */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { EVENTS, INCIDENT_CATEGORY_CODES, SEVERITIES } from '@cert-hub/shared';
 import { composeFromEnv } from '../../server/src/compose.js';
@@ -94,14 +95,41 @@ async function generate(count: number) {
   return { total: await store.incidents.count() };
 }
 
+/**
+ * The store's size on disk once its write-ahead log is checkpointed into the main file (the
+ * log is a reusable buffer as large as the biggest transaction — the generator's batches —
+ * not storage that grows with the incidents).
+ */
 function storeBytes() {
   if (deps.store.kind !== 'sqlite') return null;
   const file = path.join(config.dataDir, 'cert-hub.sqlite');
+  const db = new Database(file);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
   const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
   return size(file) + size(`${file}-wal`);
 }
 
+/** Bytes per table and index (SQLite's dbstat), largest first: where the storage goes. */
+function storeBytesByObject() {
+  if (deps.store.kind !== 'sqlite') return null;
+  const db = new Database(path.join(config.dataDir, 'cert-hub.sqlite'), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
+      name: string;
+      bytes: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
+  } finally {
+    db.close();
+  }
+}
+
 serve({
+  storageByObject: async () => storeBytesByObject(),
   rss: async () => ({ rss: process.memoryUsage().rss }),
   generate: async (m) => generate(Number(m.count)),
   storage: async () => ({ bytes: storeBytes(), incidents: await deps.store.incidents.count() }),

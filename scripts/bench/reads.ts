@@ -17,8 +17,8 @@ export interface ReadsAtSize {
   incidentWithTimeline: ReadFigure;
   search: ReadFigure;
   narrowCatchUp: ReadFigure;
-  /** The leaders' yearly statistics do not exist in the hub yet. */
-  yearlyStatistics: 'not available';
+  /** The leader's dashboard for the last full calendar year (a third of the generated incidents). */
+  yearlyStatistics: ReadFigure & { from: string; to: string; incidentsInYear: number };
 }
 
 interface Page {
@@ -52,9 +52,15 @@ export const READ_PATHS = {
   catchUp: '/api/events?after=0',
 };
 
+/** The last full calendar year in the province's time (UTC+7): the generator spreads incidents over three years back from now. */
+export function lastFullYear(now = new Date()) {
+  const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear() - 1;
+  return { from: `${year}-01-01T00:00:00+07:00`, to: `${year}-12-31T23:59:59.999+07:00` };
+}
+
 export async function measureReads(
   base: string,
-  who: { responder: Session; coordinator: Session; narrow: Session },
+  who: { responder: Session; coordinator: Session; narrow: Session; leader: Session },
   storedIncidents: number,
   opts: { rounds: number; requests: number; depth: number; budgetMs: number },
 ): Promise<ReadsAtSize> {
@@ -90,6 +96,13 @@ export async function measureReads(
     ),
     search: await figure(() => getJson(base, READ_PATHS.search, who.coordinator.token), rounds, requests, budgetMs),
     narrowCatchUp: await figure(() => getJson(base, READ_PATHS.catchUp, who.narrow.token), rounds, requests, budgetMs),
-    yearlyStatistics: 'not available',
+    yearlyStatistics: await yearlyStatistics(base, who.leader, rounds, requests, budgetMs),
   };
+}
+
+async function yearlyStatistics(base: string, leader: Session, rounds: number, requests: number, budgetMs: number) {
+  const year = lastFullYear();
+  const path = `/api/stats?from=${encodeURIComponent(year.from)}&to=${encodeURIComponent(year.to)}`;
+  const view = await getJson<{ total: number }>(base, path, leader.token);
+  return { ...(await figure(() => getJson(base, path, leader.token), rounds, requests, budgetMs)), ...year, incidentsInYear: view.total };
 }
