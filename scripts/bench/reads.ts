@@ -17,7 +17,7 @@ export interface ReadsAtSize {
   incidentWithTimeline: ReadFigure;
   search: ReadFigure;
   narrowCatchUp: ReadFigure;
-  /** The leader's dashboard for the last full calendar year (a third of the generated incidents). */
+  /** The leader's dashboard for the year up to now (with its comparison to the year before). */
   yearlyStatistics: ReadFigure & { from: string; to: string; incidentsInYear: number };
 }
 
@@ -27,7 +27,16 @@ interface Page {
 }
 
 async function figure(request: () => Promise<unknown>, rounds: number, requests: number, budgetMs: number): Promise<ReadFigure> {
+  const warmUpStarted = now();
   await request(); // warm-up (statement caches, page cache)
+  const warmUp = now() - warmUpStarted;
+  // A request slower than a round's whole budget is measured once more, not rounds × requests times.
+  if (warmUp > budgetMs / rounds) {
+    const started = now();
+    await request();
+    const once = now() - started;
+    return { p50Ms: spread([once]), p95Ms: spread([once]) };
+  }
   const p50: number[] = [];
   const p95: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -52,10 +61,9 @@ export const READ_PATHS = {
   catchUp: '/api/events?after=0',
 };
 
-/** The last full calendar year in the province's time (UTC+7): the generator spreads incidents over three years back from now. */
-export function lastFullYear(now = new Date()) {
-  const year = new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear() - 1;
-  return { from: `${year}-01-01T00:00:00+07:00`, to: `${year}-12-31T23:59:59.999+07:00` };
+/** The year up to now (the generator files one incident every ~95 s back from now: 1M make three years). */
+export function lastYear(now = new Date()) {
+  return { from: new Date(now.getTime() - 365 * 86_400_000).toISOString(), to: now.toISOString() };
 }
 
 export async function measureReads(
@@ -101,8 +109,9 @@ export async function measureReads(
 }
 
 async function yearlyStatistics(base: string, leader: Session, rounds: number, requests: number, budgetMs: number) {
-  const year = lastFullYear();
+  const year = lastYear();
   const path = `/api/stats?from=${encodeURIComponent(year.from)}&to=${encodeURIComponent(year.to)}`;
-  const view = await getJson<{ total: number }>(base, path, leader.token);
-  return { ...(await figure(() => getJson(base, path, leader.token), rounds, requests, budgetMs)), ...year, incidentsInYear: view.total };
+  let incidentsInYear = 0;
+  const request = async () => (incidentsInYear = (await getJson<{ total: number }>(base, path, leader.token)).total);
+  return { ...(await figure(request, rounds, requests, budgetMs)), ...year, incidentsInYear };
 }
