@@ -113,7 +113,7 @@ class SqliteStats implements StatsRepository {
   async *listStatusHistories(range: StatsRange): AsyncIterable<IncidentStatusHistory> {
     const batch = this.db.prepare(
       `SELECT id, reported_at FROM incidents
-       WHERE is_drill = 0 AND reported_at <= ? AND (reported_at > ? OR (reported_at = ? AND id > ?))
+       WHERE is_drill = 0 AND reported_at >= ? AND reported_at <= ? AND (reported_at > ? OR id > ?)
        ORDER BY reported_at, id LIMIT ?`,
     );
     let afterAt = range.from;
@@ -129,7 +129,7 @@ class SqliteStats implements StatsRepository {
                  ORDER BY reported_at, id LIMIT ?`,
               )
               .all(range.from, range.to, HISTORY_BATCH)
-          : batch.all(range.to, afterAt, afterAt, afterId, HISTORY_BATCH)
+          : batch.all(afterAt, range.to, afterAt, afterId, HISTORY_BATCH)
       ) as { id: string; reported_at: string }[];
       first = false;
       if (incidents.length === 0) return;
