@@ -125,23 +125,7 @@ function storeBytes() {
   return size(file) + size(`${file}-wal`);
 }
 
-/** Bytes per table and index (SQLite's dbstat), largest first: where the storage goes. */
-function storeBytesByObject() {
-  if (deps.store.kind !== 'sqlite') return null;
-  const db = new Database(path.join(config.dataDir, 'cert-hub.sqlite'), { readonly: true });
-  try {
-    const rows = db.prepare('SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as {
-      name: string;
-      bytes: number;
-    }[];
-    return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
-  } finally {
-    db.close();
-  }
-}
-
 serve({
-  storageByObject: async () => storeBytesByObject(),
   rss: async () => ({ rss: process.memoryUsage().rss }),
   generate: async (m) => generate(Number(m.count)),
   storage: async () => ({ bytes: storeBytes(), incidents: await deps.store.incidents.count() }),
