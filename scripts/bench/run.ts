@@ -104,6 +104,7 @@ async function main() {
     PLAN.ingest,
   );
   const storageAfterIngest = await ingestHub.ask<{ bytes: number; incidents: number }>({ type: 'storage' });
+  log(`ingest: ${JSON.stringify(ingest)}`);
   await floorIngest.stop();
   await ingestHub.stop();
   const profileSummary = profile
@@ -148,19 +149,21 @@ async function main() {
       },
     },
   );
+  log(`fan-out: ${JSON.stringify(fanout)}`);
   await floorFan.stop();
   await fanHub.stop();
 
   // ---- reads ----
   const readHub = await startHub();
   const readBase = `http://127.0.0.1:${readHub.port}`;
-  const who = {
+  const signIn = async () => ({
     focal: await login(readBase, 'focal.a'),
     responder: await login(readBase, 'responder'),
     coordinator: await login(readBase, 'coordinator'),
     narrow: await login(readBase, 'focal.b'),
     leader: await login(readBase, 'leader'),
-  };
+  });
+  const who = await signIn();
   await fileReport(readBase, who.focal); // the template the generator copies
   const reads: (ReadsAtSize & { bytesPerIncident: number; generateSeconds: number })[] = [];
   for (const size of PLAN.reads.sizes) {
@@ -171,8 +174,11 @@ async function main() {
     const generateSeconds = (Date.now() - genStart) / 1000;
     const storage = await readHub.ask<{ bytes: number; incidents: number }>({ type: 'storage' });
     log(`reads at ${storage.incidents}`);
+    // Access tokens live 15 minutes; filing 1M incidents takes longer.
+    Object.assign(who, await signIn());
     const figures = await measureReads(readBase, who, storage.incidents, PLAN.reads);
     reads.push({ ...figures, bytesPerIncident: Math.round(storage.bytes / storage.incidents), generateSeconds });
+    log(`reads at ${storage.incidents}: ${JSON.stringify(reads.at(-1))}`);
   }
   const rssAfterReads = (await readHub.ask<{ rss: number }>({ type: 'rss' })).rss;
   const sockets = await connectSockets({ base: readBase, token: who.responder.token, trigger: async () => {} }, 1000);
