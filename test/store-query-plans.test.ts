@@ -122,7 +122,7 @@ describe('searches and the catch-up feed read no more than a page (EXPLAIN QUERY
     for (const q of [{ q: 'thay doi giao dien' }, { q: 'ma doc', agencyIds: ['a1'] }, { q: 'ma doc', teamIds: ['t1'], cursor }]) {
       const text = (await planOf((s) => s.incidents.list({ ...page, ...q }))).join('\n');
       expect(text, text).toMatch(/^SCAN incidents_fts VIRTUAL TABLE/);
-      expect(text, text).not.toContain('TEMP B-TREE');
+      expect(text, text).not.toMatch(/TEMP B-TREE|LIST SUBQUERY|SCAN incident_teams/);
     }
   });
 

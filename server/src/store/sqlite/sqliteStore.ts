@@ -514,6 +514,13 @@ class SqliteIncidents implements IncidentRepository {
         where.push('incident_teams.team_id = ?');
         params.push(teamIds[0]!);
         if (openOnly) where.push('incident_teams.incident_open = 1');
+      } else if (search) {
+        // Each incident the search finds is checked by its own team rows (primary key): listing
+        // the teams' incidents first would cost as much as the teams' whole history.
+        where.push(
+          `EXISTS (SELECT 1 FROM incident_teams WHERE incident_teams.incident_id = incidents.id AND incident_teams.team_id IN (${teamIds.map(() => '?').join(',')}))`,
+        );
+        params.push(...teamIds);
       } else {
         where.push(`incidents.id IN (SELECT incident_id FROM incident_teams WHERE team_id IN (${teamIds.map(() => '?').join(',')}))`);
         params.push(...teamIds);
