@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
-import { OPEN_STATUSES } from '@cert-hub/shared';
+import { OPEN_STATUSES, type EventScope } from '@cert-hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../server/src/store/port.js';
 import { openSqliteDatabase, SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
@@ -115,4 +115,26 @@ describe('every list query is served by an index (EXPLAIN QUERY PLAN)', () => {
       expectIndexed(lines, index);
     });
   }
+});
+
+describe('searches and the catch-up feed read no more than a page (EXPLAIN QUERY PLAN)', () => {
+  it('a search walks the text index in list order: no sort of everything that matched', async () => {
+    for (const q of [{ q: 'thay doi giao dien' }, { q: 'ma doc', agencyIds: ['a1'] }, { q: 'ma doc', teamIds: ['t1'], cursor }]) {
+      const text = (await planOf((s) => s.incidents.list({ ...page, ...q }))).join('\n');
+      expect(text, text).toMatch(/^SCAN incidents_fts VIRTUAL TABLE/);
+      expect(text, text).not.toMatch(/TEMP B-TREE|LIST SUBQUERY|SCAN incident_teams/);
+    }
+  });
+
+  it("a narrow user's catch-up walks the seq window and checks each event's incident by its key", async () => {
+    const scopes: EventScope[] = [
+      { kind: 'agency', agencyId: 'a1', agencyVisibleOnly: true },
+      { kind: 'teams', teamIds: ['t1', 't2'] },
+    ];
+    for (const scope of scopes) {
+      const text = (await planOf((s) => s.events.listVisibleAfter(0, scope, { limit: 50, scanUpTo: 1000 }))).join('\n');
+      expect(text, text).toMatch(/^SEARCH e USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+      expect(text, text).not.toMatch(/TEMP B-TREE|SCAN |incidents_agency_sort/);
+    }
+  });
 });

@@ -17,8 +17,8 @@ export interface ReadsAtSize {
   incidentWithTimeline: ReadFigure;
   search: ReadFigure;
   narrowCatchUp: ReadFigure;
-  /** The leaders' yearly statistics do not exist in the hub yet. */
-  yearlyStatistics: 'not available';
+  /** The leader's dashboard for the year up to now (with its comparison to the year before). */
+  yearlyStatistics: ReadFigure & { from: string; to: string; incidentsInYear: number };
 }
 
 interface Page {
@@ -27,7 +27,16 @@ interface Page {
 }
 
 async function figure(request: () => Promise<unknown>, rounds: number, requests: number, budgetMs: number): Promise<ReadFigure> {
+  const warmUpStarted = now();
   await request(); // warm-up (statement caches, page cache)
+  const warmUp = now() - warmUpStarted;
+  // A request slower than a round's whole budget is measured once more, not rounds × requests times.
+  if (warmUp > budgetMs / rounds) {
+    const started = now();
+    await request();
+    const once = now() - started;
+    return { p50Ms: spread([once]), p95Ms: spread([once]) };
+  }
   const p50: number[] = [];
   const p95: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -52,9 +61,14 @@ export const READ_PATHS = {
   catchUp: '/api/events?after=0',
 };
 
+/** The year up to now (the generator files one incident every ~95 s back from now: 1M make three years). */
+export function lastYear(now = new Date()) {
+  return { from: new Date(now.getTime() - 365 * 86_400_000).toISOString(), to: now.toISOString() };
+}
+
 export async function measureReads(
   base: string,
-  who: { responder: Session; coordinator: Session; narrow: Session },
+  who: { responder: Session; coordinator: Session; narrow: Session; leader: Session },
   storedIncidents: number,
   opts: { rounds: number; requests: number; depth: number; budgetMs: number },
 ): Promise<ReadsAtSize> {
@@ -90,6 +104,14 @@ export async function measureReads(
     ),
     search: await figure(() => getJson(base, READ_PATHS.search, who.coordinator.token), rounds, requests, budgetMs),
     narrowCatchUp: await figure(() => getJson(base, READ_PATHS.catchUp, who.narrow.token), rounds, requests, budgetMs),
-    yearlyStatistics: 'not available',
+    yearlyStatistics: await yearlyStatistics(base, who.leader, rounds, requests, budgetMs),
   };
+}
+
+async function yearlyStatistics(base: string, leader: Session, rounds: number, requests: number, budgetMs: number) {
+  const year = lastYear();
+  const path = `/api/stats?from=${encodeURIComponent(year.from)}&to=${encodeURIComponent(year.to)}`;
+  let incidentsInYear = 0;
+  const request = async () => (incidentsInYear = (await getJson<{ total: number }>(base, path, leader.token)).total);
+  return { ...(await figure(request, rounds, requests, budgetMs)), ...year, incidentsInYear };
 }

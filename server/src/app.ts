@@ -70,6 +70,8 @@ export interface AppSettings {
   attachmentMaxCount: number;
   /** How often live sockets' sessions are re-checked. */
   socketRecheckMs: number;
+  /** Live sockets one user may hold at once (default 8). */
+  socketsPerUser?: number | undefined;
   /** The built console to serve at `/`, if there is one. */
   clientDir?: string | undefined;
   /** Outgoing e-mail; without it notifications are in-app and webhooks only. */

@@ -26,6 +26,7 @@ export async function startServer(deps: AppDeps, services: Services, listen: { p
     bus: deps.bus,
     logger: deps.logger,
     recheckMs: deps.settings.socketRecheckMs,
+    ...(deps.settings.socketsPerUser ? { maxSocketsPerUser: deps.settings.socketsPerUser } : {}),
     ...(adapter ? { adapter } : {}),
   });
   await new Promise<void>((resolve, reject) => {

@@ -35,6 +35,7 @@ const envSchema = z.object({
   ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(1).max(1000).default(20),
   TRUST_PROXY: bool.default(false),
   SOCKET_RECHECK_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  SOCKETS_PER_USER: z.coerce.number().int().min(1).default(8),
   COOKIE_SECURE: bool.optional(),
   PUBLIC_URL: z.url().optional(),
   SMTP_HOST: z.string().optional(),
@@ -72,6 +73,7 @@ export interface Config {
   attachmentMaxCount: number;
   trustProxy: boolean;
   socketRecheckMs: number;
+  socketsPerUser: number;
   /** Refresh cookie only over HTTPS; on by default in production. */
   cookieSecure: boolean;
   publicUrl: string | undefined;
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxCount: e.ATTACHMENT_MAX_COUNT,
     trustProxy: e.TRUST_PROXY,
     socketRecheckMs: e.SOCKET_RECHECK_MS,
+    socketsPerUser: e.SOCKETS_PER_USER,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,

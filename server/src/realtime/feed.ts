@@ -18,7 +18,7 @@ import type { Actor } from '../auth/actor.js';
 import { presentEvent } from '../audit/presenter.js';
 import { presentIncident } from '../incidents/presenter.js';
 import type { EventRecord, IncidentRecord, Store } from '../store/port.js';
-import { resolveActors } from '../audit/actors.js';
+import { resolveActors, type Actors } from '../audit/actors.js';
 
 export const rooms = ROOMS;
 
@@ -40,8 +40,8 @@ export class EventFeed {
     private readonly options: { maxScanPerRequest: number } = { maxScanPerRequest: MAX_SCAN_PER_REQUEST },
   ) {}
 
-  async message(event: EventRecord, incident: IncidentRecord | null, viewer: AccessSubject): Promise<DomainEventMessage> {
-    const actors = await resolveActors(this.store, [event.actorId]);
+  async message(event: EventRecord, incident: IncidentRecord | null, viewer: AccessSubject, known?: Actors): Promise<DomainEventMessage> {
+    const actors = known ?? (await resolveActors(this.store, [event.actorId]));
     return { event: presentEvent(event, actors), incident: incident ? presentIncident(incident, viewer) : null };
   }
 
@@ -90,6 +90,11 @@ export class EventFeed {
     const scanUpTo = Math.min(head, afterSeq + this.options.maxScanPerRequest);
     const found = scanUpTo > afterSeq ? await this.store.events.listVisibleAfter(afterSeq, eventScopeOf(actor), { limit, scanUpTo }) : [];
     const incidents = new Map<string, IncidentRecord | null>();
+    // A page's authors are looked up once (a page is up to `limit` events by a few people).
+    const actors = await resolveActors(
+      this.store,
+      found.map((e) => e.actorId),
+    );
     const visible: DomainEventMessage[] = [];
     for (const event of found) {
       const id = event.incidentId!;
@@ -97,7 +102,7 @@ export class EventFeed {
       const incident = incidents.get(id);
       // The query already filtered; the rule is asked again so no store quirk widens access.
       if (!incident || !canSeeIncidentEvent(actor, incident, event.type, event.data)) continue;
-      visible.push(await this.message(event, incident, actor));
+      visible.push(await this.message(event, incident, actor, actors));
     }
     const cutShort = found.length >= limit;
     return { events: visible, lastSeq: cutShort ? found.at(-1)!.seq : Math.max(afterSeq, scanUpTo) };

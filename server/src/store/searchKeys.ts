@@ -26,5 +26,7 @@ const MAX_MS = 253_402_300_799_999;
 export const incidentSortKeyAt = (time: string) => String(MAX_MS - new Date(time).getTime()).padStart(15, '0');
 export const incidentKeys = (i: IncidentRecord) => ({
   sortKey: incidentSortKeyAt(i.reportedAt),
-  searchText: join(i.code, i.title, i.description, i.systemName, i.detectionMethod, i.actionsTaken, ...i.indicators.map((x) => x.value)),
+  // What people search incidents by: code, title, system and indicators (not the free-text
+  // description and actions, which tripled the search index for little use).
+  searchText: join(i.code, i.title, i.systemName, ...i.indicators.map((x) => x.value)),
 });

@@ -8,6 +8,8 @@ import type { IncidentListQuery, IncidentRecord, IncidentRepository } from '../p
 import { incidentKeys, incidentSortKeyAt } from '../searchKeys.js';
 import { OPEN_COLUMN_STATUSES } from './migrations.js';
 import { countRows, getDoc, inList, keysetPage, searchClause, selectDocs, type PageKeys, type Params } from './table.js';
+import { searchIncidentsPage, searchTerms } from './search.js';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 
 const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -67,7 +69,10 @@ export class SqliteIncidents implements IncidentRepository {
   async list(query: IncidentListQuery) {
     const where: string[] = [];
     const params: Params = [];
-    searchClause('incidents', query.q, where, params);
+    // A search walks the text index in list order (search.ts); the other filters apply to what it finds.
+    const terms = searchTerms(query.q);
+    const search = terms.match === null ? null : { ...terms, match: terms.match };
+    if (!search) searchClause('incidents', query.q, where, params);
     if (query.agencyIds) {
       if (query.agencyIds.length === 0) return { items: [], nextCursor: null };
       inList(where, params, 'agency_id', query.agencyIds);
@@ -78,13 +83,20 @@ export class SqliteIncidents implements IncidentRepository {
     if (query.teamIds) {
       const teamIds = [...new Set(query.teamIds)];
       if (teamIds.length === 0) return { items: [], nextCursor: null };
-      if (teamIds.length === 1) {
+      if (teamIds.length === 1 && !search) {
         // One team (a responder's usual case): walk that team's rows in board order.
         from = 'incident_teams CROSS JOIN incidents ON incidents.id = incident_teams.incident_id';
         keys = { sort: 'incident_teams.incident_sort_key', id: 'incident_teams.incident_id' };
         where.push('incident_teams.team_id = ?');
         params.push(teamIds[0]!);
         if (openOnly) where.push('incident_teams.incident_open = 1');
+      } else if (search) {
+        // Each incident the search finds is checked by its own team rows (primary key): listing
+        // the teams' incidents first would cost as much as the teams' whole history.
+        where.push(
+          `EXISTS (SELECT 1 FROM incident_teams WHERE incident_teams.incident_id = incidents.id AND incident_teams.team_id IN (${teamIds.map(() => '?').join(',')}))`,
+        );
+        params.push(...teamIds);
       } else {
         where.push(`incidents.id IN (SELECT incident_id FROM incident_teams WHERE team_id IN (${teamIds.map(() => '?').join(',')}))`);
         params.push(...teamIds);
@@ -121,6 +133,17 @@ export class SqliteIncidents implements IncidentRepository {
     if (query.overdueAt) {
       where.push('incidents.sla_due_at <= ?');
       params.push(query.overdueAt);
+    }
+    if (search) {
+      const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+      if (query.cursor && !cursor) throw new InvalidCursorError();
+      const rows = searchIncidentsPage(this.db, search, where, params, cursor, query.limit + 1);
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map((r) => JSON.parse(r.doc) as IncidentRecord),
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
+      };
     }
     return keysetPage<IncidentRecord>(this.db, from, where, params, query, keys);
   }

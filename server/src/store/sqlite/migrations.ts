@@ -1,3 +1,5 @@
+import { searchIndexSql } from './search.js';
+
 /**
  * Versioned schema migrations, applied in order inside one transaction each and recorded
  * in `PRAGMA user_version`. Never edit a shipped migration: add the next one.
@@ -376,4 +378,25 @@ export const MIGRATIONS: string[] = [
   `,
   // report types become stored configuration, seeded with the demo province's types
   REPORT_TYPES_MIGRATION,
+  // storage per incident (issue #11): search indexes keep neither a copy of the text nor
+  // trigram positions (search.ts; incidents' index rowids in list order); an incident's team
+  // rows live in their primary key (WITHOUT ROWID) and lose the plain team index, which the
+  // two team-ordered indexes make redundant.
+  `
+  ${['agencies', 'systems', 'teams', 'users'].map((t) => searchIndexSql(t, { orderedBySortKey: false })).join('')}
+  ${searchIndexSql('incidents', { orderedBySortKey: true })}
+  CREATE TABLE incident_teams_compact (
+    incident_id TEXT NOT NULL,
+    team_id TEXT NOT NULL,
+    incident_sort_key TEXT NOT NULL DEFAULT '',
+    incident_open INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (incident_id, team_id)
+  ) WITHOUT ROWID;
+  INSERT INTO incident_teams_compact (incident_id, team_id, incident_sort_key, incident_open)
+    SELECT incident_id, team_id, incident_sort_key, incident_open FROM incident_teams;
+  DROP TABLE incident_teams;
+  ALTER TABLE incident_teams_compact RENAME TO incident_teams;
+  CREATE INDEX incident_teams_team_sort ON incident_teams (team_id, incident_sort_key, incident_id);
+  CREATE INDEX incident_teams_team_open_sort ON incident_teams (team_id, incident_open, incident_sort_key, incident_id);
+  `,
 ];

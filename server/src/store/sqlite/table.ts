@@ -5,7 +5,6 @@
  * statement per SQL text (statementCache.ts): a repository just writes its SQL inline.
  */
 import type { Database as Db } from 'better-sqlite3';
-import { normalizeSearch } from '@cert-hub/shared';
 import { pageStart, toPage } from '../cursor.js';
 import type { PageQuery, PageResult } from '../port.js';
 
@@ -67,23 +66,5 @@ export function keysetPage<T>(db: Db, from: string, where: string[], params: Par
   );
 }
 
-const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-
-/**
- * Every word of the query must occur in the record's normalised search text, in any order
- * ("so tai chinh hoa lam" finds "Sở Tài chính tỉnh Hòa Lâm"). Words of three or more
- * characters are looked up in the table's trigram index (`<table>_fts`); shorter ones (which
- * a trigram index cannot hold) are checked on the rows it found.
- */
-export function searchClause(table: string, q: string | undefined, where: string[], params: Params): void {
-  const words = [...new Set((q ? normalizeSearch(q) : '').split(' ').filter(Boolean))];
-  const indexed = words.filter((w) => [...w].length >= 3);
-  if (indexed.length > 0) {
-    where.push(`${table}.id IN (SELECT id FROM ${table}_fts WHERE ${table}_fts MATCH ?)`);
-    params.push(indexed.map((w) => `"${w.replace(/"/g, '""')}"`).join(' '));
-  }
-  for (const word of words.filter((w) => [...w].length < 3)) {
-    where.push(`${table}.search_text LIKE ? ESCAPE '\\'`);
-    params.push(escapeLike(word));
-  }
-}
+/** Search: see search.ts (every word in any order, over a contentless trigram index). */
+export { searchClause } from './search.js';
