@@ -1,12 +1,11 @@
 import type { Database as Db } from 'better-sqlite3';
-import { normalizeSearch } from '@cert-hub/shared';
+import { searchClause } from './search.js';
 import type { IncidentCountQuery, IncidentCountRepository } from '../incidentCounts.js';
 import { incidentSortKeyAt } from '../searchKeys.js';
 import { OPEN_COLUMN_STATUSES } from './migrations.js';
 
-type Params = (string | number)[];
+type Params = (string | number | null)[];
 
-const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 const sameSet = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(a);
   return set.size === new Set(b).size && b.every((x) => set.has(x));
@@ -29,17 +28,8 @@ export class SqliteIncidentCounts implements IncidentCountRepository {
       where.push(`${column} = ?`);
       params.push(value);
     };
-    // Every word in any order: the full-text index for words of 3+ letters, a substring check for shorter ones.
-    const words = [...new Set((query.q ? normalizeSearch(query.q) : '').split(' ').filter(Boolean))];
-    const indexed = words.filter((w) => [...w].length >= 3);
-    if (indexed.length > 0) {
-      where.push('incidents.id IN (SELECT id FROM incidents_fts WHERE incidents_fts MATCH ?)');
-      params.push(indexed.map((w) => `"${w.replace(/"/g, '""')}"`).join(' '));
-    }
-    for (const word of words.filter((w) => [...w].length < 3)) {
-      where.push(`incidents.search_text LIKE ? ESCAPE '\\'`);
-      params.push(escapeLike(word));
-    }
+    // Every word in any order, the same search as the list's (search.ts).
+    searchClause('incidents', query.q, where, params);
     if (query.agencyIds) inList('agency_id', query.agencyIds);
     if (query.teamIds) {
       const teamIds = [...new Set(query.teamIds)];
