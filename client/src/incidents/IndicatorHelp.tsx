@@ -60,7 +60,7 @@ export function TlpChoice({ value, onChange, id }: { value?: Tlp; onChange?: (va
           <Radio key={level} value={level}>
             <strong>{t(`incidentHelp.tlp.${level}`)}</strong>{' '}
             <Typography.Text type="secondary">
-              (TLP:{level.toUpperCase()}) — {t(`incidentHelp.tlpHint.${level}`)}
+              {`(TLP:${level.toUpperCase()})`} — {t(`incidentHelp.tlpHint.${level}`)}
             </Typography.Text>
           </Radio>
         ))}
@@ -75,7 +75,7 @@ export function TlpTag({ tlp }: { tlp: string }) {
   return (
     <Tooltip title={known ? t(`incidentHelp.tlpHint.${tlp}`) : undefined}>
       <Tag data-testid="tlp-tag">
-        {known ? `${t(`incidentHelp.tlp.${tlp}`)} · ` : ''}TLP:{tlp.toUpperCase()}
+        {`${known ? `${t(`incidentHelp.tlp.${tlp}`)} · ` : ''}TLP:${tlp.toUpperCase()}`}
       </Tag>
     </Tooltip>
   );
