@@ -74,9 +74,7 @@ export function TlpTag({ tlp }: { tlp: string }) {
   const known = (TLP_LEVELS as readonly string[]).includes(tlp);
   return (
     <Tooltip title={known ? t(`incidentHelp.tlpHint.${tlp}`) : undefined}>
-      <Tag data-testid="tlp-tag">
-        {`${known ? `${t(`incidentHelp.tlp.${tlp}`)} · ` : ''}TLP:${tlp.toUpperCase()}`}
-      </Tag>
+      <Tag data-testid="tlp-tag">{`${known ? `${t(`incidentHelp.tlp.${tlp}`)} · ` : ''}TLP:${tlp.toUpperCase()}`}</Tag>
     </Tooltip>
   );
 }
