@@ -24,11 +24,17 @@ const incidentRowidBase = (sortKey: string) => `(CAST(${sortKey} AS INTEGER) * $
 /** The migration that (re)builds a table's search index in this design from `search_text`. */
 export function searchIndexSql(table: string, opts: { orderedBySortKey: boolean }): string {
   const newRowid = opts.orderedBySortKey
-    ? `(SELECT coalesce(max(fts_rowid) + 1, ${incidentRowidBase('new.sort_key')}) FROM ${table}_fts_ids
+    ? // The next free id in this millisecond's slot; a full slot (a frozen clock, a bulk import)
+      // gives NULL, i.e. the next id after every other: the row is stored and found, only
+      // listed out of order in a search.
+      `(SELECT CASE WHEN max(fts_rowid) IS NULL THEN ${incidentRowidBase('new.sort_key')}
+                    WHEN max(fts_rowid) + 1 < ${incidentRowidBase('new.sort_key')} + ${ROWIDS_PER_SORT_KEY} THEN max(fts_rowid) + 1 END
+         FROM ${table}_fts_ids
          WHERE fts_rowid >= ${incidentRowidBase('new.sort_key')} AND fts_rowid < ${incidentRowidBase('new.sort_key')} + ${ROWIDS_PER_SORT_KEY})`
     : 'NULL';
   const existingRowids = opts.orderedBySortKey
-    ? `${incidentRowidBase('sort_key')} + ROW_NUMBER() OVER (PARTITION BY sort_key ORDER BY id) - 1`
+    ? `CASE WHEN ROW_NUMBER() OVER (PARTITION BY sort_key ORDER BY id) <= ${ROWIDS_PER_SORT_KEY}
+            THEN ${incidentRowidBase('sort_key')} + ROW_NUMBER() OVER (PARTITION BY sort_key ORDER BY id) - 1 END`
     : 'NULL';
   const addRow = (row: 'new') => `
     INSERT INTO ${table}_fts_ids (fts_rowid, id) VALUES (${newRowid}, ${row}.id);
