@@ -18,7 +18,7 @@ import { reportBody, seedInto } from './harness.js';
 const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-full-disk-'));
 let mounted = false;
 try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { stdio: 'pipe' });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', mountPoint], { stdio: 'pipe' });
   mounted = true;
 } catch (error) {
   process.stdout.write(
