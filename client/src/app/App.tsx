@@ -1,8 +1,10 @@
 import { Spin } from 'antd';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { session } from '../api/client.js';
 import { useAuth } from '../auth/AuthContext.js';
 import { LoginPage } from '../auth/LoginPage.js';
+import { prefetchBoard } from '../board/boardQuery.js';
 import { canVisit } from './navigation.js';
 import { lazyPage, PageSlot } from './lazyPage.js';
 
@@ -41,24 +43,40 @@ const PreferencesPage = lazyPage(() => import('../notify/PreferencesPage.js'), '
 const SlaPoliciesPage = lazyPage(() => import('../notify/SlaPoliciesPage.js'), 'SlaPoliciesPage');
 
 /**
- * The sign-in page, which also fetches the signed-in workspace and the landing page
- * while the user types: on a slow link, signing in then shows the board without waiting
- * for two more rounds of chunks.
+ * While no one is signed in yet: loads the code of the workspace and of the page the user
+ * will land on (`target`), and the moment a session starts (the access token arrives) asks
+ * for the board's first cards if that page is the board — in parallel with the rest, instead
+ * of after the board's code has arrived and rendered.
  */
-function SignInRoute() {
-  // Only the page the user will land on: on a slow link every extra chunk delays the sign-in request itself.
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+function usePrepareLanding(target: string, active: boolean) {
   useEffect(() => {
-    const landing = from.startsWith('/board') ? BoardPage : HomePage;
+    if (!active) return;
+    // Only the page the user will land on: on a slow link every extra chunk delays the sign-in request itself.
+    const landing = target.startsWith('/board') ? BoardPage : HomePage;
     const timer = setTimeout(() => [Workspace, landing].forEach((page) => page.preload()), 0);
-    return () => clearTimeout(timer);
-  }, [from]);
+    const off = session.onChange((user) => {
+      if (!user) return;
+      off();
+      prefetchBoard(target, user);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [target, active]);
+}
+
+/** The sign-in page, preparing the landing page while the user types. */
+function SignInRoute() {
+  usePrepareLanding((useLocation().state as { from?: string } | null)?.from ?? '/', true);
   return <LoginPage />;
 }
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { user, ready } = useAuth();
   const location = useLocation();
+  // A reload: the session is being restored from its cookie meanwhile.
+  usePrepareLanding(location.pathname + location.search, !ready);
   if (!ready) return <Spin size="large" fullscreen />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;

@@ -20,7 +20,9 @@ import { useApiError } from '../lib/useApiError.js';
 import { fetchAll } from '../lib/useCursorList.js';
 import { useDirectory } from '../lib/useDirectory.js';
 import { useConnectionState, useLive } from '../realtime/LiveProvider.js';
-import { matchesFilters, type BoardFilters } from './cards.js';
+import { useSearchParams } from 'react-router-dom';
+import { boardFilters } from './boardQuery.js';
+import { matchesFilters } from './cards.js';
 import { IncidentCard } from './IncidentCard.js';
 import { BOARD_PAGE, useBoard, useNow } from './useBoard.js';
 import { BoardColumn, type DropMark } from './BoardColumn.js';
@@ -46,7 +48,7 @@ export function BoardPage() {
   const live = useLive();
   const connection = useConnectionState();
   const now = useNow(5_000);
-  const { get: param, set: setParam } = useUrlParams();
+  const { set: setParam } = useUrlParams();
   const [density, setDensity] = useBoardDensity(user.id);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
   const { fresh, announce } = useNewIncidentAnnouncer(muted);
@@ -59,20 +61,10 @@ export function BoardPage() {
     void fetchAll<UserView>('/users').then(setUsers, () => undefined);
   }, []);
 
-  const [team, agency, severity, category, mine, serious, overdue, kind] = [
-    param('team'),
-    param('agency'),
-    param('severity'),
-    param('category'),
-    param('mine') === 'true',
-    param('serious') === 'true',
-    param('overdue') === 'true',
-    param('kind') ?? 'all',
-  ] as const;
-  const filters = useMemo<BoardFilters>(
-    () => ({ team, agency, severity, category, mine, serious, overdue, kind }),
-    [team, agency, severity, category, mine, serious, overdue, kind],
-  );
+  const [params] = useSearchParams();
+  const search = params.toString();
+  // One reading of the address for the board and for the pages asked for at sign-in.
+  const filters = useMemo(() => boardFilters(new URLSearchParams(search)), [search]);
   const board = useBoard(announce, filters, user.id);
   const { refusal, moving, setMoving, move, setSeverity } = useBoardMoves(board.upsert);
 
@@ -140,7 +132,11 @@ export function BoardPage() {
           <span data-testid="connection-state" data-state={connection}>
             {connectionBadge}
           </span>
-          <Typography.Text type="secondary">{t('board.count', { count: visible.length })}</Typography.Text>
+          {board.loading ? (
+            <Spin size="small" />
+          ) : (
+            <Typography.Text type="secondary">{t('board.count', { count: visible.length })}</Typography.Text>
+          )}
         </Space>
         <Space>
           <Segmented
@@ -166,69 +162,66 @@ export function BoardPage() {
           </Tooltip>
         </Space>
       </div>
-      <BoardToolbar filters={filters} setParam={setParam} />
-      {board.loading ? (
-        <Spin />
-      ) : (
-        <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
-          <div className="board-columns">
-            {COLUMNS.map((status) => {
-              const cards = visible.filter((i) => i.status === status);
-              const limit = limits[status] ?? PAGE;
-              return (
-                <BoardColumn key={status} status={status} count={cards.length} drop={dropMark(status)}>
-                  {cards.slice(0, limit).map((incident) => (
-                    <IncidentCard
-                      key={incident.id}
-                      incident={incident}
-                      compact={density === 'compact'}
-                      agencyName={directory.agencyName(incident.agencyId)}
-                      assigneeNames={(incident.assigneeIds ?? []).map(userName)}
-                      now={now}
-                      fresh={fresh.has(incident.id)}
-                      refusal={refusal?.id === incident.id && refusal.status === incident.status ? refusal.text : null}
-                      canWork={canWork(incident)}
-                      onMove={move}
-                      onSeverity={setSeverity}
-                    />
-                  ))}
-                  {cards.length > limit ? (
-                    <Button block size="small" onClick={() => setLimits((l) => ({ ...l, [status]: limit + PAGE }))}>
-                      {t('board.showMore', { count: Math.min(PAGE, cards.length - limit) })}
+      <BoardToolbar filters={filters} setParam={setParam} directory={directory} />
+      {/* The columns are laid out while the first pages travel, so their arrival only adds cards. */}
+      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+        <div className="board-columns" aria-busy={board.loading}>
+          {COLUMNS.map((status) => {
+            const cards = visible.filter((i) => i.status === status);
+            const limit = limits[status] ?? PAGE;
+            return (
+              <BoardColumn key={status} status={status} count={cards.length} drop={dropMark(status)}>
+                {cards.slice(0, limit).map((incident) => (
+                  <IncidentCard
+                    key={incident.id}
+                    incident={incident}
+                    compact={density === 'compact'}
+                    agencyName={directory.agencyName(incident.agencyId)}
+                    assigneeNames={(incident.assigneeIds ?? []).map(userName)}
+                    now={now}
+                    fresh={fresh.has(incident.id)}
+                    refusal={refusal?.id === incident.id && refusal.status === incident.status ? refusal.text : null}
+                    canWork={canWork(incident)}
+                    onMove={move}
+                    onSeverity={setSeverity}
+                  />
+                ))}
+                {cards.length > limit ? (
+                  <Button block size="small" onClick={() => setLimits((l) => ({ ...l, [status]: limit + PAGE }))}>
+                    {t('board.showMore', { count: Math.min(PAGE, cards.length - limit) })}
+                  </Button>
+                ) : (
+                  board.hasMore(status) && (
+                    <Button block size="small" onClick={() => void board.loadMore(status).catch(showError)}>
+                      {t('board.showMore', { count: BOARD_PAGE })}
                     </Button>
-                  ) : (
-                    board.hasMore(status) && (
-                      <Button block size="small" onClick={() => void board.loadMore(status).catch(showError)}>
-                        {t('board.showMore', { count: BOARD_PAGE })}
-                      </Button>
-                    )
-                  )}
-                </BoardColumn>
-              );
-            })}
-          </div>
-          {/* The card follows the pointer above every column instead of sliding under them. */}
-          <DragOverlay dropAnimation={null}>
-            {dragged && (
-              <div data-testid="drag-overlay">
-                <IncidentCard
-                  incident={dragged}
-                  compact={density === 'compact'}
-                  agencyName={directory.agencyName(dragged.agencyId)}
-                  assigneeNames={(dragged.assigneeIds ?? []).map(userName)}
-                  now={now}
-                  fresh={false}
-                  refusal={null}
-                  canWork={false}
-                  overlay
-                  onMove={move}
-                  onSeverity={setSeverity}
-                />
-              </div>
-            )}
-          </DragOverlay>
-        </DndContext>
-      )}
+                  )
+                )}
+              </BoardColumn>
+            );
+          })}
+        </div>
+        {/* The card follows the pointer above every column instead of sliding under them. */}
+        <DragOverlay dropAnimation={null}>
+          {dragged && (
+            <div data-testid="drag-overlay">
+              <IncidentCard
+                incident={dragged}
+                compact={density === 'compact'}
+                agencyName={directory.agencyName(dragged.agencyId)}
+                assigneeNames={(dragged.assigneeIds ?? []).map(userName)}
+                now={now}
+                fresh={false}
+                refusal={null}
+                canWork={false}
+                overlay
+                onMove={move}
+                onSeverity={setSeverity}
+              />
+            </div>
+          )}
+        </DragOverlay>
+      </DndContext>
       {moving && (
         <TransitionModal
           incident={moving.incident}

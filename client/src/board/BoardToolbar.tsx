@@ -5,15 +5,23 @@ import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_LABELS } from '@cert-hub/shar
 import { useUser } from '../auth/AuthContext.js';
 import { useLabel } from '../lib/labels.js';
 import { diacriticFilter } from '../lib/selectFilter.js';
-import { useDirectory } from '../lib/useDirectory.js';
+import type { useDirectory } from '../lib/useDirectory.js';
 import { type BoardFilters } from './cards.js';
 
 /** The board's filters (kept in the URL): team, agency, severity, category, mine, serious, overdue, drill or real. */
-export function BoardToolbar({ filters, setParam }: { filters: BoardFilters; setParam: (key: string, value: string | undefined) => void }) {
+export function BoardToolbar({
+  filters,
+  setParam,
+  directory,
+}: {
+  filters: BoardFilters;
+  setParam: (key: string, value: string | undefined) => void;
+  /** The board's own lookups (one set of requests for the page, not one per component). */
+  directory: Pick<ReturnType<typeof useDirectory>, 'teams' | 'agencies'>;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const user = useUser();
-  const directory = useDirectory();
   return (
     <div className="toolbar">
       <Select

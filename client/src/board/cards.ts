@@ -1,32 +1,9 @@
 import type { IncidentCardView } from '@cert-hub/shared';
 import { isOverdue } from '../notify/SlaCountdown.js';
+import type { BoardFilters } from './boardQuery.js';
 
-/** The board's filters as the list API takes them, so a column's pages hold only matching cards. */
-export interface BoardFilters {
-  team?: string | undefined;
-  agency?: string | undefined;
-  severity?: string | undefined;
-  category?: string | undefined;
-  mine: boolean;
-  serious: boolean;
-  overdue: boolean;
-  kind: string;
-}
-
-export function columnQuery(status: string, filters: BoardFilters, userId: string): Record<string, string | undefined> {
-  return {
-    view: 'card',
-    status,
-    teamId: filters.team,
-    agencyId: filters.agency,
-    severity: filters.severity,
-    category: filters.category,
-    assigneeId: filters.mine ? userId : undefined,
-    serious: filters.serious ? 'true' : undefined,
-    overdue: filters.overdue ? 'true' : undefined,
-    drill: filters.kind === 'all' ? undefined : String(filters.kind === 'drill'),
-  };
-}
+// The filters and their list query live beside the early first pages (the sign-in page carries them).
+export { columnQuery, type BoardFilters } from './boardQuery.js';
 
 /** Whether a card (e.g. one arriving live) passes the board's filters. */
 export function matchesFilters(i: IncidentCardView, filters: BoardFilters, userId: string, now: number): boolean {

@@ -2,18 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DomainEventMessage, EventsPage, IncidentCardView, IncidentStatus, IncidentView } from '@cert-hub/shared';
 import { api, query } from '../api/client.js';
 import { useDomainEvents, useIncidentMap, useIncidentStore, useLive } from '../realtime/LiveProvider.js';
-import { columnQuery, type BoardFilters } from './cards.js';
+import { columnPath, FETCHED_COLUMNS, takePrefetched, type BoardFilters, type ColumnPage } from './boardQuery.js';
 
-/** Columns whose cards are fetched page by page, "closed" included so it is not empty after a reload. */
-export const FETCHED_COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
-export const BOARD_PAGE = 50;
-
-interface Page {
-  items: IncidentCardView[];
-  nextCursor: string | null;
-  /** The event log's position read before this page. */
-  lastSeq: number;
-}
+export { BOARD_PAGE, FETCHED_COLUMNS } from './boardQuery.js';
 
 /**
  * The board's cards: the first page of each column in the compact card projection (all
@@ -22,7 +13,8 @@ interface Page {
  * keeps which incidents it has admitted (its pages and the live events it received).
  *
  * The pages are asked for at once, not after the live connection has found the log's head
- * (one round trip less on a slow link). Each page says where the log stood before it was
+ * (one round trip less on a slow link); the first ones were usually asked for already when
+ * the session started (boardQuery.ts), while this code was still on its way. Each page says where the log stood before it was
  * read; if the live connection started later than that, the events in between are fetched
  * from the feed, so nothing committed meanwhile is lost.
  */
@@ -58,8 +50,10 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
   }, [known, admitted]);
 
   const fetchColumn = useCallback(
-    (status: IncidentStatus, cursor: string | null) =>
-      api<Page>(`/incidents${query({ ...columnQuery(status, filterRef.current, userId), limit: BOARD_PAGE, cursor })}`),
+    (status: IncidentStatus, cursor: string | null) => {
+      const path = columnPath(status, filterRef.current, userId, cursor);
+      return (cursor === null ? takePrefetched(path) : null) ?? api<ColumnPage>(path);
+    },
     [userId],
   );
 
