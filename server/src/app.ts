@@ -23,6 +23,7 @@ import { EventFeed } from './realtime/feed.js';
 import { API_ROUTES } from './http/apiRoutes.js';
 import { mountRoutes, type HubContext } from './http/route.js';
 import { rejectPollutedBody, requireJson } from './http/bodyGuards.js';
+import { compressJson } from './http/compressJson.js';
 import { serveConsole } from './http/consoleAssets.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
 import { createRateLimit } from './http/rateLimit.js';
@@ -244,6 +245,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   );
 
   const api = express.Router();
+  api.use(compressJson);
   const rateLimit = createRateLimit(s.apiRequestsPerMinute);
   const hub: HubContext = { services, settings: s, store: deps.store, routes: API_ROUTES };
   // Multipart uploads first: everything after this point speaks JSON only.

@@ -28,14 +28,12 @@ const FAST_3G = {
 const overloaded = os.loadavg()[0]! > 2 * os.cpus().length;
 const slack = overloaded ? 2 : 1;
 /**
- * Issue #11's target for the first cards is 2 s. Since this session's console work (help,
- * density, the split pages and live store) the prefetched board code grew and the figure on a
- * quiet machine is ~2.4 s (it was 1.9 s): the target is missed and #11 stays open. Until the
- * prefetched set shrinks again this bound guards against any further regression; the figure
- * is printed and written to test-results/slow-link.json on every run.
+ * Issue #11's targets. The first cards need two round trips after "sign in" (the sign-in
+ * request, then the board's first pages, asked for the moment the token arrives while the
+ * board's code — fetched during typing — renders), ~1.2 s of the profile's latency alone.
  */
-const FIRST_CARDS_TARGET_MS = 2_000;
-const FIRST_CARDS_BOUND_MS = 2_500;
+const SIGN_IN_USABLE_MS = 4_000;
+const FIRST_CARDS_MS = 2_000;
 
 let browser: Browser;
 let served: ServedHub;
@@ -49,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('on a "Fast 3G" link', () => {
-  it('the sign-in page is usable within 4 s and the board shows its first cards within 2.5 s of signing in (target 2 s, see FIRST_CARDS_TARGET_MS)', async () => {
+  it('the sign-in page is usable within 4 s and the board shows its first cards within 2 s of signing in', async () => {
     // A report waiting on the responders' board.
     const focal = await signIn(served.hub, 'focal.a');
     const agencyId = (await served.hub.http().get('/api/me').set('Authorization', `Bearer ${focal}`)).body.agencyId as string;
@@ -75,12 +73,14 @@ describe('on a "Fast 3G" link', () => {
     await cdp.send('Network.emulateNetworkConditions', FAST_3G);
 
     // Which requests the two waits were spent on, for the report written below.
-    const requests: { url: string; startMs: number; endMs: number }[] = [];
+    // (sentMs: when it left, after waiting for one of the six connections a browser opens per host)
+    const requests: { url: string; startMs: number; sentMs: number | null; endMs: number }[] = [];
     page.on('requestfinished', (request) => {
       const t = request.timing();
       requests.push({
         url: request.url().replace(served.url, ''),
         startMs: Math.round(t.startTime - opened),
+        sentMs: t.requestStart >= 0 ? Math.round(t.startTime + t.requestStart - opened) : null,
         endMs: Math.round(t.startTime + t.responseEnd - opened),
       });
     });
@@ -106,11 +106,10 @@ describe('on a "Fast 3G" link', () => {
     );
     process.stdout.write(
       `Fast 3G: sign-in usable after ${signInUsableMs} ms, first board cards ${firstCardsMs} ms after signing in` +
-        (firstCardsMs > FIRST_CARDS_TARGET_MS ? ` (target ${FIRST_CARDS_TARGET_MS} ms: missed)` : '') +
         (overloaded ? ` (machine overloaded, load ${os.loadavg()[0]!.toFixed(1)}: bounds doubled)\n` : '\n'),
     );
-    expect(signInUsableMs).toBeLessThanOrEqual(4_000 * slack);
-    expect(firstCardsMs).toBeLessThanOrEqual(FIRST_CARDS_BOUND_MS * slack);
+    expect(signInUsableMs).toBeLessThanOrEqual(SIGN_IN_USABLE_MS * slack);
+    expect(firstCardsMs).toBeLessThanOrEqual(FIRST_CARDS_MS * slack);
     expect(problems).toEqual([]);
     await context.close();
   });

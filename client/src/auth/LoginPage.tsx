@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
@@ -43,7 +43,9 @@ export function LoginPage() {
 
   return (
     <div className="auth-screen">
-      <Card className="auth-card" variant="borderless">
+      {/* A plain panel, not antd's Card: the Card brings tabs, menus and skeletons into the code
+          every visitor downloads before they can sign in. */}
+      <main className="auth-card auth-panel">
         <div className="auth-brand">
           <div className="brand-mark">CERT</div>
           <div>
@@ -75,7 +77,7 @@ export function LoginPage() {
         <div style={{ marginTop: 16, textAlign: 'center' }}>
           <LanguageSwitch />
         </div>
-      </Card>
+      </main>
     </div>
   );
 }
