@@ -10,7 +10,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { Badge, Button, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canTransition, type IncidentCardView, type IncidentStatus, type IncidentView, type UserView } from '@cert-hub/shared';
 import { useUser } from '../auth/AuthContext.js';
@@ -33,6 +33,12 @@ import './density.css';
 
 const COLUMNS: IncidentStatus[] = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'];
 const PAGE = 100;
+/**
+ * Cards per column in the board's first paint (about a screenful): the first cards show
+ * without waiting for a whole page of them to render; the rest follow right after, in an
+ * interruptible transition.
+ */
+const FIRST_PAINT = 8;
 const MUTE_KEY = 'certhub.board.muted';
 
 /**
@@ -53,6 +59,7 @@ export function BoardPage() {
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
   const { fresh, announce } = useNewIncidentAnnouncer(muted);
   const [limits, setLimits] = useState<Record<string, number>>({});
+  const [firstPaint, setFirstPaint] = useState(true);
   const [users, setUsers] = useState<UserView[]>([]);
   const [dragged, setDragged] = useState<IncidentCardView | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
@@ -90,7 +97,29 @@ export function BoardPage() {
 
   // The hub says what this user may do with each card (shared access rules).
   const canWork = (i: IncidentCardView) => i.abilities.includes('transition');
-  const userName = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
+  // The same names array for the same assignees, so a card re-renders only when its own props change.
+  const assigneeNames = useMemo(() => {
+    const cache = new Map<string, string[]>();
+    return (ids: string[] = []) => {
+      const key = ids.join(',');
+      let names = cache.get(key);
+      if (!names) cache.set(key, (names = ids.map((id) => users.find((u) => u.id === id)?.displayName ?? id)));
+      return names;
+    };
+  }, [users]);
+
+  useEffect(() => {
+    if (board.loading || !firstPaint) return;
+    // Once the first cards are on screen (after the next frame), the rest of each column.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setFirstPaint(false)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [board.loading, firstPaint]);
 
   const onDragStart = ({ active }: DragStartEvent) => {
     const incident = (active.data.current as { incident?: IncidentView } | undefined)?.incident;
@@ -168,7 +197,7 @@ export function BoardPage() {
         <div className="board-columns" aria-busy={board.loading}>
           {COLUMNS.map((status) => {
             const cards = visible.filter((i) => i.status === status);
-            const limit = limits[status] ?? PAGE;
+            const limit = firstPaint ? FIRST_PAINT : (limits[status] ?? PAGE);
             return (
               <BoardColumn key={status} status={status} count={cards.length} drop={dropMark(status)}>
                 {cards.slice(0, limit).map((incident) => (
@@ -177,7 +206,7 @@ export function BoardPage() {
                     incident={incident}
                     compact={density === 'compact'}
                     agencyName={directory.agencyName(incident.agencyId)}
-                    assigneeNames={(incident.assigneeIds ?? []).map(userName)}
+                    assigneeNames={assigneeNames(incident.assigneeIds)}
                     now={now}
                     fresh={fresh.has(incident.id)}
                     refusal={refusal?.id === incident.id && refusal.status === incident.status ? refusal.text : null}
@@ -186,7 +215,7 @@ export function BoardPage() {
                     onSeverity={setSeverity}
                   />
                 ))}
-                {cards.length > limit ? (
+                {firstPaint ? null : cards.length > limit ? (
                   <Button block size="small" onClick={() => setLimits((l) => ({ ...l, [status]: limit + PAGE }))}>
                     {t('board.showMore', { count: Math.min(PAGE, cards.length - limit) })}
                   </Button>
@@ -209,7 +238,7 @@ export function BoardPage() {
                 incident={dragged}
                 compact={density === 'compact'}
                 agencyName={directory.agencyName(dragged.agencyId)}
-                assigneeNames={(dragged.assigneeIds ?? []).map(userName)}
+                assigneeNames={assigneeNames(dragged.assigneeIds)}
                 now={now}
                 fresh={false}
                 refusal={null}
