@@ -90,6 +90,7 @@ const FIELD_ORDER = [
   'updatedAt',
   'slaDueAt',
 ] as const;
+const USUAL_ORDER = FIELD_ORDER.filter((k) => k !== 'slaDueAt').join();
 const COLUMN_FIELDS = new Set(['id', 'code', 'agencyId', 'status', 'category', 'severity', 'serious', 'reportedAt', 'version', 'slaDueAt']);
 const SAME_AS_REPORTED = new Set(['detectedAt', 'statusChangedAt', 'createdAt', 'updatedAt']);
 /** Fields left out when they hold exactly this value (as JSON text, so order counts): empty or usual. */
@@ -122,8 +123,33 @@ const EMPTY: Record<string, string> = Object.fromEntries(
 );
 
 /** The key a checklist's titles are stored under: the same titles, the same key. */
-export const checklistKey = (titles: readonly string[]) =>
-  crypto.createHash('sha256').update(JSON.stringify(titles), 'utf8').digest('hex').slice(0, 16);
+const EMPTY_VALUES: Record<string, unknown> = Object.fromEntries(Object.entries(EMPTY).map(([k, v]) => [k, JSON.parse(v)]));
+/** Whether a field holds its empty or usual value (compared without serialising, but for objects). */
+function isEmpty(key: string, value: unknown): boolean {
+  const empty = EMPTY_VALUES[key];
+  if (Array.isArray(empty)) return Array.isArray(value) && value.length === 0;
+  if (empty !== null && typeof empty === 'object') return JSON.stringify(value) === EMPTY[key];
+  return value === empty;
+}
+/** A fresh copy of a field's empty value (callers may change the record they get). */
+function emptyValue(key: string): unknown {
+  const empty = EMPTY_VALUES[key];
+  if (Array.isArray(empty)) return [];
+  return empty !== null && typeof empty === 'object' ? (JSON.parse(EMPTY[key]!) as unknown) : empty;
+}
+
+const keys = new Map<string, string>();
+export const checklistKey = (titles: readonly string[]): string => {
+  const text = JSON.stringify(titles);
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = crypto.createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
+    // Playbooks are few: a bounded cache of their keys spares a hash per incident filed.
+    if (keys.size >= 1000) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
+};
 
 /** A checklist in the stored document: its key, ids unless derived, and the state of tasks not at rest. */
 type StoredTasks = { c: string; ids?: string[]; s?: Record<string, [boolean, string | null, string | null]> };
@@ -150,7 +176,7 @@ export function encodeIncident(i: IncidentRecord): { doc: string; checklist: str
     if (key === 'slaDueAt' && value === null) out.slaDueAt = null;
     if (COLUMN_FIELDS.has(key) || value === undefined) continue;
     if (SAME_AS_REPORTED.has(key) && value === i.reportedAt) continue;
-    if (key in EMPTY && JSON.stringify(value) === EMPTY[key]) continue;
+    if (key in EMPTY && isEmpty(key, value)) continue;
     if (key === 'tasks') {
       const { stored, titles } = encodeTasks(i.id, value as IncidentTask[]);
       out.tasks = stored;
@@ -165,8 +191,8 @@ export function encodeIncident(i: IncidentRecord): { doc: string; checklist: str
   }
   // A record whose fields are not in the usual order reads back in its own order.
   const keys = Object.keys(i).filter((k) => (i as unknown as Record<string, unknown>)[k] !== undefined);
-  const usual = FIELD_ORDER.filter((k) => k !== 'slaDueAt' || keys.includes(k));
-  if (keys.join() !== usual.join()) out['#'] = keys;
+  const written = keys.join();
+  if (written !== USUAL_ORDER && written !== `${USUAL_ORDER},slaDueAt`) out['#'] = keys;
   return { doc: JSON.stringify(out), checklist };
 }
 
@@ -216,7 +242,7 @@ export function decodeIncident(row: IncidentRow, titlesOf: (key: string) => stri
     else if (key === 'routing') out.routing = decodeShape((stored.routing ?? {}) as Record<string, unknown>, ROUTING_SHAPE);
     else if (key in stored) out[key] = stored[key];
     else if (SAME_AS_REPORTED.has(key)) out[key] = row.reported_at;
-    else if (key in EMPTY) out[key] = JSON.parse(EMPTY[key]!);
+    else if (key in EMPTY) out[key] = emptyValue(key);
   }
   // Set by the SLA scheduler after filing (last, as it always was): a record that never had one has none.
   if (row.sla_due_at !== null || 'slaDueAt' in stored || (stored['#'] as string[] | undefined)?.includes('slaDueAt'))
