@@ -14,7 +14,7 @@
  * - the open, serious, drill and SLA-due indexes hold only the incidents (and team rows) they list.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { IncidentRecord, IncidentTask } from '../port.js';
+import type { IncidentRecord } from '../port.js';
 import { encodeEventData } from './eventData.js';
 import { checklistKey, encodeIncident } from './incidentDoc.js';
 
@@ -23,18 +23,20 @@ import { checklistKey, encodeIncident } from './incidentDoc.js';
  * new rows (registered on every connection before migrating).
  */
 export function registerStorageFunctions(db: Db): void {
-  // The titles of a whole-record document's checklist as JSON (null when it has none).
-  db.function('incident_checklist_titles', { deterministic: true }, (doc: unknown) => {
-    const tasks = (JSON.parse(String(doc)) as { tasks?: unknown }).tasks;
-    return Array.isArray(tasks) && tasks.length ? JSON.stringify((tasks as IncidentTask[]).map((t) => t.title)) : null;
-  });
-  db.function('checklist_key', { deterministic: true }, (titles: unknown) => checklistKey(JSON.parse(String(titles)) as string[]));
+  // The checklists met while converting documents, by key, until stored by the next statement
+  // (one pass over the documents: parsing each whole record twice took a third longer).
+  const met = new Map<string, string>();
   // A whole-record document in the stored form.
-  db.function(
-    'compact_incident_doc',
-    { deterministic: true },
-    (doc: unknown) => encodeIncident(JSON.parse(String(doc)) as IncidentRecord).doc,
-  );
+  db.function('compact_incident_doc', (doc: unknown) => {
+    const { doc: stored, checklist } = encodeIncident(JSON.parse(String(doc)) as IncidentRecord);
+    if (checklist) met.set(checklistKey(checklist), JSON.stringify(checklist));
+    return stored;
+  });
+  db.function('met_checklist_titles', (key: unknown) => met.get(String(key)) ?? null);
+  db.function('forget_met_checklists', () => {
+    met.clear();
+    return null;
+  });
   db.function('compact_event_data', { deterministic: true }, (type: unknown, data: unknown) =>
     encodeEventData(String(type), JSON.parse(String(data)) as Record<string, unknown>),
   );
@@ -45,10 +47,11 @@ const HEX_HASH = (column: string) => `(length(${column}) = 64 AND ${column} NOT 
 
 export const COMPACT_STORAGE_MIGRATION = `
   CREATE TABLE checklists (key TEXT PRIMARY KEY, titles TEXT NOT NULL) WITHOUT ROWID;
-  INSERT OR IGNORE INTO checklists (key, titles)
-    SELECT checklist_key(titles), titles FROM (SELECT DISTINCT incident_checklist_titles(doc) AS titles FROM incidents)
-    WHERE titles IS NOT NULL;
   UPDATE incidents SET doc = compact_incident_doc(doc);
+  INSERT OR IGNORE INTO checklists (key, titles)
+    SELECT key, met_checklist_titles(key) FROM (SELECT DISTINCT json_extract(doc, '$.tasks.c') AS key FROM incidents)
+    WHERE key IS NOT NULL;
+  SELECT forget_met_checklists();
 
   CREATE TABLE audit_log_compact (
     seq INTEGER PRIMARY KEY,
