@@ -153,6 +153,7 @@ export class SqliteIncidents implements IncidentRepository {
       const rows = searchIncidentsPage(this.db, search, where, params, cursor, query.limit + 1);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
+      // The page's records are put together from their rows' columns (incidentDoc.ts), read by key.
       const byId = new Map(
         items.length
           ? this.select(
