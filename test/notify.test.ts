@@ -401,7 +401,10 @@ describe('audit log', () => {
 
     const db = new Database(path.join(hub.dataDir, 'cert-hub.sqlite'));
     try {
-      db.prepare(`UPDATE audit_log SET data = json_set(data, '$.incident.title', 'đã sửa') WHERE seq = ?`).run(target);
+      // The entry keeps no copy of its event (issue #11): editing the event breaks the entry.
+      db.prepare(
+        `UPDATE events SET data = json_set(data, '$.title', 'đã sửa') WHERE seq = (SELECT event_seq FROM audit_log WHERE seq = ?)`,
+      ).run(target);
     } finally {
       db.close();
     }

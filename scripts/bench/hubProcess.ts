@@ -12,6 +12,7 @@ import { appendAudit } from '../../server/src/audit/chain.js';
 import { composeFromEnv } from '../../server/src/compose.js';
 import { seedDemo } from '../../server/src/demo/seed.js';
 import { startServer } from '../../server/src/server.js';
+import { checklistTaskId } from '../../server/src/store/incidentTasks.js';
 import type { EventRecord, IncidentRecord } from '../../server/src/store/port.js';
 import { serve } from './proc.js';
 
@@ -39,8 +40,10 @@ async function generate(count: number) {
   const { store } = deps;
   const template = (await store.incidents.list({ limit: 1 })).items[0];
   if (!template) throw new Error('file one incident through the API before generating');
-  const created = (await store.events.listForEntity('incident', template.id, 20)).find((e) => e.type === EVENTS.incidentCreated);
+  const templateEvents = await store.events.listForEntity('incident', template.id, 20);
+  const created = templateEvents.find((e) => e.type === EVENTS.incidentCreated);
   const eventData = JSON.stringify(created?.data ?? {});
+  const routed = templateEvents.find((e) => e.type === EVENTS.incidentRouted);
   const agencies = (await store.agencies.list({ limit: 200 })).items.map((a) => a.id);
   const teams = (await store.teams.list({ limit: 200 })).items.map((t) => t.id);
   const now = deps.clock.now().getTime();
@@ -81,6 +84,8 @@ async function generate(count: number) {
           createdAt: at,
           updatedAt: at,
           version: 1,
+          // Its checklist's task ids derive from its own id, as intake's do.
+          tasks: template.tasks.map((task, k) => ({ ...task, id: checklistTaskId(id, k) })),
         };
         await tx.incidents.insert(record);
         const data = JSON.parse(eventData.replaceAll(template.id, id).replaceAll(template.code, record.code)) as Record<string, unknown>;
@@ -88,7 +93,8 @@ async function generate(count: number) {
         // its audit-chain entry.
         for (const event of [
           { type: EVENTS.incidentCreated, data },
-          { type: EVENTS.incidentRouted, data: { ...record.routing } as Record<string, unknown> },
+          // The routing decision as intake records it: the generated routing, the template's rule.
+          { type: EVENTS.incidentRouted, data: { ...routed?.data, ...record.routing } as Record<string, unknown> },
         ]) {
           const stored = await tx.events.append({
             ...event,

@@ -21,6 +21,7 @@ import { badRequest, forbidden, unprocessable } from '../platform/errors.js';
 import { fingerprintOf, IdempotentRequest, type Replay } from '../platform/idempotency.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord } from '../store/port.js';
+import { checklistTaskId } from '../store/incidentTasks.js';
 import { afterSeriousness } from '../routing/serious.js';
 import type { RoutingService } from '../routing/service.js';
 import type { PlaybookService } from './playbooks.js';
@@ -148,8 +149,9 @@ export class IncidentIntake {
           if (raced) return replayed(raced);
           const year = vietnamYear(now);
           const sequence = await tx.counters.next(`incident:${year}`);
+          const id = this.deps.ids();
           const incident: IncidentRecord = {
-            id: this.deps.ids(),
+            id,
             code: formatIncidentCode(year, sequence),
             agencyId: agency.id,
             reporter: { kind: actor.kind, id: actor.id, name: actor.displayName },
@@ -180,7 +182,7 @@ export class IncidentIntake {
             routing,
             assigneeIds: [...routing.assigneeIds],
             tags: [...new Set(decision.tags)],
-            tasks: checklist.map((title) => ({ id: this.deps.ids(), title, done: false, doneBy: null, doneAt: null })),
+            tasks: checklist.map((title, k) => ({ id: checklistTaskId(id, k), title, done: false, doneBy: null, doneAt: null })),
             drill: drill ? { drillId: drill.drillId, injectId: drill.injectId } : null,
             rejectionReason: null,
             closingReport: null,

@@ -2,6 +2,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import { AGENCY_VISIBLE_COMMENT_EVENT, AGENCY_VISIBLE_EVENT_TYPES, type EventScope } from '@cert-hub/shared';
 import type { EventRecord, EventRepository, NewEvent } from '../port.js';
+import { decodeEventData, encodeEventData } from './eventData.js';
 
 type EventRow = {
   seq: number;
@@ -23,7 +24,7 @@ const toEvent = (r: EventRow): EventRecord => ({
   version: r.version,
   at: r.at,
   actorId: r.actor_id,
-  data: JSON.parse(r.data) as Record<string, unknown>,
+  data: decodeEventData(r.type, r.data),
 });
 
 /**
@@ -66,18 +67,21 @@ export class SqliteEvents implements EventRepository {
   async append(e: NewEvent) {
     const r = this.db
       .prepare(`INSERT INTO events (type, entity, entity_id, incident_id, version, at, actor_id, data) VALUES (?,?,?,?,?,?,?,?)`)
-      .run(e.type, e.entity, e.entityId, e.incidentId, e.version, e.at, e.actorId, JSON.stringify(e.data));
+      .run(e.type, e.entity, e.entityId, e.incidentId, e.version, e.at, e.actorId, encodeEventData(e.type, e.data));
     return { ...e, seq: Number(r.lastInsertRowid) };
   }
   async listAfter(afterSeq: number, limit: number) {
     return (this.db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as EventRow[]).map(toEvent);
   }
   async listForEntity(entity: string, entityId: string, limit: number) {
-    return (
-      this.db
-        .prepare('SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY seq LIMIT ?')
-        .all(entity, entityId, limit) as EventRow[]
-    ).map(toEvent);
+    // An incident's own events carry its id as incident_id and are read by that index;
+    // events_entity holds only the other entities' events (storageMigration.ts).
+    const sql =
+      entity === 'incident'
+        ? `SELECT * FROM events WHERE incident_id = ? AND entity = ? AND entity_id = ? ORDER BY seq LIMIT ?`
+        : `SELECT * FROM events WHERE entity <> 'incident' AND entity = ? AND entity_id = ? ORDER BY seq LIMIT ?`;
+    const params = entity === 'incident' ? [entityId, entity, entityId, limit] : [entity, entityId, limit];
+    return (this.db.prepare(sql).all(...params) as EventRow[]).map(toEvent);
   }
   async lastSeq() {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM events').get() as { s: number }).s;

@@ -47,8 +47,9 @@ export class SqliteIncidentCounts implements IncidentCountRepository {
     }
     equal('category', query.category);
     equal('severity', query.severity);
-    equal('serious', query.serious === undefined ? undefined : query.serious ? 1 : 0);
-    equal('is_drill', query.drill === undefined ? undefined : query.drill ? 1 : 0);
+    // Literal flags: the serious and drill indexes hold only the incidents with the flag set.
+    if (query.serious !== undefined) where.push(`serious = ${query.serious ? 1 : 0}`);
+    if (query.drill !== undefined) where.push(`is_drill = ${query.drill ? 1 : 0}`);
     // The sort key counts reporting time down, so a date range is a sort-key range.
     if (query.from) {
       where.push('incidents.sort_key <= ?');

@@ -7,9 +7,10 @@ import type { Database as Db } from 'better-sqlite3';
 import type { IncidentListQuery, IncidentRecord, IncidentRepository } from '../port.js';
 import { incidentKeys, incidentSortKeyAt } from '../searchKeys.js';
 import { OPEN_COLUMN_STATUSES } from './migrations.js';
-import { countRows, getDoc, inList, keysetPage, searchClause, selectDocs, type PageKeys, type Params } from './table.js';
+import { countRows, inList, keysetPage, searchClause, type PageKeys, type Params } from './table.js';
 import { searchIncidentsPage, searchTerms } from './search.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import { ChecklistTitles, decodeIncident, encodeIncident, INCIDENT_COLUMNS, type IncidentRow } from './incidentDoc.js';
 
 const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -18,7 +19,16 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
 };
 
 export class SqliteIncidents implements IncidentRepository {
-  constructor(private readonly db: Db) {}
+  private readonly checklists: ChecklistTitles;
+  /** Incident rows → records (the stored document holds only what the columns do not: incidentDoc.ts). */
+  private readonly read: { columns: string; toRecord: (row: IncidentRow) => IncidentRecord };
+  constructor(private readonly db: Db) {
+    this.checklists = new ChecklistTitles(db);
+    this.read = { columns: INCIDENT_COLUMNS, toRecord: (row) => decodeIncident(row, this.checklists.titlesOf) };
+  }
+  private select(sql: string, ...params: Params): IncidentRecord[] {
+    return (this.db.prepare(sql).all(...params) as IncidentRow[]).map(this.read.toRecord);
+  }
   /** Team rows carry the incident's order and open flag so a team's board is one index range. */
   private writeTeams(i: IncidentRecord) {
     this.db.prepare('DELETE FROM incident_teams WHERE incident_id = ?').run(i.id);
@@ -29,6 +39,8 @@ export class SqliteIncidents implements IncidentRepository {
   }
   private columns(i: IncidentRecord) {
     const k = incidentKeys(i);
+    const { doc, checklist } = encodeIncident(i);
+    if (checklist) this.checklists.save(checklist);
     return [
       i.agencyId,
       i.status,
@@ -40,7 +52,7 @@ export class SqliteIncidents implements IncidentRepository {
       k.sortKey,
       k.searchText,
       i.version,
-      JSON.stringify(i),
+      doc,
       i.slaDueAt ?? null,
     ];
   }
@@ -64,7 +76,7 @@ export class SqliteIncidents implements IncidentRepository {
     return r.changes === 1;
   }
   async get(id: string) {
-    return getDoc<IncidentRecord>(this.db, 'incidents', id);
+    return this.select(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`, id)[0] ?? null;
   }
   async list(query: IncidentListQuery) {
     const where: string[] = [];
@@ -119,8 +131,9 @@ export class SqliteIncidents implements IncidentRepository {
     }
     equal('category', query.category);
     equal('severity', query.severity);
-    equal('serious', query.serious === undefined ? undefined : query.serious ? 1 : 0);
-    equal('is_drill', query.drill === undefined ? undefined : query.drill ? 1 : 0);
+    // Literal flags: the serious and drill indexes hold only the incidents with the flag set.
+    if (query.serious !== undefined) where.push(`serious = ${query.serious ? 1 : 0}`);
+    if (query.drill !== undefined) where.push(`is_drill = ${query.drill ? 1 : 0}`);
     // The sort key counts reporting time down, so a date range is a sort-key range (one index).
     if (query.from) {
       where.push('incidents.sort_key <= ?');
@@ -140,22 +153,36 @@ export class SqliteIncidents implements IncidentRepository {
       const rows = searchIncidentsPage(this.db, search, where, params, cursor, query.limit + 1);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
+      // The page's records are put together from their rows' columns (incidentDoc.ts), read by key.
+      const byId = new Map(
+        items.length
+          ? this.select(
+              `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id IN (${items.map(() => '?').join(',')})`,
+              ...items.map((r) => r.id),
+            ).map((i) => [i.id, i])
+          : [],
+      );
       return {
-        items: items.map((r) => JSON.parse(r.doc) as IncidentRecord),
+        items: items.map((r) => byId.get(r.id)!),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
       };
     }
-    return keysetPage<IncidentRecord>(this.db, from, where, params, query, keys);
+    return keysetPage<IncidentRecord>(this.db, from, where, params, query, keys, this.read);
   }
   async count() {
     return countRows(this.db, 'incidents');
   }
   async reassignAgency(fromAgencyId: string, toAgencyId: string, at: string) {
-    const incidents = selectDocs<IncidentRecord>(this.db, 'SELECT doc FROM incidents WHERE agency_id = ?', fromAgencyId);
+    const incidents = this.select(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE agency_id = ?`, fromAgencyId);
     for (const i of incidents) await this.update({ ...i, agencyId: toAgencyId, version: i.version + 1, updatedAt: at }, i.version);
     return incidents.length;
   }
   async setSlaDueAt(id: string, dueAt: string | null) {
-    this.db.prepare(`UPDATE incidents SET sla_due_at = ?, doc = json_set(doc, '$.slaDueAt', ?) WHERE id = ?`).run(dueAt, dueAt, id);
+    // The due time lives in its column; a cleared one leaves a null in the document (incidentDoc.ts).
+    this.db
+      .prepare(
+        `UPDATE incidents SET sla_due_at = ?, doc = CASE WHEN ? IS NULL THEN json_set(doc, '$.slaDueAt', json('null')) ELSE json_remove(doc, '$.slaDueAt') END WHERE id = ?`,
+      )
+      .run(dueAt, dueAt, id);
   }
 }

@@ -45,7 +45,16 @@ const OWN_KEYS: PageKeys = { sort: 'sort_key', id: 'id' };
  * (or a join), `where`/`params` hold the filters; rows are read in (sort, id) order, ascending
  * unless `keys.direction` says DESC.
  */
-export function keysetPage<T>(db: Db, from: string, where: string[], params: Params, query: PageQuery, keys = OWN_KEYS): PageResult<T> {
+export function keysetPage<T>(
+  db: Db,
+  from: string,
+  where: string[],
+  params: Params,
+  query: PageQuery,
+  keys = OWN_KEYS,
+  /** Columns read beside the keys, and the record they make (default: the `doc` column's JSON). */
+  read: { columns: string; toRecord: (row: never) => T } = { columns: 'doc', toRecord: (row: { doc: string }) => JSON.parse(row.doc) as T },
+): PageResult<T> {
   const clauses = [...where];
   const args = [...params];
   const start = pageStart(query);
@@ -55,14 +64,14 @@ export function keysetPage<T>(db: Db, from: string, where: string[], params: Par
     args.push(start.key, start.key, start.id);
   }
   const order = keys.direction ?? 'ASC';
-  const sql = `SELECT ${keys.id} AS id, ${keys.sort} AS sort_key, doc FROM ${from} ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
+  const sql = `SELECT ${keys.id} AS id, ${keys.sort} AS sort_key, ${read.columns} FROM ${from} ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
     ORDER BY ${keys.sort} ${order}, ${keys.id} ${order} LIMIT ?`;
-  const rows = db.prepare(sql).all(...args, query.limit + 1) as { id: string; sort_key: string; doc: string }[];
+  const rows = db.prepare(sql).all(...args, query.limit + 1) as { id: string; sort_key: string }[];
   return toPage(
     rows,
     query.limit,
     (row) => ({ key: String(row.sort_key), id: String(row.id) }),
-    (row) => JSON.parse(row.doc) as T,
+    (row) => read.toRecord(row as never),
   );
 }
 
