@@ -11,6 +11,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { OPEN_STATUSES, type EventScope } from '@cert-hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../server/src/store/port.js';
+import { incidentRecord } from './helpers/storeContract.js';
 import { openSqliteDatabase, SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-plans-'));
@@ -126,15 +127,20 @@ describe('searches and the catch-up feed read no more than a page (EXPLAIN QUERY
     }
   });
 
-  it("a narrow user's catch-up walks the seq window and checks each event's incident by its key", async () => {
+  it("a narrow user's catch-up is an index range over their own rows of the feed index, cut at the page", async () => {
+    // The scopes exist once an incident is routed to them.
+    const routed = { teamId: 't1', ruleId: null, informedTeamIds: ['t2'], assigneeIds: [], teamIds: ['t1', 't2'], reasons: [] };
+    await store.incidents.insert({ ...incidentRecord('plan-feed', '2026-11-18T01:00:00.000Z', { agencyId: 'a1' }), routing: routed });
     const scopes: EventScope[] = [
       { kind: 'agency', agencyId: 'a1', agencyVisibleOnly: true },
+      { kind: 'teams', teamIds: ['t1'] },
       { kind: 'teams', teamIds: ['t1', 't2'] },
     ];
     for (const scope of scopes) {
       const text = (await planOf((s) => s.events.listVisibleAfter(0, scope, { limit: 50, scanUpTo: 1000 }))).join('\n');
-      expect(text, text).toMatch(/^SEARCH e USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
-      expect(text, text).not.toMatch(/TEMP B-TREE|SCAN |incidents_agency_sort/);
+      expect(text, text).toMatch(/SEARCH event_scopes USING PRIMARY KEY \(scope_id=\? AND seq>\? AND seq<\?\)/);
+      expect(text, text).toMatch(/SEARCH e USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(text, text).not.toMatch(/SCAN (e|events|incidents|incident_teams)\b/);
     }
   });
 });

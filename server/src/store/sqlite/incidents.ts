@@ -9,6 +9,7 @@ import { incidentKeys, incidentSortKeyAt } from '../searchKeys.js';
 import { OPEN_COLUMN_STATUSES } from './migrations.js';
 import { countRows, getDoc, inList, keysetPage, searchClause, selectDocs, type PageKeys, type Params } from './table.js';
 import { searchIncidentsPage, searchTerms } from './search.js';
+import { moveIncidentEventScopes, type IncidentScopes } from './eventScopes.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 
 const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
@@ -19,8 +20,12 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
 
 export class SqliteIncidents implements IncidentRepository {
   constructor(private readonly db: Db) {}
-  /** Team rows carry the incident's order and open flag so a team's board is one index range. */
-  private writeTeams(i: IncidentRecord) {
+  /**
+   * Team rows carry the incident's order and open flag so a team's board is one index range;
+   * the catch-up feed's rows of the incident's events follow its teams and agency.
+   */
+  private writeTeams(i: IncidentRecord, before: IncidentScopes) {
+    moveIncidentEventScopes(this.db, i.id, before, { teamIds: i.routing.teamIds, agencyId: i.agencyId });
     this.db.prepare('DELETE FROM incident_teams WHERE incident_id = ?').run(i.id);
     const add = this.db.prepare('INSERT INTO incident_teams (incident_id, team_id, incident_sort_key, incident_open) VALUES (?, ?, ?, ?)');
     const sortKey = incidentKeys(i).sortKey;
@@ -51,17 +56,23 @@ export class SqliteIncidents implements IncidentRepository {
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(i.id, i.code, ...this.columns(i));
-    this.writeTeams(i);
+    this.writeTeams(i, { teamIds: [], agencyId: null });
   }
   async update(i: IncidentRecord, expectedVersion: number) {
+    const before = this.storedScopes(i.id);
     const r = this.db
       .prepare(
         `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?, sla_due_at=?
          WHERE id=? AND version=?`,
       )
       .run(...this.columns(i), i.id, expectedVersion);
-    if (r.changes === 1) this.writeTeams(i);
+    if (r.changes === 1) this.writeTeams(i, before);
     return r.changes === 1;
+  }
+  private storedScopes(id: string): IncidentScopes {
+    const agency = this.db.prepare('SELECT agency_id FROM incidents WHERE id = ?').get(id) as { agency_id: string } | undefined;
+    const teams = this.db.prepare('SELECT team_id FROM incident_teams WHERE incident_id = ?').all(id) as { team_id: string }[];
+    return { agencyId: agency?.agency_id ?? null, teamIds: teams.map((t) => t.team_id) };
   }
   async get(id: string) {
     return getDoc<IncidentRecord>(this.db, 'incidents', id);
