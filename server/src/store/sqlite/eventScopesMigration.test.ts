@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 it('indexes existing incident events by their incidents’ current teams and agency', async () => {
   const file = path.join(dir, 'old.sqlite');
   const old = new Database(file);
-  const before = MIGRATIONS.indexOf(EVENT_SCOPES_MIGRATION);
+  const before = MIGRATIONS.findIndex((sql) => sql.includes(EVENT_SCOPES_MIGRATION));
   MIGRATIONS.slice(0, before).forEach((sql) => old.exec(sql));
   old.pragma(`user_version = ${before}`);
   const addIncident = (id: string, agencyId: string, teamIds: string[], sortKey: string) => {

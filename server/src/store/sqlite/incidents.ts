@@ -10,6 +10,7 @@ import { OPEN_COLUMN_STATUSES } from './migrations.js';
 import { countRows, getDoc, inList, keysetPage, searchClause, selectDocs, type PageKeys, type Params } from './table.js';
 import { searchIncidentsPage, searchTerms } from './search.js';
 import { moveIncidentEventScopes, type IncidentScopes } from './eventScopes.js';
+import { scopedMatch, searchScope, storedScopedSearchRow, writeScopedSearchRow } from './scopedSearch.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 
 const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
@@ -57,16 +58,21 @@ export class SqliteIncidents implements IncidentRepository {
       )
       .run(i.id, i.code, ...this.columns(i));
     this.writeTeams(i, { teamIds: [], agencyId: null });
+    writeScopedSearchRow(this.db, i.id, null, i.routing.teamIds);
   }
   async update(i: IncidentRecord, expectedVersion: number) {
     const before = this.storedScopes(i.id);
+    const searchRow = storedScopedSearchRow(this.db, i.id, before.teamIds);
     const r = this.db
       .prepare(
         `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?, sla_due_at=?
          WHERE id=? AND version=?`,
       )
       .run(...this.columns(i), i.id, expectedVersion);
-    if (r.changes === 1) this.writeTeams(i, before);
+    if (r.changes === 1) {
+      this.writeTeams(i, before);
+      writeScopedSearchRow(this.db, i.id, searchRow, i.routing.teamIds);
+    }
     return r.changes === 1;
   }
   private storedScopes(id: string): IncidentScopes {
@@ -84,9 +90,12 @@ export class SqliteIncidents implements IncidentRepository {
     const terms = searchTerms(query.q);
     const search = terms.match === null ? null : { ...terms, match: terms.match };
     if (!search) searchClause('incidents', query.q, where, params);
+    /** A search within teams or agencies walks the scoped index (scopedSearch.ts). */
+    let searchScopes: string[] | null = null;
     if (query.agencyIds) {
       if (query.agencyIds.length === 0) return { items: [], nextCursor: null };
       inList(where, params, 'agency_id', query.agencyIds);
+      searchScopes = [...new Set(query.agencyIds)].map(searchScope.agency);
     }
     const openOnly = query.statuses !== undefined && sameSet(query.statuses, OPEN_COLUMN_STATUSES);
     let from = 'incidents';
@@ -102,8 +111,10 @@ export class SqliteIncidents implements IncidentRepository {
         params.push(teamIds[0]!);
         if (openOnly) where.push('incident_teams.incident_open = 1');
       } else if (search) {
-        // Each incident the search finds is checked by its own team rows (primary key): listing
-        // the teams' incidents first would cost as much as the teams' whole history.
+        // The scoped index finds the teams' incidents with the words; each is checked by its
+        // own team rows (primary key): listing the teams' incidents first would cost as much
+        // as the teams' whole history.
+        searchScopes = teamIds.map(searchScope.team);
         where.push(
           `EXISTS (SELECT 1 FROM incident_teams WHERE incident_teams.incident_id = incidents.id AND incident_teams.team_id IN (${teamIds.map(() => '?').join(',')}))`,
         );
@@ -148,7 +159,10 @@ export class SqliteIncidents implements IncidentRepository {
     if (search) {
       const cursor = query.cursor ? decodeCursor(query.cursor) : null;
       if (query.cursor && !cursor) throw new InvalidCursorError();
-      const rows = searchIncidentsPage(this.db, search, where, params, cursor, query.limit + 1);
+      const index = searchScopes
+        ? { table: 'incidents_scoped_fts' as const, match: scopedMatch(search.trigrams, searchScopes) }
+        : { table: 'incidents_fts' as const, match: search.match };
+      const rows = searchIncidentsPage(this.db, search, index, where, params, cursor, query.limit + 1);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return {

@@ -6,6 +6,7 @@ import { searchIndexSql } from './search.js';
  */
 import { REPORT_TYPES_MIGRATION } from './reportTypesMigration.js';
 import { EVENT_SCOPES_MIGRATION } from './eventScopes.js';
+import { SCOPED_SEARCH_MIGRATION } from './scopedSearch.js';
 
 /**
  * The statuses migration 4's `is_open` column counts as open (the board's list). Frozen with
@@ -400,7 +401,7 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX incident_teams_team_sort ON incident_teams (team_id, incident_sort_key, incident_id);
   CREATE INDEX incident_teams_team_open_sort ON incident_teams (team_id, incident_open, incident_sort_key, incident_id);
   `,
-  // the catch-up feed's index (issue #11): which teams and agencies may see each incident event,
-  // so a narrow user's catch-up is an index range over their own events (eventScopes.ts)
-  EVENT_SCOPES_MIGRATION,
+  // reads within a scope (issue #11): the catch-up feed's index — which teams and agencies may
+  // see each incident event (eventScopes.ts) — and the search index by scope (scopedSearch.ts)
+  `${EVENT_SCOPES_MIGRATION}${SCOPED_SEARCH_MIGRATION}`,
 ];

@@ -26,6 +26,7 @@ import { StoreBase } from '../storeBase.js';
 import type { Repositories, Store } from '../port.js';
 import { GroupCommitter } from './groupCommit.js';
 import { MIGRATIONS } from './migrations.js';
+import { registerScopedSearchFunction } from './scopedSearch.js';
 import { cacheStatements } from './statementCache.js';
 import { SqliteAgencies } from './agencies.js';
 import { SqliteApiKeys } from './apiKeys.js';
@@ -61,6 +62,7 @@ export function openSqliteDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  registerScopedSearchFunction(db);
   migrate(db);
   return db;
 }
