@@ -1,6 +1,7 @@
 /**
  * The catch-up feed's index (eventScopes.ts) on a store written before it: opening the store
- * builds the rows of every existing incident event, so a narrow user's catch-up finds them.
+ * builds the rows of every existing incident event, so a narrow user's catch-up finds them,
+ * and the search index by scope (scopedSearch.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +65,10 @@ it('indexes existing incident events by their incidents’ current teams and age
     expect(await seen({ kind: 'agency', agencyId: 'a2', agencyVisibleOnly: true })).toEqual(['b-created']);
     expect(await seen({ kind: 'teams', teamIds: ['t2'] })).toEqual(['b-created', 'b-routed']);
     expect(await seen({ kind: 'teams', teamIds: ['t1', 't2'] })).toEqual(['a-created', 'b-created', 'a-internal', 'a-reply', 'b-routed']);
+    // the same migration builds the search index by scope
+    const found = async (query: { teamIds?: string[]; agencyIds?: string[] }) =>
+      (await store.incidents.list({ limit: 10, q: 'sc-f', ...query })).items.length;
+    expect([await found({ teamIds: ['t1'] }), await found({ teamIds: ['t2'] }), await found({ agencyIds: ['a1'] })]).toEqual([2, 1, 1]);
   } finally {
     await store.close();
   }
