@@ -42,6 +42,13 @@ for (const adapter of storeAdapters('store-contract-scoped-search')) {
       expect(await ids({ q: 'tong tien', teamIds: ['t1'] })).toEqual([]);
     });
 
+    it('checks words with digits too (codes, addresses), alone or beside other words', async () => {
+      expect(await ids({ q: '2026', teamIds: ['t2'] })).toEqual(['s4', 's3', 's2']);
+      expect(await ids({ q: 'giao 026', teamIds: ['t1'] })).toEqual(['s3']);
+      expect(await ids({ q: 'giao 027', teamIds: ['t1'] })).toEqual([]);
+      expect(await ids({ q: 'giao 2026-s2', teamIds: ['t1', 't2'] })).toEqual(['s2']);
+    });
+
     it('pages through a scope’s matches in list order', async () => {
       const first = await store.incidents.list({ limit: 1, q: 'giao dien', teamIds: ['t2'] });
       expect(first.items.map((i) => i.id)).toEqual(['s3']);

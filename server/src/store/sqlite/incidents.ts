@@ -159,10 +159,13 @@ export class SqliteIncidents implements IncidentRepository {
     if (search) {
       const cursor = query.cursor ? decodeCursor(query.cursor) : null;
       if (query.cursor && !cursor) throw new InvalidCursorError();
-      const index = searchScopes
-        ? { table: 'incidents_scoped_fts' as const, match: scopedMatch(search.trigrams, searchScopes) }
+      // Within a scope, the scoped index narrows by the trigrams it holds and every word is checked.
+      const scoped = searchScopes ? scopedMatch(search.trigrams, searchScopes) : null;
+      const index = scoped
+        ? { table: 'incidents_scoped_fts' as const, match: scoped }
         : { table: 'incidents_fts' as const, match: search.match };
-      const rows = searchIncidentsPage(this.db, search, index, where, params, cursor, query.limit + 1);
+      const checked = scoped ? { ...search, likes: search.wordLikes } : search;
+      const rows = searchIncidentsPage(this.db, checked, index, where, params, cursor, query.limit + 1);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return {

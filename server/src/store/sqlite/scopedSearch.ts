@@ -25,12 +25,21 @@ export const searchScope = { team: (id: string) => scopePrefix('t', id), agency:
 
 const gramToken = (scope: string, gram: string) => `${scope}x${Buffer.from(gram, 'utf8').toString('hex')}`;
 
-/** The trigrams inside the words of a normalised text (a query word's trigrams never cross a space). */
+/**
+ * The trigrams the scoped index holds: those inside words (a query word's trigrams never cross
+ * a space) without a digit. Codes, addresses and numbers make half an incident's trigrams; a
+ * query is narrowed by its other trigrams (every word is then checked with LIKE), and a query
+ * made only of digit trigrams is selective enough for the text index.
+ */
+export const isScopedTrigram = (gram: string) => !/\d/.test(gram);
 export function wordTrigrams(text: string): Set<string> {
   const grams = new Set<string>();
   for (const word of text.split(' ')) {
     const chars = [...word];
-    for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+    for (let i = 0; i + 3 <= chars.length; i++) {
+      const gram = chars.slice(i, i + 3).join('');
+      if (isScopedTrigram(gram)) grams.add(gram);
+    }
   }
   return grams;
 }
@@ -44,9 +53,11 @@ export function scopedSearchDoc(searchText: string, agencyId: string, teamIds: r
   return tokens.join(' ');
 }
 
-/** The FTS5 query: every trigram, each in any of the scopes. */
-export function scopedMatch(trigrams: readonly string[], scopes: readonly string[]): string {
-  return trigrams.map((gram) => `(${[...new Set(scopes)].map((scope) => `"${gramToken(scope, gram)}"`).join(' OR ')})`).join(' AND ');
+/** The FTS5 query: every trigram the index holds, each in any of the scopes (null when it holds none of them). */
+export function scopedMatch(trigrams: readonly string[], scopes: readonly string[]): string | null {
+  const held = trigrams.filter(isScopedTrigram);
+  if (held.length === 0) return null;
+  return held.map((gram) => `(${[...new Set(scopes)].map((scope) => `"${gramToken(scope, gram)}"`).join(' OR ')})`).join(' AND ');
 }
 
 /** SQL function for the migration that builds the index of an existing store. */

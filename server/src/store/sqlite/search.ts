@@ -75,6 +75,8 @@ export interface SearchTerms {
   likes: string[];
   /** The trigrams of the words (what `match` asks for). */
   trigrams: string[];
+  /** A LIKE pattern per word (for an index that confirms fewer words than `match`). */
+  wordLikes: string[];
 }
 
 const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -88,13 +90,14 @@ export function searchTerms(q: string | undefined): SearchTerms {
   const words = [...new Set((q ? normalizeSearch(q) : '').split(' ').filter(Boolean))];
   const trigrams = new Set<string>();
   const likes: string[] = [];
+  const wordLikes = words.map(escapeLike);
   for (const word of words) {
     const chars = [...word];
     for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(''));
     // A three-character word is its own trigram; any other length needs the text itself.
     if (chars.length !== 3) likes.push(escapeLike(word));
   }
-  return { match: trigrams.size > 0 ? [...trigrams].map(quote).join(' ') : null, likes, trigrams: [...trigrams] };
+  return { match: trigrams.size > 0 ? [...trigrams].map(quote).join(' ') : null, likes, trigrams: [...trigrams], wordLikes };
 }
 
 /** Adds the search to a list query's WHERE (for tables whose order is not the index's). */
