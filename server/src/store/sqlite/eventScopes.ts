@@ -44,8 +44,11 @@ const teamScope = (teamId: string) => ROOMS.team(teamId);
 const agencyScope = (agencyId: string) => ROOMS.agency(agencyId);
 
 function scopeId(db: Db, name: string): number {
-  db.prepare('INSERT OR IGNORE INTO feed_scopes (name) VALUES (?)').run(name);
-  return (db.prepare('SELECT id FROM feed_scopes WHERE name = ?').get(name) as { id: number }).id;
+  const find = () => db.prepare('SELECT id FROM feed_scopes WHERE name = ?').get(name) as { id: number } | undefined;
+  const found = find();
+  if (found) return found.id;
+  db.prepare('INSERT INTO feed_scopes (name) VALUES (?)').run(name);
+  return find()!.id;
 }
 
 /** The ids of the named scopes that exist (a scope nobody was ever routed to has no events). */
@@ -88,6 +91,13 @@ export function moveIncidentEventScopes(
 ): void {
   const was = new Set(before.teamIds);
   const is = new Set(after.teamIds);
+  // A new incident usually has no events yet (they are appended after it): nothing to move.
+  const hasEvents = db.prepare('SELECT 1 FROM events WHERE incident_id = ? LIMIT 1').get(incidentId) !== undefined;
+  if (!hasEvents) {
+    for (const teamId of is) if (!was.has(teamId)) scopeId(db, teamScope(teamId));
+    if (before.agencyId !== after.agencyId) scopeId(db, agencyScope(after.agencyId));
+    return;
+  }
   for (const teamId of is)
     if (!was.has(teamId))
       db.prepare(
