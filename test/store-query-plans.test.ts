@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { OPEN_STATUSES, type EventScope } from '@cert-hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../server/src/store/port.js';
+import type { IncidentListQuery, Store } from '../server/src/store/port.js';
 import { incidentRecord } from './helpers/storeContract.js';
 import { openSqliteDatabase, SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
 
@@ -121,12 +121,12 @@ describe('every list query is served by an index (EXPLAIN QUERY PLAN)', () => {
 
 describe('searches and the catch-up feed read no more than a page (EXPLAIN QUERY PLAN)', () => {
   it('a search walks the text index in list order: no sort of everything that matched', async () => {
-    const searches = [
+    const searches: [Omit<IncidentListQuery, 'limit'>, string][] = [
       [{ q: 'thay doi giao dien' }, 'incidents_fts'],
       // within a scope: the scoped index (its doclists are empty where the scope has no match)
       [{ q: 'ma doc', agencyIds: ['a1'] }, 'incidents_scoped_fts'],
       [{ q: 'ma doc', teamIds: ['t1'], cursor }, 'incidents_scoped_fts'],
-    ] as const;
+    ];
     for (const [q, index] of searches) {
       const text = (await planOf((s) => s.incidents.list({ ...page, ...q }))).join('\n');
       expect(text, text).toMatch(new RegExp(`^SCAN ${index} VIRTUAL TABLE`));
