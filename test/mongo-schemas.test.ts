@@ -520,7 +520,8 @@ const stored = {
   Team: { ...withId(team), ...teamKeys(team) },
   User: { ...withId(user), ...userKeys(user) },
   Session: withId(session),
-  Event: { _id: seq, ...eventRest },
+  // the catch-up feed's index: the incident's teams, and its agency for an agency-visible kind
+  Event: { _id: seq, ...eventRest, feedScopes: ['team:t1', 'team:t2', 'agency:a1'] },
   Counter: { _id: 'events', seq: 7 },
   Incident: { ...withId(incident), ...incidentKeys(incident) },
   Idempotency: { _id: `${idempotency.scope}|${idempotency.key}`, ...idempotency },
@@ -597,6 +598,9 @@ function capturingModels() {
       return { matchedCount: 1, modifiedCount: 1 };
     };
     writes.findOneAndUpdate = () => ({ lean: async () => ({ seq }) });
+    // An event's feed scopes come from its incident (the fixture); moving them writes nothing checked here.
+    writes.findById = () => ({ session: () => ({ lean: async () => (name === 'Incident' ? incident : null) }) });
+    writes.updateMany = async () => ({ matchedCount: 0, modifiedCount: 0 });
   }
   return { models: models, written };
 }

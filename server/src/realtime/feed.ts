@@ -25,8 +25,12 @@ export const rooms = ROOMS;
 /** The rooms a signed-in actor's sockets belong to (see `roomsFor`). */
 export const roomsOf = (actor: Actor): string[] => roomsFor(actor);
 
-/** At most this many log entries are examined per catch-up request, however little the caller may see. */
-export const MAX_SCAN_PER_REQUEST = 20_000;
+/**
+ * How far past `after` one catch-up request may reach. The store reads a narrow caller's own
+ * rows of its feed index (work in proportion to the page, not to the log), so by default a
+ * request reaches the head; a bound remains an option for callers that want short answers.
+ */
+export const MAX_SCAN_PER_REQUEST = Number.MAX_SAFE_INTEGER;
 
 /** One live delivery: rooms whose members all get the same view of the incident. */
 export interface Delivery {
@@ -82,8 +86,9 @@ export class EventFeed {
 
   /**
    * What `actor` missed after `afterSeq`, in order, limited to what they may see now. The
-   * store filters by the caller's scope in its query and examines at most
-   * `maxScanPerRequest` entries; the client continues from `lastSeq` until it stops moving.
+   * store filters by the caller's scope in its query (an index range over the caller's own
+   * events) and looks at most `maxScanPerRequest` entries ahead; the client continues from
+   * `lastSeq` until it stops moving.
    */
   async after(actor: Actor, afterSeq: number, limit: number): Promise<EventsPage> {
     const head = await this.store.events.lastSeq();

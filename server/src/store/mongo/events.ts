@@ -1,14 +1,10 @@
 /** MongoDB repository of the event log: `seq` (the `_id`) comes from the `events` counter in the same transaction. */
 import type { ClientSession } from 'mongoose';
-import type { EventRecord, EventRepository, NewEvent } from '../port.js';
+import type { EventRepository, NewEvent } from '../port.js';
 import type { StoredDoc } from './collection.js';
 import { listVisibleEventsAfter } from './eventFeed.js';
+import { feedScopesOf, toEvent } from './eventScopes.js';
 import type { Models } from './models.js';
-
-const toEvent = (d: StoredDoc): EventRecord => {
-  const { _id, ...rest } = d;
-  return { seq: Number(_id), ...rest } as EventRecord;
-};
 
 export function mongoEvents(models: Models, session: ClientSession | undefined): EventRepository {
   return {
@@ -19,7 +15,13 @@ export function mongoEvents(models: Models, session: ClientSession | undefined):
         { upsert: true, returnDocument: 'after', session },
       ).lean<{ seq: number }>();
       const seq = counter.seq;
-      await models.Event.create([{ _id: seq, ...e }], { session });
+      const incident =
+        e.entity === 'incident' && e.incidentId
+          ? await models.Incident.findById(e.incidentId, { agencyId: 1, 'routing.teamIds': 1 })
+              .session(session ?? null)
+              .lean<{ agencyId: string; routing: { teamIds: string[] } }>()
+          : null;
+      await models.Event.create([{ _id: seq, ...e, feedScopes: feedScopesOf(incident, e.type, e.data) }], { session });
       return { ...e, seq };
     },
     async listAfter(afterSeq, limit) {

@@ -4,12 +4,28 @@ import type { IncidentRecord, IncidentRepository } from '../port.js';
 import { incidentKeys } from '../searchKeys.js';
 import { DocCollection } from './collection.js';
 import type { Models } from './models.js';
+import { moveAgencyEventScopes, rescopeIncidentEvents } from './eventScopes.js';
 
 export function mongoIncidents(models: Models, session: ClientSession | undefined): IncidentRepository {
   const incidents = new DocCollection<IncidentRecord>(models.Incident, incidentKeys, session);
   return {
-    insert: (i) => incidents.insert(i),
-    update: (i, v) => incidents.update(i, v),
+    async insert(i) {
+      await incidents.insert(i);
+      // Events recorded before the incident in the same transaction get their scopes now.
+      await rescopeIncidentEvents(models, session, i.id, i);
+    },
+    async update(i, v) {
+      const before = await models.Incident.findById(i.id, { agencyId: 1, 'routing.teamIds': 1 })
+        .session(session ?? null)
+        .lean<{ agencyId: string; routing: { teamIds: string[] } }>();
+      const updated = await incidents.update(i, v);
+      const moved =
+        !before ||
+        before.agencyId !== i.agencyId ||
+        [...new Set(before.routing.teamIds)].sort().join() !== [...new Set(i.routing.teamIds)].sort().join();
+      if (updated && moved) await rescopeIncidentEvents(models, session, i.id, i);
+      return updated;
+    },
     get: (id) => incidents.get(id),
     async list(q) {
       if ((q.agencyIds && q.agencyIds.length === 0) || (q.teamIds && q.teamIds.length === 0) || (q.statuses && q.statuses.length === 0))
@@ -41,6 +57,7 @@ export function mongoIncidents(models: Models, session: ClientSession | undefine
         { $set: { agencyId: toAgencyId, updatedAt: at }, $inc: { version: 1 } },
         { session },
       );
+      await moveAgencyEventScopes(models, session, fromAgencyId, toAgencyId);
       return r.modifiedCount;
     },
     async setSlaDueAt(id, dueAt) {

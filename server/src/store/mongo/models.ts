@@ -141,10 +141,13 @@ const eventSchema = new Schema(
     at: String,
     actorId: nullableString,
     data: { type: Schema.Types.Mixed, default: {} },
+    // the catch-up feed's index: who may see this incident event now (mongo/eventScopes.ts)
+    feedScopes: { type: [String], default: undefined },
   },
   options,
 );
 eventSchema.index({ entity: 1, entityId: 1, _id: 1 });
+eventSchema.index({ feedScopes: 1, _id: 1 });
 
 const incidentSchema = new Schema(
   {

@@ -1,8 +1,9 @@
-/** SQLite repository of the event log: `seq` is the row id, so events are numbered in commit order; and the catch-up feed's query. */
+/** SQLite repository of the event log: `seq` is the row id, so events are numbered in commit order; and the catch-up feed's query (over eventScopes.ts). */
 import type { Database as Db } from 'better-sqlite3';
-import { AGENCY_VISIBLE_COMMENT_EVENT, AGENCY_VISIBLE_EVENT_TYPES, type EventScope } from '@cert-hub/shared';
+import type { EventScope } from '@cert-hub/shared';
 import type { EventRecord, EventRepository, NewEvent } from '../port.js';
 import { decodeEventData, encodeEventData } from './eventData.js';
+import { existingScopeIds, feedScopeNames, indexAppendedEvent, visibleSeqsSql } from './eventScopes.js';
 
 type EventRow = {
   seq: number;
@@ -28,38 +29,26 @@ const toEvent = (r: EventRow): EventRecord => ({
 });
 
 /**
- * The catch-up feed's query: the incident events in a bounded seq window that a scope may
- * see, filtered in SQL (by the incident's current teams or agency, and for the agency side by
- * the agency-visible kinds) so a user who may see little of the log costs little.
- *
- * The scan walks the seq window in order and stops at `limit` visible events: each event is
- * checked against its own incident (one primary-key lookup), never the other way round —
- * listing the agency's incidents first, or the whole log's incident events by the `entity`
- * index, costs time in proportion to the store (12× slower from 1k to 10k incidents).
+ * The catch-up feed's query: the incident events after `afterSeq` (up to `scanUpTo`) that a
+ * scope may see. A narrow scope reads its own rows of the feed index (eventScopes.ts): one
+ * index range per team or for the agency, cut at `limit`, whatever the size of the log.
  */
 function listVisibleEventsAfter(db: Db, afterSeq: number, scope: EventScope, options: { limit: number; scanUpTo: number }): EventRecord[] {
-  if (scope.kind === 'none' || (scope.kind === 'teams' && scope.teamIds.length === 0)) return [];
-  // `+e.entity`: keep the planner on the seq range (the primary key) instead of the entity index.
-  const where = [`e.seq > ?`, `e.seq <= ?`, `+e.entity = 'incident'`, `e.incident_id IS NOT NULL`];
-  const params: unknown[] = [afterSeq, options.scanUpTo];
-  if (scope.kind === 'teams') {
-    where.push(
-      `EXISTS (SELECT 1 FROM incident_teams t WHERE t.incident_id = e.incident_id AND t.team_id IN (${scope.teamIds.map(() => '?').join(',')}))`,
-    );
-    params.push(...scope.teamIds);
-  }
-  if (scope.kind === 'agency') {
-    where.push(
-      `(e.type IN (${AGENCY_VISIBLE_EVENT_TYPES.map(() => '?').join(',')}) OR (e.type = ? AND json_extract(e.data, '$.visibility') = ?))`,
-    );
-    params.push(...AGENCY_VISIBLE_EVENT_TYPES, AGENCY_VISIBLE_COMMENT_EVENT.type, AGENCY_VISIBLE_COMMENT_EVENT.visibility);
-    where.push(`EXISTS (SELECT 1 FROM incidents i WHERE i.id = e.incident_id AND i.agency_id = ?)`);
-    params.push(scope.agencyId);
-  }
-  params.push(options.limit);
-  return (db.prepare(`SELECT e.* FROM events e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ?`).all(...params) as EventRow[]).map(
-    toEvent,
-  );
+  if (scope.kind === 'none') return [];
+  if (scope.kind === 'all')
+    return (
+      db
+        .prepare(
+          `SELECT * FROM events WHERE seq > ? AND seq <= ? AND +entity = 'incident' AND incident_id IS NOT NULL ORDER BY seq LIMIT ?`,
+        )
+        .all(afterSeq, options.scanUpTo, options.limit) as EventRow[]
+    ).map(toEvent);
+  const names = scope.kind === 'teams' ? [...new Set(scope.teamIds)].map(feedScopeNames.team) : [feedScopeNames.agency(scope.agencyId)];
+  const ids = existingScopeIds(db, names);
+  if (ids.length === 0) return [];
+  const params = ids.flatMap((id) => [id, afterSeq, options.scanUpTo, options.limit]);
+  const sql = `SELECT e.* FROM (${visibleSeqsSql(ids.length)}) AS visible CROSS JOIN events e ON e.seq = visible.seq ORDER BY visible.seq LIMIT ?`;
+  return (db.prepare(sql).all(...params, options.limit) as EventRow[]).map(toEvent);
 }
 
 export class SqliteEvents implements EventRepository {
@@ -68,7 +57,9 @@ export class SqliteEvents implements EventRepository {
     const r = this.db
       .prepare(`INSERT INTO events (type, entity, entity_id, incident_id, version, at, actor_id, data) VALUES (?,?,?,?,?,?,?,?)`)
       .run(e.type, e.entity, e.entityId, e.incidentId, e.version, e.at, e.actorId, encodeEventData(e.type, e.data));
-    return { ...e, seq: Number(r.lastInsertRowid) };
+    const seq = Number(r.lastInsertRowid);
+    if (e.entity === 'incident' && e.incidentId) indexAppendedEvent(this.db, seq, e.incidentId, e.type, e.data);
+    return { ...e, seq };
   }
   async listAfter(afterSeq: number, limit: number) {
     return (this.db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as EventRow[]).map(toEvent);

@@ -9,6 +9,8 @@ import { incidentKeys, incidentSortKeyAt } from '../searchKeys.js';
 import { OPEN_COLUMN_STATUSES } from './migrations.js';
 import { countRows, inList, keysetPage, searchClause, type PageKeys, type Params } from './table.js';
 import { searchIncidentsPage, searchTerms } from './search.js';
+import { moveIncidentEventScopes, type IncidentScopes } from './eventScopes.js';
+import { scopedMatch, searchScope, storedScopedSearchRow, writeScopedSearchRow } from './scopedSearch.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { ChecklistTitles, decodeIncident, encodeIncident, INCIDENT_COLUMNS, type IncidentRow } from './incidentDoc.js';
 
@@ -29,8 +31,12 @@ export class SqliteIncidents implements IncidentRepository {
   private select(sql: string, ...params: Params): IncidentRecord[] {
     return (this.db.prepare(sql).all(...params) as IncidentRow[]).map(this.read.toRecord);
   }
-  /** Team rows carry the incident's order and open flag so a team's board is one index range. */
-  private writeTeams(i: IncidentRecord) {
+  /**
+   * Team rows carry the incident's order and open flag so a team's board is one index range;
+   * the catch-up feed's rows of the incident's events follow its teams and agency.
+   */
+  private writeTeams(i: IncidentRecord, before: IncidentScopes) {
+    moveIncidentEventScopes(this.db, i.id, before, { teamIds: i.routing.teamIds, agencyId: i.agencyId });
     this.db.prepare('DELETE FROM incident_teams WHERE incident_id = ?').run(i.id);
     const add = this.db.prepare('INSERT INTO incident_teams (incident_id, team_id, incident_sort_key, incident_open) VALUES (?, ?, ?, ?)');
     const sortKey = incidentKeys(i).sortKey;
@@ -63,17 +69,28 @@ export class SqliteIncidents implements IncidentRepository {
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(i.id, i.code, ...this.columns(i));
-    this.writeTeams(i);
+    this.writeTeams(i, { teamIds: [], agencyId: null });
+    writeScopedSearchRow(this.db, i.id, null, i.routing.teamIds);
   }
   async update(i: IncidentRecord, expectedVersion: number) {
+    const before = this.storedScopes(i.id);
+    const searchRow = storedScopedSearchRow(this.db, i.id, before.teamIds);
     const r = this.db
       .prepare(
         `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?, sla_due_at=?
          WHERE id=? AND version=?`,
       )
       .run(...this.columns(i), i.id, expectedVersion);
-    if (r.changes === 1) this.writeTeams(i);
+    if (r.changes === 1) {
+      this.writeTeams(i, before);
+      writeScopedSearchRow(this.db, i.id, searchRow, i.routing.teamIds);
+    }
     return r.changes === 1;
+  }
+  private storedScopes(id: string): IncidentScopes {
+    const agency = this.db.prepare('SELECT agency_id FROM incidents WHERE id = ?').get(id) as { agency_id: string } | undefined;
+    const teams = this.db.prepare('SELECT team_id FROM incident_teams WHERE incident_id = ?').all(id) as { team_id: string }[];
+    return { agencyId: agency?.agency_id ?? null, teamIds: teams.map((t) => t.team_id) };
   }
   async get(id: string) {
     return this.select(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`, id)[0] ?? null;
@@ -85,9 +102,12 @@ export class SqliteIncidents implements IncidentRepository {
     const terms = searchTerms(query.q);
     const search = terms.match === null ? null : { ...terms, match: terms.match };
     if (!search) searchClause('incidents', query.q, where, params);
+    /** A search within teams or agencies walks the scoped index (scopedSearch.ts). */
+    let searchScopes: string[] | null = null;
     if (query.agencyIds) {
       if (query.agencyIds.length === 0) return { items: [], nextCursor: null };
       inList(where, params, 'agency_id', query.agencyIds);
+      searchScopes = [...new Set(query.agencyIds)].map(searchScope.agency);
     }
     const openOnly = query.statuses !== undefined && sameSet(query.statuses, OPEN_COLUMN_STATUSES);
     let from = 'incidents';
@@ -103,8 +123,10 @@ export class SqliteIncidents implements IncidentRepository {
         params.push(teamIds[0]!);
         if (openOnly) where.push('incident_teams.incident_open = 1');
       } else if (search) {
-        // Each incident the search finds is checked by its own team rows (primary key): listing
-        // the teams' incidents first would cost as much as the teams' whole history.
+        // The scoped index finds the teams' incidents with the words; each is checked by its
+        // own team rows (primary key): listing the teams' incidents first would cost as much
+        // as the teams' whole history.
+        searchScopes = teamIds.map(searchScope.team);
         where.push(
           `EXISTS (SELECT 1 FROM incident_teams WHERE incident_teams.incident_id = incidents.id AND incident_teams.team_id IN (${teamIds.map(() => '?').join(',')}))`,
         );
@@ -150,7 +172,13 @@ export class SqliteIncidents implements IncidentRepository {
     if (search) {
       const cursor = query.cursor ? decodeCursor(query.cursor) : null;
       if (query.cursor && !cursor) throw new InvalidCursorError();
-      const rows = searchIncidentsPage(this.db, search, where, params, cursor, query.limit + 1);
+      // Within a scope, the scoped index narrows by the trigrams it holds and every word is checked.
+      const scoped = searchScopes ? scopedMatch(search.trigrams, searchScopes) : null;
+      const index = scoped
+        ? { table: 'incidents_scoped_fts' as const, match: scoped }
+        : { table: 'incidents_fts' as const, match: search.match };
+      const checked = scoped ? { ...search, likes: search.wordLikes } : search;
+      const rows = searchIncidentsPage(this.db, checked, index, where, params, cursor, query.limit + 1);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       // The page's records are put together from their rows' columns (incidentDoc.ts), read by key.

@@ -6,6 +6,8 @@ import { searchIndexSql } from './search.js';
  */
 import { REPORT_TYPES_MIGRATION } from './reportTypesMigration.js';
 import { COMPACT_STORAGE_MIGRATION } from './storageMigration.js';
+import { EVENT_SCOPES_MIGRATION } from './eventScopes.js';
+import { SCOPED_SEARCH_MIGRATION } from './scopedSearch.js';
 
 /**
  * The statuses migration 4's `is_open` column counts as open (the board's list). Frozen with
@@ -402,4 +404,7 @@ export const MIGRATIONS: string[] = [
   `,
   // storage per incident (issue #11): compact incident documents, audit entries without event copies, partial indexes
   COMPACT_STORAGE_MIGRATION,
+  // reads within a scope (issue #11): the catch-up feed's index — which teams and agencies may
+  // see each incident event (eventScopes.ts) — and the search index by scope (scopedSearch.ts)
+  `${EVENT_SCOPES_MIGRATION}${SCOPED_SEARCH_MIGRATION}`,
 ];

@@ -73,6 +73,10 @@ export interface SearchTerms {
   match: string | null;
   /** LIKE patterns every row found must also satisfy (words the trigrams alone cannot confirm). */
   likes: string[];
+  /** The trigrams of the words (what `match` asks for). */
+  trigrams: string[];
+  /** A LIKE pattern per word (for an index that confirms fewer words than `match`). */
+  wordLikes: string[];
 }
 
 const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -86,13 +90,14 @@ export function searchTerms(q: string | undefined): SearchTerms {
   const words = [...new Set((q ? normalizeSearch(q) : '').split(' ').filter(Boolean))];
   const trigrams = new Set<string>();
   const likes: string[] = [];
+  const wordLikes = words.map(escapeLike);
   for (const word of words) {
     const chars = [...word];
     for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(''));
     // A three-character word is its own trigram; any other length needs the text itself.
     if (chars.length !== 3) likes.push(escapeLike(word));
   }
-  return { match: trigrams.size > 0 ? [...trigrams].map(quote).join(' ') : null, likes };
+  return { match: trigrams.size > 0 ? [...trigrams].map(quote).join(' ') : null, likes, trigrams: [...trigrams], wordLikes };
 }
 
 /** Adds the search to a list query's WHERE (for tables whose order is not the index's). */
@@ -114,17 +119,19 @@ export function searchClause(table: string, q: string | undefined, where: string
  * A page of incidents matching `terms` (which must have a `match`), newest first, walking the
  * index in rowid order so that only as many matches are read as the page needs. `where`
  * holds the list's other filters on `incidents`; the cursor is the list's own (sort key, id).
+ * `index` is the text index, or the scoped one (scopedSearch.ts) with its own query.
  */
 export function searchIncidentsPage(
   db: Db,
   terms: SearchTerms & { match: string },
+  index: { table: 'incidents_fts' | 'incidents_scoped_fts'; match: string },
   where: string[],
   params: Params,
   cursor: { key: string; id: string } | null,
   limit: number,
-): { id: string; sort_key: string; doc: string }[] {
-  const clauses = ['incidents_fts MATCH ?', ...where];
-  const args: Params = [terms.match, ...params];
+): { id: string; sort_key: string }[] {
+  const clauses = [`${index.table} MATCH ?`, ...where];
+  const args: Params = [index.match, ...params];
   for (const like of terms.likes) {
     clauses.push(`incidents.search_text LIKE ? ESCAPE '\\'`);
     args.push(like);
@@ -132,15 +139,15 @@ export function searchIncidentsPage(
   if (cursor) {
     // After the cursor's incident in index order (or after its sort key, should it be gone).
     clauses.push(
-      `incidents_fts.rowid > coalesce((SELECT fts_rowid FROM incidents_fts_ids WHERE id = ?), ${incidentRowidBase('?')} + ${ROWIDS_PER_SORT_KEY - 1})`,
+      `${index.table}.rowid > coalesce((SELECT fts_rowid FROM incidents_fts_ids WHERE id = ?), ${incidentRowidBase('?')} + ${ROWIDS_PER_SORT_KEY - 1})`,
     );
     args.push(cursor.id, cursor.key);
   }
-  const sql = `SELECT incidents.id AS id, incidents.sort_key AS sort_key, incidents.doc AS doc
-    FROM incidents_fts
-      CROSS JOIN incidents_fts_ids ON incidents_fts_ids.fts_rowid = incidents_fts.rowid
+  const sql = `SELECT incidents.id AS id, incidents.sort_key AS sort_key
+    FROM ${index.table}
+      CROSS JOIN incidents_fts_ids ON incidents_fts_ids.fts_rowid = ${index.table}.rowid
       CROSS JOIN incidents ON incidents.id = incidents_fts_ids.id
     WHERE ${clauses.join(' AND ')}
-    ORDER BY incidents_fts.rowid LIMIT ?`;
-  return db.prepare(sql).all(...args, limit) as { id: string; sort_key: string; doc: string }[];
+    ORDER BY ${index.table}.rowid LIMIT ?`;
+  return db.prepare(sql).all(...args, limit) as { id: string; sort_key: string }[];
 }

@@ -27,6 +27,7 @@ import type { Repositories, Store } from '../port.js';
 import { GroupCommitter } from './groupCommit.js';
 import { MIGRATIONS } from './migrations.js';
 import { registerStorageFunctions } from './storageMigration.js';
+import { registerScopedSearchFunction } from './scopedSearch.js';
 import { cacheStatements } from './statementCache.js';
 import { SqliteAgencies } from './agencies.js';
 import { SqliteApiKeys } from './apiKeys.js';
@@ -64,6 +65,7 @@ export function openSqliteDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   registerStorageFunctions(db);
+  registerScopedSearchFunction(db);
   migrate(db);
   return db;
 }
