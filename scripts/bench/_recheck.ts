@@ -1,0 +1,11 @@
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import { startChild } from './proc.js';
+import { login } from './http.js';
+import { connectBoards, closeBoards } from './fanout.js';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recheck-'));
+const hub = await startChild('hubProcess.ts', [], { DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'info', API_REQUESTS_PER_MINUTE: '100000000', SOCKETS_PER_USER: '2000', JWT_SECRET: '', SOCKET_RECHECK_MS: '2000', FANTRACE: '1' });
+const base = `http://127.0.0.1:${hub.port}`;
+const responder = await login(base, 'responder');
+const boards = await connectBoards(base, responder.token, 1000);
+await new Promise((r) => setTimeout(r, 9000));
+closeBoards(boards); await hub.stop(); fs.rmSync(dataDir, { recursive: true, force: true });
