@@ -13,18 +13,28 @@ import { startChild, type Child } from './proc.js';
 import { percentile, ratio, spread, type Spread } from './stats.js';
 
 export const FANOUT_DEFINITION =
-  'p50Ms/p99Ms (compared): from the report (POST /api/incidents) being acknowledged (its 201 read) until the last ' +
+  'p50Ms/p99Ms (compared): from the report (POST /api/incidents) being acknowledged (its 201 status received) until the last ' +
   'socket has incident.created; fromRequest*: from the request leaving instead (includes filing it); ackP50Ms: ' +
   'request until its answer. Floor: bare express + socket.io on the same stack taking the same POST, one durable ' +
   'SQLite INSERT (WAL, synchronous=FULL), answering, then one broadcast of the hub\'s captured incident.created ' +
   'message. Sockets are plain WebSockets speaking the socket.io protocol that only recognise the frame (so the load ' +
-  'generator\'s JSON decoding is not measured); one report at a time, 100 ms apart.';
+  'generator\'s JSON decoding is not measured); one report at a time, the next filed ≥ 50 ms later once the server has ' +
+  'settled (answered two IPC round trips).';
 
 export interface FanoutTarget {
   base: string;
   token?: string;
-  /** Files one report; resolves when the server has answered. */
-  trigger: () => Promise<void>;
+  trigger: () => Promise<unknown>;
+}
+
+/** A server under measurement: where its boards connect, how a report is filed there. */
+export interface ReportTarget {
+  base: string;
+  token?: string;
+  /** Files one report; resolves with the time (`now()`) its 201 status arrived. */
+  file: () => Promise<number>;
+  /** Resolves once the server has done what the last report set off (see `sample`). */
+  settle: () => Promise<void>;
 }
 
 export async function connectSockets(target: FanoutTarget, count: number): Promise<Socket[]> {
@@ -72,8 +82,8 @@ export interface Board {
 const DOMAIN_EVENT_FRAME = Buffer.from('42["domain:event",');
 const CREATED = Buffer.from('"type":"incident.created"');
 
-/** The pause between reports (see `sample`). */
-const SETTLE_MS = 100;
+/** The least pause between reports (see `sample`). */
+const SETTLE_MS = 50;
 
 /** Who is waiting for the current report: each board calls it once per incident.created frame. */
 let onCreatedFrame: () => void = () => {};
@@ -106,7 +116,7 @@ export function closeBoards(boards: Board[]) {
 }
 
 /** Latencies (ms) of `events` reports, each until all boards have it, and until each was answered. */
-async function sample(target: FanoutTarget, boards: Board[], events: number): Promise<{ latencies: number[]; acks: number[] }> {
+async function sample(target: ReportTarget, boards: Board[], events: number): Promise<{ latencies: number[]; acks: number[] }> {
   const latencies: number[] = [];
   const acks: number[] = [];
   for (let e = 0; e < events; e++) {
@@ -118,27 +128,27 @@ async function sample(target: FanoutTarget, boards: Board[], events: number): Pr
         if (remaining === 0) resolve(now());
       };
     });
-    await target.trigger();
-    acks.push(now() - started);
+    acks.push((await target.file()) - started);
     latencies.push((await allHave) - started);
     onCreatedFrame = () => {};
     // Each report on a settled server: what a report sets off after its incident.created (the
     // routed event, the team's notifications and their commit) finishes before the next is
     // filed, so a figure is one report's latency, not a queue behind the previous one.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await target.settle();
   }
   return { latencies, acks };
 }
 
 /** One side's figures at one socket count: medians over rounds of each round's percentile. */
 export interface FanoutSide {
-  /** Report answered (201 read) → last socket has incident.created: the compared figure. */
+  /** Report acknowledged (201 status received) → last socket has incident.created: the compared figure. */
   p50Ms: Spread;
   p99Ms: Spread;
   /** Report request leaving → last socket has incident.created (includes filing it). */
   fromRequestP50Ms: Spread;
   fromRequestP99Ms: Spread;
-  /** Report request leaving → its answer read. */
+  /** Report request leaving → its 201 status received. */
   ackP50Ms: Spread;
 }
 
@@ -149,7 +159,7 @@ export interface FanoutFigure {
   ratio: { p50: number | null; p99: number | null; fromRequestP50: number | null; fromRequestP99: number | null };
 }
 
-async function measureSide(target: FanoutTarget, boards: Board[], rounds: number, events: number): Promise<FanoutSide> {
+async function measureSide(target: ReportTarget, boards: Board[], rounds: number, events: number): Promise<FanoutSide> {
   const perRound = { p50: [] as number[], p99: [] as number[], reqP50: [] as number[], reqP99: [] as number[], ack: [] as number[] };
   for (let r = 0; r < rounds; r++) {
     const { latencies, acks } = await sample(target, boards, events);
@@ -170,8 +180,8 @@ async function measureSide(target: FanoutTarget, boards: Board[], rounds: number
 }
 
 export async function measureFanout(
-  hub: FanoutTarget,
-  floor: FanoutTarget,
+  hub: ReportTarget,
+  floor: ReportTarget,
   opts: { counts: number[]; rounds: number; events: number; onConnected?: (count: number) => Promise<void> },
 ): Promise<FanoutFigure[]> {
   const figures: FanoutFigure[] = [];
@@ -223,8 +233,11 @@ function mergeRounds(rounds: FanoutSide[]): FanoutSide {
 }
 
 let keySerial = 0;
-/** Files one report as the hub's console does (and as the floor is sent it): JSON body, unique Idempotency-Key. */
-async function postReport(base: string, token: string | null, agencyId: string): Promise<void> {
+/**
+ * Files one report as the hub's console does (and as the floor is sent it): JSON body, unique
+ * Idempotency-Key. Resolves with the time its status arrived ("acknowledged"), the body read.
+ */
+async function postReport(base: string, token: string | null, agencyId: string): Promise<number> {
   const res = await fetch(`${base}/api/incidents`, {
     method: 'POST',
     headers: {
@@ -234,9 +247,20 @@ async function postReport(base: string, token: string | null, agencyId: string):
     },
     body: JSON.stringify(reportBody(agencyId, keySerial)),
   });
+  const answeredAt = now();
   if (res.status !== 201) throw new Error(`filing a report at ${base}: ${res.status} ${await res.text()}`);
   await res.arrayBuffer();
+  return answeredAt;
 }
+
+/**
+ * A server has settled when it answers its parent twice in a row: what the last report queued
+ * (the routed event's pass, the notifications' commit and push) ran before those answers.
+ */
+const settled = (server: Child) => async () => {
+  await server.ask({ type: 'rss' });
+  await server.ask({ type: 'rss' });
+};
 
 /**
  * The whole fan-out section: a hub (from `startHub`) and the floor, sockets of the responder
@@ -270,8 +294,8 @@ export async function fanoutSection(
   let rssWith1000Sockets: number | null = null;
   try {
     const levels = await measureFanout(
-      { base: hubBase, token: responder.token, trigger: () => postReport(hubBase, focal.token, agencyId) },
-      { base: floorBase, trigger: () => postReport(floorBase, null, agencyId) },
+      { base: hubBase, token: responder.token, file: () => postReport(hubBase, focal.token, agencyId), settle: settled(hub) },
+      { base: floorBase, file: () => postReport(floorBase, null, agencyId), settle: settled(floor) },
       {
         ...plan,
         onConnected: async (count) => {
