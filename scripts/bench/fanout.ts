@@ -6,6 +6,7 @@
  * synchronous=FULL) and broadcasts the hub's captured `incident.created` message to every
  * socket. The time until the request is answered is recorded beside it for both.
  */
+import fs from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { login, now, reportBody } from './http.js';
@@ -19,7 +20,7 @@ export const FANOUT_DEFINITION =
   'SQLite INSERT (WAL, synchronous=FULL), answering, then one broadcast of the hub\'s captured incident.created ' +
   'message. Sockets are plain WebSockets speaking the socket.io protocol that only recognise the frame (so the load ' +
   'generator\'s JSON decoding is not measured); one report at a time, the next filed ≥ 50 ms later once the server has ' +
-  'settled (answered two IPC round trips).';
+  'settled (answered two IPC round trips). cpuMsPerReport: the server process\'s CPU time (/proc) per report.';
 
 export interface FanoutTarget {
   base: string;
@@ -35,7 +36,24 @@ export interface ReportTarget {
   file: () => Promise<number>;
   /** Resolves once the server has done what the last report set off (see `sample`). */
   settle: () => Promise<void>;
+  /** The server's process, whose CPU time per report is recorded (Linux /proc). */
+  pid?: number | undefined;
 }
+
+/** CPU time (user + system, ms) a process has used, or null where /proc is not available. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (100 on every common build). */
+const CLOCK_TICKS = 100;
 
 export async function connectSockets(target: FanoutTarget, count: number): Promise<Socket[]> {
   const sockets: Socket[] = [];
@@ -150,6 +168,8 @@ export interface FanoutSide {
   fromRequestP99Ms: Spread;
   /** Report request leaving → its 201 status received. */
   ackP50Ms: Spread;
+  /** The server process's CPU time per report (filing, broadcasting, whatever the report set off), or null. */
+  cpuMsPerReport: Spread | null;
 }
 
 export interface FanoutFigure {
@@ -161,8 +181,12 @@ export interface FanoutFigure {
 
 async function measureSide(target: ReportTarget, boards: Board[], rounds: number, events: number): Promise<FanoutSide> {
   const perRound = { p50: [] as number[], p99: [] as number[], reqP50: [] as number[], reqP99: [] as number[], ack: [] as number[] };
+  const cpu: number[] = [];
   for (let r = 0; r < rounds; r++) {
+    const cpuBefore = cpuMsOf(target.pid);
     const { latencies, acks } = await sample(target, boards, events);
+    const cpuAfter = cpuMsOf(target.pid);
+    if (cpuBefore !== null && cpuAfter !== null) cpu.push((cpuAfter - cpuBefore) / events);
     const fromAck = latencies.map((l, i) => l - acks[i]!);
     perRound.p50.push(percentile(fromAck, 50));
     perRound.p99.push(percentile(fromAck, 99));
@@ -176,6 +200,7 @@ async function measureSide(target: ReportTarget, boards: Board[], rounds: number
     fromRequestP50Ms: spread(perRound.reqP50),
     fromRequestP99Ms: spread(perRound.reqP99),
     ackP50Ms: spread(perRound.ack),
+    cpuMsPerReport: cpu.length ? spread(cpu) : null,
   };
 }
 
@@ -222,13 +247,14 @@ export async function measureFanout(
 
 /** One-round sides merged into one spread per figure. */
 function mergeRounds(rounds: FanoutSide[]): FanoutSide {
-  const of = (key: keyof FanoutSide) => spread(rounds.flatMap((r) => r[key].rounds));
+  const of = (key: Exclude<keyof FanoutSide, 'cpuMsPerReport'>) => spread(rounds.flatMap((r) => r[key].rounds));
   return {
     p50Ms: of('p50Ms'),
     p99Ms: of('p99Ms'),
     fromRequestP50Ms: of('fromRequestP50Ms'),
     fromRequestP99Ms: of('fromRequestP99Ms'),
     ackP50Ms: of('ackP50Ms'),
+    cpuMsPerReport: rounds.every((r) => r.cpuMsPerReport) ? spread(rounds.flatMap((r) => r.cpuMsPerReport!.rounds)) : null,
   };
 }
 
@@ -294,8 +320,8 @@ export async function fanoutSection(
   let rssWith1000Sockets: number | null = null;
   try {
     const levels = await measureFanout(
-      { base: hubBase, token: responder.token, file: () => postReport(hubBase, focal.token, agencyId), settle: settled(hub) },
-      { base: floorBase, file: () => postReport(floorBase, null, agencyId), settle: settled(floor) },
+      { base: hubBase, token: responder.token, file: () => postReport(hubBase, focal.token, agencyId), settle: settled(hub), pid: hub.process.pid },
+      { base: floorBase, file: () => postReport(floorBase, null, agencyId), settle: settled(floor), pid: floor.process.pid },
       {
         ...plan,
         onConnected: async (count) => {
@@ -319,5 +345,11 @@ export function fanoutRows(levels: FanoutFigure[], fmt: (s: Spread, unit?: strin
     [`Fan-out ${f.sockets} sockets (request → last socket): p50`, fmt(f.hub.fromRequestP50Ms, ' ms'), fmt(f.floor.fromRequestP50Ms, ' ms'), r(f.ratio.fromRequestP50)],
     [`Fan-out ${f.sockets} sockets (request → last socket): p99`, fmt(f.hub.fromRequestP99Ms, ' ms'), fmt(f.floor.fromRequestP99Ms, ' ms'), r(f.ratio.fromRequestP99)],
     [`Fan-out ${f.sockets} sockets: report answered p50`, fmt(f.hub.ackP50Ms, ' ms'), fmt(f.floor.ackP50Ms, ' ms'), '—'],
+    [
+      `Fan-out ${f.sockets} sockets: server CPU per report`,
+      f.hub.cpuMsPerReport ? fmt(f.hub.cpuMsPerReport, ' ms') : '—',
+      f.floor.cpuMsPerReport ? fmt(f.floor.cpuMsPerReport, ' ms') : '—',
+      f.hub.cpuMsPerReport && f.floor.cpuMsPerReport ? r(ratio(f.hub.cpuMsPerReport.median, f.floor.cpuMsPerReport.median)) : '—',
+    ],
   ]);
 }
