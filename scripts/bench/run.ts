@@ -6,13 +6,14 @@
  *
  *   --quick     smaller sizes and shorter rounds (under two minutes); the results say so
  *   --profile   also run the ingest hub under `node --cpu-prof` and summarise where time goes
+ *   --fanout    only the fan-out section (with --profile: its hub profiled), printed, results.json untouched
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { consoleSizes } from './consoleSizes.js';
-import { closeSockets, connectSockets, measureFanout } from './fanout.js';
+import { closeSockets, connectSockets, FANOUT_DEFINITION, fanoutRows, fanoutSection, type measureFanout } from './fanout.js';
 import { login, reportBody, type Session } from './http.js';
 import { measureIngest } from './ingest.js';
 import { repoRoot, startChild, type Child } from './proc.js';
@@ -23,6 +24,7 @@ import { fmt, ratio, type Spread } from './stats.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const profile = args.includes('--profile');
+const fanoutOnly = args.includes('--fanout');
 const outFile = path.join(repoRoot, 'bench/results.json');
 
 const PLAN = quick
@@ -79,6 +81,7 @@ async function main() {
     note: quick ? 'quick run: shorter rounds and smaller stores (reads at 1k/3k/10k instead of 10k/100k/1M)' : 'full run',
   };
   log(`${machine.cores} cores, ${quick ? 'quick' : 'full'} run`);
+  if (fanoutOnly) return fanoutAlone(machine.loadAverageAtStart);
 
   // ---- console ----
   const dist = path.join(repoRoot, 'client/dist');
@@ -116,42 +119,8 @@ async function main() {
 
   // ---- fan-out ----
   log('fan-out');
-  const fanHub = await startHub();
-  const fanBase = `http://127.0.0.1:${fanHub.port}`;
-  const focal = await login(fanBase, 'focal.a');
-  const responder = await login(fanBase, 'responder');
-  // The floor broadcasts exactly what the hub sends: capture one real message first.
-  const [probe] = await connectSockets({ base: fanBase, token: responder.token, trigger: async () => {} }, 1);
-  const captured = new Promise<unknown>((resolve) => probe!.once('domain:event', resolve));
-  await fileReport(fanBase, focal);
-  const payload = JSON.stringify(await captured);
-  closeSockets([probe!]);
-  const floorFan = await startChild('floorProcess.ts', ['fanout']);
-  const floorBase = `http://127.0.0.1:${floorFan.port}`;
-  let rssWith1000Sockets: number | null = null;
-  const fanout = await measureFanout(
-    { base: fanBase, token: responder.token, trigger: () => fileReport(fanBase, focal) },
-    {
-      base: floorBase,
-      trigger: async () => {
-        const res = await fetch(`${floorBase}/broadcast`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: payload,
-        });
-        await res.arrayBuffer();
-      },
-    },
-    {
-      ...PLAN.fanout,
-      onConnected: async (count) => {
-        if (count === 1000) rssWith1000Sockets = (await fanHub.ask<{ rss: number }>({ type: 'rss' })).rss;
-      },
-    },
-  );
+  const { levels: fanout, rssWith1000Sockets } = await fanoutSection(startHub, PLAN.fanout);
   log(`fan-out: ${JSON.stringify(fanout)}`);
-  await floorFan.stop();
-  await fanHub.stop();
 
   // ---- reads ----
   const readHub = await startHub();
@@ -214,8 +183,7 @@ async function main() {
       profile: profileSummary,
     },
     fanout: {
-      definition:
-        'time from the report request leaving until the last socket has incident.created; floor: bare socket.io broadcast of the same payload',
+      definition: FANOUT_DEFINITION,
       target: { ratio: 1.2 },
       levels: fanout,
     },
@@ -242,6 +210,22 @@ async function main() {
   log(`wrote ${path.relative(repoRoot, outFile)} in ${results.durationSeconds} s`);
 }
 
+/** `--fanout`: the fan-out section alone, for working on it (with --profile, the hub is CPU-profiled). */
+async function fanoutAlone(loadAverageAtStart: number[]) {
+  const profileDir = path.join(repoRoot, 'bench/profiles');
+  if (profile) fs.rmSync(profileDir, { recursive: true, force: true });
+  const { levels } = await fanoutSection(() => startHub(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), PLAN.fanout);
+  const lines = ['| Figure | Hub | Floor | Ratio |', '| --- | --- | --- | --- |', ...fanoutRows(levels, fmt).map((c) => `| ${c.join(' | ')} |`)];
+  lines.push('', `load average at start ${loadAverageAtStart.join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  if (profile)
+    for (const f of fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'))) {
+      const summary = summariseProfile(path.join(profileDir, f), 25);
+      lines.push('', `${f}: busy ${summary.busyShare}%`, ...summary.byOrigin.map((o) => `- ${o.name}: ${o.percentOfBusy}%`));
+      lines.push('', ...summary.byFunction.map((o) => `- ${o.name}: ${o.percentOfBusy}%`));
+    }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 type Results = {
   machine: { cores: number; quick: boolean; note: string };
   ingest: { levels: Awaited<ReturnType<typeof measureIngest>>; profile: ReturnType<typeof summariseProfile> | null };
@@ -262,10 +246,7 @@ function markdown(r: Results): string {
     row(`Ingest c=${l.concurrency}: acks/s`, fmt(l.hub.acksPerSecond), fmt(l.floor.acksPerSecond), l.ratio.throughput);
     row(`Ingest c=${l.concurrency}: p99`, fmt(l.hub.p99Ms, ' ms'), fmt(l.floor.p99Ms, ' ms'), l.ratio.p99);
   }
-  for (const f of r.fanout.levels) {
-    row(`Fan-out ${f.sockets} sockets: p50`, fmt(f.hub.p50Ms, ' ms'), fmt(f.floor.p50Ms, ' ms'), f.ratio.p50);
-    row(`Fan-out ${f.sockets} sockets: p99`, fmt(f.hub.p99Ms, ' ms'), fmt(f.floor.p99Ms, ' ms'), f.ratio.p99);
-  }
+  for (const cells of fanoutRows(r.fanout.levels, fmt)) row(...cells);
   const names: Record<'boardFirstPage' | 'deepPage' | 'incidentWithTimeline' | 'search' | 'narrowCatchUp', string> = {
     boardFirstPage: 'Board first page',
     deepPage: 'Deep page',

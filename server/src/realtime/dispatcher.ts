@@ -10,7 +10,7 @@ import { EVENTS, ROOMS, SOCKET_EVENTS, type ClientToServerEvents, type ServerToC
 import type { EventRecord } from '../store/port.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import type { EventFeed } from './feed.js';
+import { RouteBatch, type EventFeed } from './feed.js';
 import { pushNotification } from './notificationPush.js';
 
 /** Users whose access may have changed (team, role, agency, account state). */
@@ -33,21 +33,39 @@ export function startDispatcher(
   logger: Logger,
   recheckUser: (userId: string) => Promise<void>,
 ): () => void {
-  // Events are routed one at a time, in the order they were committed.
+  // Events are routed one at a time, in the order they were committed. Those published in one
+  // turn (a commit's events, or a group commit's) are routed as one batch: each incident is
+  // read and presented once for all of them.
   let chain: Promise<void> = Promise.resolve();
+  let waiting: EventRecord[] = [];
+  const dispatch = async (event: EventRecord, batch: RouteBatch): Promise<RouteBatch> => {
+    // Rooms follow access before anything later is routed: a user taken off a team hears
+    // nothing more of it, one added hears what comes next.
+    const recheck = usersToRecheck(event);
+    for (const userId of recheck) {
+      await recheckUser(userId);
+      // Then their sockets reconnect, so the console reloads what the new access shows.
+      io.in(ROOMS.user(userId)).disconnectSockets();
+    }
+    pushNotification(io, event);
+    for (const delivery of await feed.route(event, batch)) io.to(delivery.rooms).emit(SOCKET_EVENTS.domainEvent, delivery.message);
+    // The re-check let the event loop run (other commits may have landed): read afresh after it.
+    return recheck.length > 0 ? new RouteBatch() : batch;
+  };
   return bus.subscribe((event) => {
-    chain = chain
-      .then(async () => {
-        // Rooms follow access before anything later is routed: a user taken off a team hears
-        // nothing more of it, one added hears what comes next.
-        for (const userId of usersToRecheck(event)) {
-          await recheckUser(userId);
-          // Then their sockets reconnect, so the console reloads what the new access shows.
-          io.in(ROOMS.user(userId)).disconnectSockets();
+    waiting.push(event);
+    if (waiting.length > 1) return; // this turn's batch is already queued
+    chain = chain.then(async () => {
+      const events = waiting;
+      waiting = [];
+      let batch = new RouteBatch();
+      for (const event of events) {
+        try {
+          batch = await dispatch(event, batch);
+        } catch (error: unknown) {
+          logger.error({ err: error, seq: event.seq }, 'could not dispatch event');
         }
-        pushNotification(io, event);
-        for (const delivery of await feed.route(event)) io.to(delivery.rooms).emit(SOCKET_EVENTS.domainEvent, delivery.message);
-      })
-      .catch((error: unknown) => logger.error({ err: error, seq: event.seq }, 'could not dispatch event'));
+      }
+    });
   });
 }

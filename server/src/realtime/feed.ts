@@ -13,6 +13,7 @@ import {
   type AccessSubject,
   type DomainEventMessage,
   type EventsPage,
+  type IncidentView,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { presentEvent } from '../audit/presenter.js';
@@ -52,29 +53,36 @@ export class EventFeed {
   /**
    * For the live dispatcher: the deliveries of one event, or none. Team rooms, the leaders'
    * room and the agency room hold disjoint roles, so each audience gets its own view (and
-   * abilities) of the incident without anyone receiving the event twice.
+   * abilities) of the incident without anyone receiving the event twice. Events dispatched
+   * together (`batch`: one commit's, or several commits' published in one turn) share one
+   * load of each incident, of each author, and one presentation per audience.
    */
-  async route(event: EventRecord): Promise<Delivery[]> {
+  async route(event: EventRecord, batch: RouteBatch = new RouteBatch()): Promise<Delivery[]> {
     if (event.entity !== 'incident' || !event.incidentId) return [];
-    const incident = await this.store.incidents.get(event.incidentId);
+    const incident = await batch.incident(this.store, event.incidentId);
     if (!incident) return [];
     const audience = new Set(audienceOf(incident, event.type, event.data));
-    const groups: { rooms: string[]; viewer: AccessSubject }[] = [
+    const groups: { key: string; rooms: string[]; viewer: AccessSubject }[] = [
       {
+        key: 'teams',
         rooms: incident.routing.teamIds.map(ROOMS.team),
         viewer: { id: '', role: 'responder', agencyId: null, teamIds: incident.routing.teamIds },
       },
-      { rooms: [ROOMS.leaders], viewer: { id: '', role: 'leader', agencyId: null, teamIds: [] } },
+      { key: 'leaders', rooms: [ROOMS.leaders], viewer: { id: '', role: 'leader', agencyId: null, teamIds: [] } },
       {
+        key: 'agency',
         rooms: [ROOMS.agency(incident.agencyId)],
         viewer: { id: '', role: 'focal_point', agencyId: incident.agencyId, teamIds: [] },
       },
     ];
     const deliveries: Delivery[] = [];
+    let actors: Actors | null = null;
     for (const group of groups) {
       const allowed = group.rooms.filter((room) => audience.has(room));
       if (allowed.length === 0) continue;
-      deliveries.push({ rooms: allowed, message: await this.message(event, incident, group.viewer) });
+      actors ??= await batch.actors(this.store, event.actorId);
+      const view = batch.view(incident, group.key, () => presentIncident(incident, group.viewer));
+      deliveries.push({ rooms: allowed, message: { event: presentEvent(event, actors), incident: view } });
     }
     return deliveries;
   }
@@ -111,5 +119,36 @@ export class EventFeed {
     }
     const cutShort = found.length >= limit;
     return { events: visible, lastSeq: cutShort ? found.at(-1)!.seq : Math.max(afterSeq, scanUpTo) };
+  }
+}
+
+/**
+ * What the dispatcher reads and presents once for a batch of events dispatched together:
+ * every event in it was committed before the batch is routed, so the incident read for the
+ * first is already the incident after the last, as a read per event would have found it.
+ */
+export class RouteBatch {
+  private readonly incidents = new Map<string, Promise<IncidentRecord | null>>();
+  private readonly authors = new Map<string | null, Promise<Actors>>();
+  private readonly views = new Map<string, IncidentView>();
+
+  incident(store: Store, id: string): Promise<IncidentRecord | null> {
+    let found = this.incidents.get(id);
+    if (!found) this.incidents.set(id, (found = store.incidents.get(id)));
+    return found;
+  }
+
+  actors(store: Store, actorId: string | null): Promise<Actors> {
+    let found = this.authors.get(actorId);
+    if (!found) this.authors.set(actorId, (found = resolveActors(store, [actorId])));
+    return found;
+  }
+
+  /** One presentation per incident and audience (`presentIncident` is a pure function of both). */
+  view(incident: IncidentRecord, audience: string, present: () => IncidentView): IncidentView {
+    const key = `${audience}:${incident.id}`;
+    let view = this.views.get(key);
+    if (!view) this.views.set(key, (view = present()));
+    return view;
   }
 }

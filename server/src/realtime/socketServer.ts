@@ -57,6 +57,8 @@ type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 const incidentRef = z.strictObject({ incidentId: idSchema });
 const typingRef = z.strictObject({ incidentId: idSchema, typing: z.boolean(), visibility: z.enum(['agency', 'internal']).optional() });
 const INCIDENT_ROOM = /^incident:(.+)$/;
+/** Sockets re-checked per turn of the event loop (see `recheck`). */
+const RECHECK_SLICE = 100;
 
 export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps) {
   const io: HubServer = new Server(httpServer, {
@@ -215,23 +217,35 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps) {
   /**
    * Re-reads the user behind each socket (or only `userId`'s): an ended session is dropped;
    * otherwise the socket takes the user's current role, agency and teams, and its rooms follow.
+   * A session's sockets (tabs, devices on one sign-in) share a token and so one answer, asked
+   * once per pass; the sockets go in slices of RECHECK_SLICE with the event loop let through
+   * between them, so a pass over a thousand sockets never holds a broadcast back for long.
    */
   const recheck = async (userId?: string) => {
     const sockets = userId ? await io.in(ROOMS.user(userId)).fetchSockets() : [...io.of('/').sockets.values()];
-    await Promise.all(
-      sockets.map(async (remote) => {
-        const socket = io.of('/').sockets.get(remote.id);
-        if (!socket?.data?.token) return;
-        const result = await deps.auth.authenticate(socket.data.token);
-        if (!result) {
-          socket.emit(SOCKET_EVENTS.sessionEnded);
-          socket.disconnect(true);
-          return;
-        }
-        socket.data.actor = result.actor;
-        await syncRooms(socket, openByPerSocket.get(socket.id) ?? new Set());
-      }),
-    );
+    const answers = new Map<string, ReturnType<AuthService['authenticate']>>();
+    const answerFor = (token: string) => {
+      let answer = answers.get(token);
+      if (!answer) answers.set(token, (answer = deps.auth.authenticate(token)));
+      return answer;
+    };
+    for (let start = 0; start < sockets.length; start += RECHECK_SLICE) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all(
+        sockets.slice(start, start + RECHECK_SLICE).map(async (remote) => {
+          const socket = io.of('/').sockets.get(remote.id);
+          if (!socket?.data?.token) return;
+          const result = await answerFor(socket.data.token);
+          if (!result) {
+            socket.emit(SOCKET_EVENTS.sessionEnded);
+            socket.disconnect(true);
+            return;
+          }
+          socket.data.actor = result.actor;
+          await syncRooms(socket, openByPerSocket.get(socket.id) ?? new Set());
+        }),
+      );
+    }
   };
   const timer = setInterval(
     () => void recheck().catch((err: unknown) => deps.logger.error({ err }, 'socket recheck failed')),
