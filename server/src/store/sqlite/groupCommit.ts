@@ -5,6 +5,12 @@
  * that COMMIT returned, so "acknowledged" still means "on disk"; a transaction that throws
  * is rolled back to its savepoint alone, so the others' work (and their events, written in
  * the same savepoint as their state change) is unaffected.
+ *
+ * A batch's work yields to the event loop every few milliseconds (the transaction stays
+ * open; reads use the other connection, writes wait for the mutex). Node accepts ONE new
+ * connection per turn of its event loop (libuv), so a batch of 64 reports worked through
+ * in one turn (~60-100 ms) left a newly connected client waiting one such turn per client
+ * ahead of it: the 64th waited seconds — the p99 tail at concurrency 64 (issue #11).
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { Mutex } from '../mutex.js';
@@ -14,6 +20,11 @@ interface Pending<R> {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
+
+/** Longest stretch of a batch's work between two turns of the event loop. */
+const SLICE_MS = 4;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class GroupCommitter<R> {
   private queue: Pending<R>[] = [];
@@ -54,7 +65,13 @@ export class GroupCommitter<R> {
       for (const pending of batch) pending.reject(error);
       return;
     }
+    // A budget of elapsed time for scheduling, not a domain time: hence not the clock.
+    let sliceStart = performance.now();
     for (const pending of batch) {
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
       try {
         if (!this.db.inTransaction) this.db.exec('BEGIN IMMEDIATE');
         this.db.exec('SAVEPOINT group_item');
