@@ -10,9 +10,12 @@
  * open; reads use the other connection, writes wait for the mutex). Node accepts ONE new
  * connection per turn of its event loop (libuv), so a batch of 64 reports worked through
  * in one turn (~60-100 ms) left a newly connected client waiting one such turn per client
- * ahead of it: the 64th waited seconds — the p99 tail at concurrency 64 (issue #11).
+ * ahead of it: the 64th waited seconds — the p99 tail at concurrency 64 (issue #11). For the
+ * same reason a committed batch is answered a few callers per turn (their answers present,
+ * log and publish), batches strictly in commit order so events still reach the bus in the
+ * order they were committed.
  */
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import type { Mutex } from '../mutex.js';
 
 interface Pending<R> {
@@ -22,20 +25,32 @@ interface Pending<R> {
 }
 
 /** Longest stretch of a batch's work between two turns of the event loop. */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
+/** Callers of a committed batch answered per turn of the event loop. */
+const ANSWERS_PER_TURN = 8;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class GroupCommitter<R> {
   private queue: Pending<R>[] = [];
   private scheduled = false;
+  /** The answering of committed batches, one batch after another. */
+  private answering: Promise<void> = Promise.resolve();
+  private readonly savepoint: Statement;
+  private readonly release: Statement;
+  private readonly rollbackToSavepoint: Statement;
 
   constructor(
     private readonly db: Db,
     private readonly mutex: Mutex,
     private readonly repos: R,
     private readonly maxBatch = 256,
-  ) {}
+  ) {
+    // Prepared once: two statements per transaction in the batch.
+    this.savepoint = db.prepare('SAVEPOINT group_item');
+    this.release = db.prepare('RELEASE group_item');
+    this.rollbackToSavepoint = db.prepare('ROLLBACK TO group_item');
+  }
 
   run<T>(work: (repos: R) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -74,19 +89,19 @@ export class GroupCommitter<R> {
       }
       try {
         if (!this.db.inTransaction) this.db.exec('BEGIN IMMEDIATE');
-        this.db.exec('SAVEPOINT group_item');
+        this.savepoint.run();
       } catch (error) {
         pending.reject(error);
         continue;
       }
       try {
         const result = await pending.work(this.repos);
-        this.db.exec('RELEASE group_item');
+        this.release.run();
         done.push({ pending, result });
       } catch (error) {
         if (this.db.inTransaction) {
-          this.db.exec('ROLLBACK TO group_item');
-          this.db.exec('RELEASE group_item');
+          this.rollbackToSavepoint.run();
+          this.release.run();
         } else {
           // SQLite rolled the whole transaction back (disk full, I/O error): the work of
           // the earlier members is gone too, so none of them may be acknowledged.
@@ -103,6 +118,15 @@ export class GroupCommitter<R> {
       for (const { pending } of done) pending.reject(error);
       return;
     }
-    for (const { pending, result } of done) pending.resolve(result);
+    const committed = done;
+    this.answering = this.answering.then(() => this.answer(committed));
+  }
+
+  /** Answers the callers of a committed batch, a few per turn of the event loop. */
+  private async answer(committed: { pending: Pending<R>; result: unknown }[]): Promise<void> {
+    for (let i = 0; i < committed.length; i++) {
+      if (i > 0 && i % ANSWERS_PER_TURN === 0) await nextTurn();
+      committed[i]!.pending.resolve(committed[i]!.result);
+    }
   }
 }
