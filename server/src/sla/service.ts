@@ -121,7 +121,9 @@ export class SlaService {
           await tx.slaTimers.remove(incidentId);
           continue;
         }
-        const next = nextDeadline(incident, await this.statusChanges(tx, incidentId), policyFor(incident, policies));
+        // Without a policy there is no deadline: the incident's history need not be read.
+        const policy = policyFor(incident, policies);
+        const next = policy ? nextDeadline(incident, await this.statusChanges(tx, incidentId), policy) : null;
         const current = await tx.slaTimers.get(incidentId);
         if (!next) {
           if (current) await tx.slaTimers.remove(incidentId);
