@@ -29,6 +29,9 @@ import { plansFor, type NotificationPlan } from './recipients.js';
 
 export const DRILL_PREFIX = 'DIỄN TẬP / DRILL';
 
+/** Events whose recipients are read in one turn of the event loop (outside any transaction). */
+const PLANS_PER_TURN = 8;
+
 const KIND_LABELS: Record<NotificationKind, string> = {
   incident_created: 'Sự cố mới / New incident',
   agency_question: 'CERT đặt câu hỏi / Question from the CERT',
@@ -101,7 +104,9 @@ export class NotificationService {
     const store = this.deps.store;
     const activeWebhooks = (await store.webhooks.list()).filter((w) => w.active);
     const work: { event: EventRecord; plans: NotificationPlan[]; webhooks: WebhookRecord[] }[] = [];
-    for (const event of events) {
+    for (const [i, event] of events.entries()) {
+      // Reading the recipients of a whole group is long: let the event loop turn between a few.
+      if (i > 0 && i % PLANS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       // Our own events only feed webhooks: a notification never notifies anyone again.
       const plans = event.type === EVENTS.notificationCreated ? [] : await plansFor(store, event);
       const webhooks = activeWebhooks.filter((w) => w.eventTypes.includes(event.type));
