@@ -51,6 +51,7 @@ import { OnCallService } from './oncall/service.js';
 import { SeriousService } from './routing/serious.js';
 import { RoutingService } from './routing/service.js';
 import { EVENTS } from '@cert-hub/shared';
+import { ReferenceCache } from './platform/referenceCache.js';
 import { SetupService } from './setup/service.js';
 import type { Store } from './store/port.js';
 
@@ -125,7 +126,10 @@ export interface Services extends LeadersServices {
 }
 
 export function createServices(deps: AppDeps): Services {
-  const base: ServiceDeps = { store: deps.store, clock: deps.clock, bus: deps.bus, ids: deps.ids };
+  // One process sees every change on its bus only with the embedded store (see referenceCache.ts).
+  const references = new ReferenceCache(deps.store.kind === 'sqlite');
+  references.watch(deps.bus);
+  const base: ServiceDeps = { store: deps.store, clock: deps.clock, bus: deps.bus, ids: deps.ids, references };
   const s = deps.settings;
   const users = new UserService(base, deps.hasher);
   const playbooks = new PlaybookService(base);

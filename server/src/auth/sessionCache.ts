@@ -4,12 +4,13 @@
  *
  * Invalidation keeps revocation immediate: every committed change that is not about an
  * incident (users, teams, agencies: role, team, agency, disable, password change all record
- * such an event) empties the cache, and sign-out / refresh-token reuse empty it directly. A
+ * such an event) empties the cache — except inbox notifications, which change no account — and sign-out / refresh-token reuse empty it directly. A
  * generation counter stops a lookup that started before an invalidation from storing what
  * it read. Only for a single process: with several hub nodes (MongoDB) another node's change
  * never reaches this bus, so the hub turns the cache off there.
  */
 import type { EventBus } from '../platform/eventBus.js';
+import { changesReferences } from '../platform/referenceCache.js';
 import type { SessionRecord, UserRecord } from '../store/port.js';
 
 export interface CachedIdentity {
@@ -28,7 +29,7 @@ export class SessionCache {
   /** Subscribes to committed events; returns the unsubscribe function. */
   watch(bus: EventBus): () => void {
     return bus.subscribe((event) => {
-      if (event.incidentId == null) this.invalidateAll();
+      if (changesReferences(event)) this.invalidateAll();
     });
   }
 

@@ -19,6 +19,7 @@ import {
 import type { Actor } from '../auth/actor.js';
 import { badRequest, forbidden, unprocessable } from '../platform/errors.js';
 import { fingerprintOf, IdempotentRequest, type Replay } from '../platform/idempotency.js';
+import { referenceRead } from '../platform/referenceCache.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { IncidentRecord } from '../store/port.js';
 import { checklistTaskId } from '../store/incidentTasks.js';
@@ -102,7 +103,7 @@ export class IncidentIntake {
     if (detectedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
       throw badRequest('The detection time is in the future', [fieldIssue('detectedAt', 'in_future')]);
 
-    const agency = await this.deps.store.agencies.get(input.agencyId);
+    const agency = await referenceRead(this.deps, `agency:${input.agencyId}`, () => this.deps.store.agencies.get(input.agencyId));
     if (!agency || agency.mergedIntoId) throw unprocessable('Unknown agency', [fieldIssue('agencyId', 'no_such_agency')]);
     const system = await this.resolveSystem(input);
     const seriousness = assessSerious({
@@ -228,7 +229,8 @@ export class IncidentIntake {
   /** A system picked from the registry fills level, sector and the critical flag; it must be the agency's own. */
   private async resolveSystem(input: CreateIncidentInput) {
     if (input.systemId) {
-      const system = await this.deps.store.systems.get(input.systemId);
+      const systemId = input.systemId;
+      const system = await referenceRead(this.deps, `system:${systemId}`, () => this.deps.store.systems.get(systemId));
       if (!system || system.agencyId !== input.agencyId)
         throw unprocessable('That information system is not one of this agency’s', [fieldIssue('systemId', 'not_agency_system')]);
       return {
@@ -250,7 +252,7 @@ export class IncidentIntake {
 
   private async defaultContact(actor: Actor, focalPoints: { name: string; phone: string; email: string; primary: boolean }[]) {
     if (actor.kind === 'user') {
-      const user = await this.deps.store.users.get(actor.id);
+      const user = await referenceRead(this.deps, `user:${actor.id}`, () => this.deps.store.users.get(actor.id));
       if (user?.phone) return { name: user.displayName, phone: user.phone, email: user.email };
     }
     const primary = focalPoints.find((f) => f.primary) ?? focalPoints[0];

@@ -5,6 +5,7 @@
 import { DEFAULT_PLAYBOOKS, EVENTS, INCIDENT_CATEGORY_CODES, type IncidentCategory, type PlaybookView } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound } from '../platform/errors.js';
+import { referenceRead } from '../platform/referenceCache.js';
 import { commit, type ServiceDeps } from '../platform/unitOfWork.js';
 
 const canRead = (a: Actor) => ['admin', 'coordinator', 'responder', 'leader'].includes(a.role);
@@ -14,7 +15,8 @@ export class PlaybookService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async tasksFor(category: IncidentCategory): Promise<string[]> {
-    return (await this.deps.store.playbooks.get(category))?.tasks ?? DEFAULT_PLAYBOOKS[category];
+    const stored = await referenceRead(this.deps, `playbook:${category}`, () => this.deps.store.playbooks.get(category));
+    return stored?.tasks ?? DEFAULT_PLAYBOOKS[category];
   }
 
   async list(actor: Actor): Promise<PlaybookView[]> {

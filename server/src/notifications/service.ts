@@ -21,12 +21,16 @@ import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable } from '../platform/errors.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
+import { GroupedDrain } from '../platform/drain.js';
 import { commit, type RecordEvent, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { DeliveryRecord, EventRecord, NotificationRecord, PageResult, Repositories, WebhookRecord } from '../store/port.js';
 import { presentNotification } from './presenter.js';
 import { plansFor, type NotificationPlan } from './recipients.js';
 
 export const DRILL_PREFIX = 'DIỄN TẬP / DRILL';
+
+/** Events whose recipients are read in one turn of the event loop (outside any transaction). */
+const PLANS_PER_TURN = 8;
 
 const KIND_LABELS: Record<NotificationKind, string> = {
   incident_created: 'Sự cố mới / New incident',
@@ -80,46 +84,61 @@ export class NotificationService {
     for (const listener of this.queuedListeners) listener();
   }
 
-  /** Follows the bus; events are handled one at a time, in commit order. */
+  /**
+   * Follows the bus, in commit order: the events that arrived while the previous group was
+   * handled are handled together, with one transaction for all their notifications.
+   */
   attach(bus: EventBus, logger: Logger): () => void {
-    let chain: Promise<void> = Promise.resolve();
-    return bus.subscribe((event) => {
-      chain = chain
-        .then(() => this.handle(event))
-        .catch((error: unknown) => logger.error({ err: error, seq: event.seq }, 'could not notify'));
-    });
+    const drain = new GroupedDrain<EventRecord>(
+      (events) => this.handleAll(events),
+      (error, event) => logger.error({ err: error, seq: event.seq }, 'could not notify'),
+    );
+    return bus.subscribe((event) => drain.push(event));
   }
 
   async handle(event: EventRecord): Promise<void> {
+    await this.handleAll([event]);
+  }
+
+  private async handleAll(events: EventRecord[]): Promise<void> {
     const store = this.deps.store;
-    // Our own events only feed webhooks: a notification never notifies anyone again.
-    const plans = event.type === EVENTS.notificationCreated ? [] : await plansFor(store, event);
-    const webhooks = (await store.webhooks.list()).filter((w) => w.active && w.eventTypes.includes(event.type));
-    if (plans.length === 0 && webhooks.length === 0) return;
+    const activeWebhooks = (await store.webhooks.list()).filter((w) => w.active);
+    const work: { event: EventRecord; plans: NotificationPlan[]; webhooks: WebhookRecord[] }[] = [];
+    for (const [i, event] of events.entries()) {
+      // Reading the recipients of a whole group is long: let the event loop turn between a few.
+      if (i > 0 && i % PLANS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Our own events only feed webhooks: a notification never notifies anyone again.
+      const plans = event.type === EVENTS.notificationCreated ? [] : await plansFor(store, event);
+      const webhooks = activeWebhooks.filter((w) => w.eventTypes.includes(event.type));
+      if (plans.length > 0 || webhooks.length > 0) work.push({ event, plans, webhooks });
+    }
+    if (work.length === 0) return;
     const queued = await commit(this.deps, null, async (tx, record, at) => {
       let deliveries = 0;
-      for (const webhook of webhooks) {
-        await this.queueWebhook(tx, webhook, event, at);
-        deliveries += 1;
-      }
-      for (const plan of plans) {
-        for (const userId of plan.userIds) {
-          const user = await tx.users.get(userId);
-          if (!user || user.disabled) continue;
-          const wants = await this.channelsOf(tx, userId, plan.kind);
-          const notification = this.build(plan, userId, event, at);
-          if (wants.has('in_app')) {
-            await tx.notifications.insert(notification);
-            await record({
-              type: EVENTS.notificationCreated,
-              entity: 'notification',
-              entityId: notification.id,
-              data: { userId, kind: plan.kind, incidentId: plan.incident.id, notification: presentNotification(notification) },
-            });
-          }
-          if (wants.has('email') && this.settings.emailEnabled && user.email) {
-            await tx.deliveries.insert(this.email(user.email, notification, at));
-            deliveries += 1;
+      for (const { event, plans, webhooks } of work) {
+        for (const webhook of webhooks) {
+          await this.queueWebhook(tx, webhook, event, at);
+          deliveries += 1;
+        }
+        for (const plan of plans) {
+          for (const userId of plan.userIds) {
+            const user = await tx.users.get(userId);
+            if (!user || user.disabled) continue;
+            const wants = await this.channelsOf(tx, userId, plan.kind);
+            const notification = this.build(plan, userId, event, at);
+            if (wants.has('in_app')) {
+              await tx.notifications.insert(notification);
+              await record({
+                type: EVENTS.notificationCreated,
+                entity: 'notification',
+                entityId: notification.id,
+                data: { userId, kind: plan.kind, incidentId: plan.incident.id, notification: presentNotification(notification) },
+              });
+            }
+            if (wants.has('email') && this.settings.emailEnabled && user.email) {
+              await tx.deliveries.insert(this.email(user.email, notification, at));
+              deliveries += 1;
+            }
           }
         }
       }

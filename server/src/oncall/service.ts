@@ -5,6 +5,7 @@
 import { EVENTS, onCallAt, type OnCallNow, type SetOnCallRosterInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { referenceRead } from '../platform/referenceCache.js';
 import { saveVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { OnCallRosterRecord, UserRecord } from '../store/port.js';
 import { onCallPolicy as can } from './policy.js';
@@ -15,7 +16,8 @@ export class OnCallService {
 
   /** Who is on call for the team at `at` (null ids when nobody is). Contract used by escalation. */
   async current(teamId: string, at: Date): Promise<{ primaryUserId: string | null; backupUserId: string | null }> {
-    const now = onCallAt(await this.deps.store.onCall.get(teamId), at);
+    const roster = await referenceRead(this.deps, `oncall:${teamId}`, () => this.deps.store.onCall.get(teamId));
+    const now = onCallAt(roster, at);
     return { primaryUserId: now.primaryUserId, backupUserId: now.backupUserId };
   }
 

@@ -10,6 +10,7 @@ import type { EventRecord, Repositories, Store } from '../store/port.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './eventBus.js';
 import type { IdFactory } from './ids.js';
+import type { ReferenceCache } from './referenceCache.js';
 import { notFound, VersionConflict, type VersionedEntity, type VersionedRecords } from './errors.js';
 
 export interface ServiceDeps {
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   clock: Clock;
   bus: EventBus;
   ids: IdFactory;
+  /** Rarely changing records every report reads (referenceCache.ts); absent: read each time. */
+  references?: ReferenceCache | undefined;
 }
 
 export interface EventInput {

@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { routingPreviewInput } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { referenceRead } from '../platform/referenceCache.js';
 import { incidentPolicy } from '../incidents/policy.js';
 import type { OnCallService } from '../oncall/service.js';
 import { byId, changedFields, commit, updateVersioned, writeVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
@@ -147,8 +148,15 @@ export class RoutingService {
     at: Date,
     repos: Pick<Repositories, 'routingRules' | 'teams'> = this.deps.store,
   ): Promise<IntakeRouting> {
-    const rules = await repos.routingRules.list();
-    const teams = new Map((await repos.teams.list({ limit: 500 })).items.map((t) => [t.id, t]));
+    // Intake's own reads (the store, not a transaction) come from the reference cache.
+    const cached = repos === this.deps.store;
+    const rules = cached
+      ? await referenceRead(this.deps, 'routing:rules', () => repos.routingRules.list())
+      : await repos.routingRules.list();
+    const teamList = cached
+      ? await referenceRead(this.deps, 'routing:teams', async () => (await repos.teams.list({ limit: 500 })).items)
+      : (await repos.teams.list({ limit: 500 })).items;
+    const teams = new Map(teamList.map((t) => [t.id, t]));
     const standing = [...teams.values()].find((t) => t.isStanding) ?? null;
     const match = matchRoutingRule(rules, facts);
     const reasons = match.rule ? [`rule:${match.rule.name}`, ...match.reasons] : [...match.reasons];

@@ -14,6 +14,7 @@ import type { Actor } from '../auth/actor.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
+import { GroupedDrain } from '../platform/drain.js';
 import { commit, saveVersioned, type ServiceDeps } from '../platform/unitOfWork.js';
 import type { EventRecord, IncidentRecord, Repositories, SlaPolicyRecord, SlaScope, SlaTimerRecord } from '../store/port.js';
 import { nextDeadline, policyFor } from './deadlines.js';
@@ -87,15 +88,18 @@ export class SlaService {
 
   // ---- timers ----
 
-  /** Follows the bus so each incident's timer matches its state. */
+  /**
+   * Follows the bus so each incident's timer matches its state: the incidents whose events
+   * arrived while the previous group was re-armed are re-armed together, in one transaction.
+   */
   attach(bus: EventBus, logger: Logger): () => void {
-    let chain: Promise<void> = Promise.resolve();
+    const drain = new GroupedDrain<EventRecord>(
+      (events) => this.rearmMany([...new Set(events.map((e) => e.incidentId!))]),
+      (error, event) => logger.error({ err: error, seq: event.seq }, 'could not arm SLA timer'),
+    );
     return bus.subscribe((event: EventRecord) => {
       if (!RELEVANT.has(event.type) || !event.incidentId) return;
-      const incidentId = event.incidentId;
-      chain = chain
-        .then(() => this.rearm(incidentId))
-        .catch((error: unknown) => logger.error({ err: error, seq: event.seq }, 'could not arm SLA timer'));
+      drain.push(event);
     });
   }
 
@@ -104,29 +108,41 @@ export class SlaService {
    * due time is recorded (so the board's countdown follows live and the audit log has it).
    */
   async rearm(incidentId: string): Promise<void> {
+    await this.rearmMany([incidentId]);
+  }
+
+  /** `rearm` for several incidents in one transaction. */
+  private async rearmMany(incidentIds: string[]): Promise<void> {
     await commit(this.deps, null, async (tx, record) => {
-      const incident = await tx.incidents.get(incidentId);
-      if (!incident) return tx.slaTimers.remove(incidentId);
       const policies = new Map((await tx.slaPolicies.list()).map((p) => [p.scope, p] as const));
-      const next = nextDeadline(incident, await this.statusChanges(tx, incidentId), policyFor(incident, policies));
-      const current = await tx.slaTimers.get(incidentId);
-      if (!next) {
-        if (current) await tx.slaTimers.remove(incidentId);
-      } else if (!current || current.milestone !== next.milestone || current.deadline !== next.deadline) {
-        // The same deadline keeps its escalation progress; a new one starts the chain over.
-        await tx.slaTimers.put({ incidentId, milestone: next.milestone, deadline: next.deadline, dueAt: next.deadline, step: 0 });
+      for (const incidentId of incidentIds) {
+        const incident = await tx.incidents.get(incidentId);
+        if (!incident) {
+          await tx.slaTimers.remove(incidentId);
+          continue;
+        }
+        // Without a policy there is no deadline: the incident's history need not be read.
+        const policy = policyFor(incident, policies);
+        const next = policy ? nextDeadline(incident, await this.statusChanges(tx, incidentId), policy) : null;
+        const current = await tx.slaTimers.get(incidentId);
+        if (!next) {
+          if (current) await tx.slaTimers.remove(incidentId);
+        } else if (!current || current.milestone !== next.milestone || current.deadline !== next.deadline) {
+          // The same deadline keeps its escalation progress; a new one starts the chain over.
+          await tx.slaTimers.put({ incidentId, milestone: next.milestone, deadline: next.deadline, dueAt: next.deadline, step: 0 });
+        }
+        const dueAt = next?.deadline ?? null;
+        if ((incident.slaDueAt ?? null) === dueAt) continue;
+        await tx.incidents.setSlaDueAt(incidentId, dueAt);
+        await record({
+          type: EVENTS.incidentSlaDueChanged,
+          entity: 'incident',
+          entityId: incidentId,
+          incidentId,
+          version: incident.version,
+          data: { milestone: next?.milestone ?? null, dueAt },
+        });
       }
-      const dueAt = next?.deadline ?? null;
-      if ((incident.slaDueAt ?? null) === dueAt) return;
-      await tx.incidents.setSlaDueAt(incidentId, dueAt);
-      await record({
-        type: EVENTS.incidentSlaDueChanged,
-        entity: 'incident',
-        entityId: incidentId,
-        incidentId,
-        version: incident.version,
-        data: { milestone: next?.milestone ?? null, dueAt },
-      });
     });
   }
 

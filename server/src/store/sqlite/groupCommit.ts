@@ -5,8 +5,19 @@
  * that COMMIT returned, so "acknowledged" still means "on disk"; a transaction that throws
  * is rolled back to its savepoint alone, so the others' work (and their events, written in
  * the same savepoint as their state change) is unaffected.
+ *
+ * A batch takes what fits in a few milliseconds of work; the rest waits for the next batch,
+ * one turn of the event loop later. Node accepts ONE new connection per turn of its event
+ * loop (libuv), so a batch of 64 reports worked through in one turn (~60-100 ms) left a newly
+ * connected client waiting one such turn per client ahead of it: the 64th waited seconds —
+ * the p99 tail at concurrency 64 (issue #11). (The transaction itself never spans turns: a
+ * second connection in this process — an operator's script run in-process, a test — would
+ * otherwise block the thread waiting for a lock only this thread can release.) For the same
+ * reason a committed batch is answered a few callers per turn (their answers present, log and
+ * publish), batches strictly in commit order so events still reach the bus in the order they
+ * were committed.
  */
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import type { Mutex } from '../mutex.js';
 
 interface Pending<R> {
@@ -15,16 +26,33 @@ interface Pending<R> {
   reject: (error: unknown) => void;
 }
 
+/** A batch takes more transactions only while its work so far is shorter than this. */
+const BATCH_WORK_MS = 4;
+/** Callers of a committed batch answered per turn of the event loop. */
+const ANSWERS_PER_TURN = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class GroupCommitter<R> {
   private queue: Pending<R>[] = [];
   private scheduled = false;
+  /** The answering of committed batches, one batch after another. */
+  private answering: Promise<void> = Promise.resolve();
+  private readonly savepoint: Statement;
+  private readonly release: Statement;
+  private readonly rollbackToSavepoint: Statement;
 
   constructor(
     private readonly db: Db,
     private readonly mutex: Mutex,
     private readonly repos: R,
     private readonly maxBatch = 256,
-  ) {}
+  ) {
+    // Prepared once: two statements per transaction in the batch.
+    this.savepoint = db.prepare('SAVEPOINT group_item');
+    this.release = db.prepare('RELEASE group_item');
+    this.rollbackToSavepoint = db.prepare('ROLLBACK TO group_item');
+  }
 
   run<T>(work: (repos: R) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -54,22 +82,31 @@ export class GroupCommitter<R> {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    for (const pending of batch) {
+    // A budget of elapsed time for scheduling, not a domain time: hence not the clock.
+    const started = performance.now();
+    for (let i = 0; i < batch.length; i++) {
+      const pending = batch[i]!;
+      if (i > 0 && performance.now() - started >= BATCH_WORK_MS) {
+        // The rest go first in the next batch, in their order.
+        this.queue.unshift(...batch.splice(i));
+        this.schedule();
+        break;
+      }
       try {
         if (!this.db.inTransaction) this.db.exec('BEGIN IMMEDIATE');
-        this.db.exec('SAVEPOINT group_item');
+        this.savepoint.run();
       } catch (error) {
         pending.reject(error);
         continue;
       }
       try {
         const result = await pending.work(this.repos);
-        this.db.exec('RELEASE group_item');
+        this.release.run();
         done.push({ pending, result });
       } catch (error) {
         if (this.db.inTransaction) {
-          this.db.exec('ROLLBACK TO group_item');
-          this.db.exec('RELEASE group_item');
+          this.rollbackToSavepoint.run();
+          this.release.run();
         } else {
           // SQLite rolled the whole transaction back (disk full, I/O error): the work of
           // the earlier members is gone too, so none of them may be acknowledged.
@@ -86,6 +123,15 @@ export class GroupCommitter<R> {
       for (const { pending } of done) pending.reject(error);
       return;
     }
-    for (const { pending, result } of done) pending.resolve(result);
+    const committed = done;
+    this.answering = this.answering.then(() => this.answer(committed));
+  }
+
+  /** Answers the callers of a committed batch, a few per turn of the event loop. */
+  private async answer(committed: { pending: Pending<R>; result: unknown }[]): Promise<void> {
+    for (let i = 0; i < committed.length; i++) {
+      if (i > 0 && i % ANSWERS_PER_TURN === 0) await nextTurn();
+      committed[i]!.pending.resolve(committed[i]!.result);
+    }
   }
 }
