@@ -45,11 +45,6 @@ export class EventFeed {
     private readonly options: { maxScanPerRequest: number } = { maxScanPerRequest: MAX_SCAN_PER_REQUEST },
   ) {}
 
-  async message(event: EventRecord, incident: IncidentRecord | null, viewer: AccessSubject, known?: Actors): Promise<DomainEventMessage> {
-    const actors = known ?? (await resolveActors(this.store, [event.actorId]));
-    return { event: presentEvent(event, actors), incident: incident ? presentIncident(incident, viewer) : null };
-  }
-
   /**
    * For the live dispatcher: the deliveries of one event, or none. Team rooms, the leaders'
    * room and the agency room hold disjoint roles, so each audience gets its own view (and
@@ -108,6 +103,8 @@ export class EventFeed {
       this.store,
       found.map((e) => e.actorId),
     );
+    // An incident's events on one page carry the same current incident: presented once for the page.
+    const views = new Map<string, IncidentView>();
     const visible: DomainEventMessage[] = [];
     for (const event of found) {
       const id = event.incidentId!;
@@ -115,7 +112,9 @@ export class EventFeed {
       const incident = incidents.get(id);
       // The query already filtered; the rule is asked again so no store quirk widens access.
       if (!incident || !canSeeIncidentEvent(actor, incident, event.type, event.data)) continue;
-      visible.push(await this.message(event, incident, actor, actors));
+      let view = views.get(id);
+      if (!view) views.set(id, (view = presentIncident(incident, actor)));
+      visible.push({ event: presentEvent(event, actors), incident: view });
     }
     const cutShort = found.length >= limit;
     return { events: visible, lastSeq: cutShort ? found.at(-1)!.seq : Math.max(afterSeq, scanUpTo) };
