@@ -97,5 +97,12 @@ for (const adapter of storeAdapters('store-contract-events')) {
       const a = await store.events.listVisibleAfter(0, { kind: 'agency', agencyId: 'agency-a', agencyVisibleOnly: true }, all);
       expect(names(a)).toEqual(['a-created', 'b-created', 'a-reply', 'b-moved']);
     });
+
+    it('reads a page’s incidents at once: each existing one whole and once, unknown ids left out', async () => {
+      const many = await store.incidents.getMany(['fb', 'nope', 'fa', 'fb']);
+      expect(many.map((i) => i.id).sort()).toEqual(['fa', 'fb']);
+      for (const i of many) expect(i).toEqual(await store.incidents.get(i.id));
+      expect(await store.incidents.getMany([])).toEqual([]);
+    });
   });
 }

@@ -97,7 +97,10 @@ export class EventFeed {
     const head = await this.store.events.lastSeq();
     const scanUpTo = Math.min(head, afterSeq + this.options.maxScanPerRequest);
     const found = scanUpTo > afterSeq ? await this.store.events.listVisibleAfter(afterSeq, eventScopeOf(actor), { limit, scanUpTo }) : [];
-    const incidents = new Map<string, IncidentRecord | null>();
+    // The page's incidents are read in one query, not one per event.
+    const incidents = new Map<string, IncidentRecord>(
+      (await this.store.incidents.getMany(found.map((e) => e.incidentId!))).map((i) => [i.id, i]),
+    );
     // A page's authors are looked up once (a page is up to `limit` events by a few people).
     const actors = await resolveActors(
       this.store,
@@ -108,7 +111,6 @@ export class EventFeed {
     const visible: DomainEventMessage[] = [];
     for (const event of found) {
       const id = event.incidentId!;
-      if (!incidents.has(id)) incidents.set(id, await this.store.incidents.get(id));
       const incident = incidents.get(id);
       // The query already filtered; the rule is asked again so no store quirk widens access.
       if (!incident || !canSeeIncidentEvent(actor, incident, event.type, event.data)) continue;

@@ -27,6 +27,7 @@ export function mongoIncidents(models: Models, session: ClientSession | undefine
       return updated;
     },
     get: (id) => incidents.get(id),
+    getMany: (ids) => (ids.length === 0 ? Promise.resolve([]) : incidents.find({ _id: { $in: [...new Set(ids)] } })),
     async list(q) {
       if ((q.agencyIds && q.agencyIds.length === 0) || (q.teamIds && q.teamIds.length === 0) || (q.statuses && q.statuses.length === 0))
         return { items: [], nextCursor: null };

@@ -59,6 +59,8 @@ export interface IncidentRepository {
   insert(incident: IncidentRecord): Promise<void>;
   update(incident: IncidentRecord, expectedVersion: number): Promise<boolean>;
   get(id: string): Promise<IncidentRecord | null>;
+  /** The incidents with these ids that exist, in no particular order (one read for a page of events). */
+  getMany(ids: readonly string[]): Promise<IncidentRecord[]>;
   list(query: IncidentListQuery): Promise<PageResult<IncidentRecord>>;
   count(): Promise<number>;
   /** Moves every incident of `fromAgencyId` to its successor (agency merge); returns how many. */

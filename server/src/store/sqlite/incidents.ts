@@ -95,6 +95,16 @@ export class SqliteIncidents implements IncidentRepository {
   async get(id: string) {
     return this.select(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`, id)[0] ?? null;
   }
+  async getMany(ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    const found: IncidentRecord[] = [];
+    // SQLite binds at most 32,766 parameters; pages are far smaller, chunks keep it safe.
+    for (let k = 0; k < unique.length; k += 500) {
+      const chunk = unique.slice(k, k + 500);
+      found.push(...this.select(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id IN (${chunk.map(() => '?').join(',')})`, ...chunk));
+    }
+    return found;
+  }
   async list(query: IncidentListQuery) {
     const where: string[] = [];
     const params: Params = [];
