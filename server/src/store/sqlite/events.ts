@@ -1,7 +1,8 @@
 /** SQLite repository of the event log: `seq` is the row id, so events are numbered in commit order; and the catch-up feed's query. */
 import type { Database as Db } from 'better-sqlite3';
-import { AGENCY_VISIBLE_COMMENT_EVENT, AGENCY_VISIBLE_EVENT_TYPES, type EventScope } from '@cert-hub/shared';
+import { AGENCY_VISIBLE_COMMENT_EVENT, AGENCY_VISIBLE_EVENT_TYPES, type EventScope, type IncidentStatus } from '@cert-hub/shared';
 import type { EventRecord, EventRepository, NewEvent } from '../port.js';
+import { statsOnStatusChanged } from './statsAggregates.js';
 
 type EventRow = {
   seq: number;
@@ -67,6 +68,8 @@ export class SqliteEvents implements EventRepository {
     const r = this.db
       .prepare(`INSERT INTO events (type, entity, entity_id, incident_id, version, at, actor_id, data) VALUES (?,?,?,?,?,?,?,?)`)
       .run(e.type, e.entity, e.entityId, e.incidentId, e.version, e.at, e.actorId, JSON.stringify(e.data));
+    if (e.type === 'incident.status_changed' && e.entity === 'incident')
+      statsOnStatusChanged(this.db, e.entityId, { ...(e.data as { from: IncidentStatus; to: IncidentStatus }), at: e.at });
     return { ...e, seq: Number(r.lastInsertRowid) };
   }
   async listAfter(afterSeq: number, limit: number) {

@@ -10,6 +10,7 @@ import { OPEN_COLUMN_STATUSES } from './migrations.js';
 import { countRows, getDoc, inList, keysetPage, searchClause, selectDocs, type PageKeys, type Params } from './table.js';
 import { searchIncidentsPage, searchTerms } from './search.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import { statsOnIncidentWritten } from './statsAggregates.js';
 
 const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -52,6 +53,7 @@ export class SqliteIncidents implements IncidentRepository {
       )
       .run(i.id, i.code, ...this.columns(i));
     this.writeTeams(i);
+    statsOnIncidentWritten(this.db, i);
   }
   async update(i: IncidentRecord, expectedVersion: number) {
     const r = this.db
@@ -61,6 +63,7 @@ export class SqliteIncidents implements IncidentRepository {
       )
       .run(...this.columns(i), i.id, expectedVersion);
     if (r.changes === 1) this.writeTeams(i);
+    if (r.changes === 1) statsOnIncidentWritten(this.db, i);
     return r.changes === 1;
   }
   async get(id: string) {

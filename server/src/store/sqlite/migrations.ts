@@ -5,6 +5,7 @@ import { searchIndexSql } from './search.js';
  * in `PRAGMA user_version`. Never edit a shipped migration: add the next one.
  */
 import { REPORT_TYPES_MIGRATION } from './reportTypesMigration.js';
+import { STATS_AGGREGATES_MIGRATION } from './statsAggregates.js';
 
 /**
  * The statuses migration 4's `is_open` column counts as open (the board's list). Frozen with
@@ -399,4 +400,7 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX incident_teams_team_sort ON incident_teams (team_id, incident_sort_key, incident_id);
   CREATE INDEX incident_teams_team_open_sort ON incident_teams (team_id, incident_open, incident_sort_key, incident_id);
   `,
+  // statistics aggregates (issue #11): per-day totals, milestone durations and pending SLA steps,
+  // kept with every incident write so the leaders' statistics read days, not incidents
+  STATS_AGGREGATES_MIGRATION,
 ];
