@@ -5,14 +5,7 @@
  * holding a 90th percentile or an SLA limit, and the first late incidents for the breach list.
  * Must give what `recomputedFigures` gives (aggregated.test.ts).
  */
-import {
-  durationMs,
-  SEVERITIES,
-  SLA_BREACH_LIST_LIMIT,
-  type DurationSummary,
-  type Milestone,
-  type Severity,
-} from '@cert-hub/shared';
+import { durationMs, SEVERITIES, SLA_BREACH_LIST_LIMIT, type DurationSummary, type Milestone, type Severity } from '@cert-hub/shared';
 import { policyFor, SLA_STEPS } from '../sla/deadlines.js';
 import type { IncidentCounts, SlaPolicyRecord, SlaScope, StatsRange } from '../store/port.js';
 import {

@@ -5,12 +5,7 @@
  * aggregates, and `recomputedFigures` here, straight from every real incident of the range and
  * its status history — what an adapter without aggregates (MongoDB) serves, and the reference.
  */
-import {
-  milestonesOf,
-  secondsUntil,
-  SLA_BREACH_LIST_LIMIT,
-  type DurationSummary,
-} from '@cert-hub/shared';
+import { milestonesOf, secondsUntil, SLA_BREACH_LIST_LIMIT, type DurationSummary } from '@cert-hub/shared';
 import type { IncidentCounts, SlaPolicyRecord, SlaScope, StatsRange, Store } from '../store/port.js';
 import { summarise } from './figures.js';
 import { slaOutcomes, SlaTally, type SlaOutcome } from './slaCompliance.js';

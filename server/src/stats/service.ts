@@ -4,13 +4,7 @@
  * hub) and SLA compliance come from the store's aggregates, kept with every incident write
  * (aggregated.ts), or are recomputed from every incident of the range (periodFigures.ts).
  */
-import {
-  type SlaBreachLine,
-  type SlaCompliance,
-  type StatsPeriod,
-  type StatsQuery,
-  type StatsView,
-} from '@cert-hub/shared';
+import { type SlaBreachLine, type SlaCompliance, type StatsPeriod, type StatsQuery, type StatsView } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../platform/errors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';

@@ -10,7 +10,6 @@ import type {
   AssessmentRepository,
   IncidentCounts,
   IncidentStatusHistory,
-  KeyCount,
   ReportAttachmentRecord,
   ReportAttachmentRepository,
   ReportRoundRecord,
@@ -46,7 +45,6 @@ const vnMonth = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISO
  * figure (ten GROUP BY queries, each parsing every document again, took seconds at 100k).
  */
 class SqliteStats extends SqliteStatsAggregates implements StatsRepository {
-
   async counts(range: StatsRange): Promise<IncidentCounts> {
     const agencyType = new Map(
       (this.db.prepare('SELECT id, type FROM agencies').all() as { id: string; type: string }[]).map((a) => [a.id, a.type]),

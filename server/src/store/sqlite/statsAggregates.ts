@@ -84,7 +84,8 @@ const saveRow = (db: Db, r: StatsRowSql) =>
     )
     .run(r);
 
-const sameRow = (a: StatsRowSql | null, b: StatsRowSql) => a !== null && (Object.keys(b) as (keyof StatsRowSql)[]).every((k) => a[k] === b[k]);
+const sameRow = (a: StatsRowSql | null, b: StatsRowSql) =>
+  a !== null && (Object.keys(b) as (keyof StatsRowSql)[]).every((k) => a[k] === b[k]);
 
 /** Subtracts the old contributions and adds the new ones (only what differs is written). */
 function applyDifference(db: Db, before: Contributions, after: Contributions) {
@@ -205,7 +206,8 @@ export function statsOnStatusChanged(db: Db, incidentId: string, change: { from:
     if (at === null) continue;
     const column = AT_COLUMN[metric] as 'acknowledged_at_ms';
     const ms = Date.parse(at);
-    if (after[column] === null || ms < after[column]!) after[column] = ms;
+    const known = after[column];
+    if (known === null || ms < known) after[column] = ms;
   }
   store(db, before, after);
 }
@@ -301,9 +303,7 @@ function durationsSelects(): { totals: string[]; rows: string[]; pending: string
     totals.push(
       `SELECT ${dayOf} AS day, '${durationDim(metric)}' AS dim, json_array(${clsSql}, ${bucketOfSecondsSql(secondsSql(ms))}) AS key, 1 AS n, ${secondsSql(ms)} AS seconds ${from}`,
     );
-    rows.push(
-      `SELECT '${metric}', ${clsSql}, ${bucketOfSecondsSql(secondsSql(ms))}, reported_at, incident_id, ${ms} ${from}`,
-    );
+    rows.push(`SELECT '${metric}', ${clsSql}, ${bucketOfSecondsSql(secondsSql(ms))}, reported_at, incident_id, ${ms} ${from}`);
   }
   for (const metric of SLA_METRICS)
     pending.push(
