@@ -15,6 +15,8 @@ import { percentile } from './stats.js';
 
 const args = process.argv.slice(2);
 const history = args.includes('--history');
+/** Keep the generated store (its directory is printed) to look into it afterwards. */
+const keep = args.includes('--keep');
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const REQUESTS = 20;
 
@@ -67,5 +69,6 @@ try {
   }
 } finally {
   await hub.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (keep) process.stderr.write(`kept ${dataDir}\n`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
 }

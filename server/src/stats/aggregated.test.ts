@@ -15,6 +15,7 @@ import { createIncidentInput, INCIDENT_CATEGORY_CODES, SEVERITIES, type Incident
 import { actorOf, type Actor } from '../auth/actor.js';
 import type { IncidentRecord, StatsRange } from '../store/port.js';
 import { MIGRATIONS } from '../store/sqlite/migrations.js';
+import { periodKeyRanges } from '../store/statsAggregates.js';
 import { openSqliteDatabase } from '../store/sqlite/sqliteStore.js';
 import { createSeededHub, signIn, type TestHub } from '../testing/testHub.js';
 import { aggregatedFigures, aggregatesOf, splitIntoDays } from './aggregated.js';
@@ -201,6 +202,18 @@ describe('statistics from the aggregates', () => {
       days: null,
       edges: [{ from: '2026-01-01T05:00:00.000Z', to: '2026-01-01T06:00:00.000Z' }],
     });
+  });
+
+  it('reads a run of days as the days before the first whole month, the whole months and the days after', () => {
+    expect(periodKeyRanges('2026-01-15', '2026-12-10')).toEqual([
+      { from: '2026-01-15', to: '2026-01-31' },
+      { from: 'M2026-02', to: 'M2026-11' },
+      { from: '2026-12-01', to: '2026-12-10' },
+    ]);
+    expect(periodKeyRanges('2026-02-01', '2026-02-28')).toEqual([{ from: 'M2026-02', to: 'M2026-02' }]);
+    expect(periodKeyRanges('2025-12-01', '2026-01-31')).toEqual([{ from: 'M2025-12', to: 'M2026-01' }]);
+    expect(periodKeyRanges('2026-02-02', '2026-02-28')).toEqual([{ from: '2026-02-02', to: '2026-02-28' }]);
+    expect(periodKeyRanges('2026-01-20', '2026-02-10')).toEqual([{ from: '2026-01-20', to: '2026-02-10' }]);
   });
 
   it('gives the same figures as the recomputation from every incident, for any range and any now', async () => {

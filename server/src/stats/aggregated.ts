@@ -13,6 +13,7 @@ import {
   contributionsOf,
   DAY_MS,
   durationDim,
+  periodKeyRanges,
   rankedKeyCounts,
   secondsOfMs,
   slaClassOf,
@@ -30,6 +31,8 @@ const OPEN = ['received', 'triage', 'initial_response', 'containment', 'recovery
 const AGGREGATE_READS = [
   'getDailyTotals',
   'getMonthlyTotals',
+  'getNthDuration',
+  'countDurations',
   'listStatsRows',
   'listDurations',
   'countPending',
@@ -92,13 +95,15 @@ export async function aggregatedFigures(
     totals.set(k, into);
   };
   const { days, edges } = splitIntoDays(range);
-  if (days) {
-    for (const t of await agg.getDailyTotals(days.first, days.last)) add(t);
-    for (const m of await agg.getMonthlyTotals(days.first, days.last)) months.set(m.month, (months.get(m.month) ?? 0) + m.n);
-  }
+  if (days)
+    for (const keys of periodKeyRanges(days.first, days.last)) {
+      for (const t of await agg.getDailyTotals(keys.from, keys.to)) add(t);
+      for (const m of await agg.getMonthlyTotals(keys.from, keys.to)) months.set(m.month, (months.get(m.month) ?? 0) + m.n);
+    }
   for (const edge of edges)
     for (const row of await agg.listStatsRows(edge)) {
-      for (const t of contributionsOf(row).totals.values()) add(t);
+      // Its day's entries (each contribution is also kept under its month).
+      for (const t of contributionsOf(row).totals.values()) if (!t.day.startsWith('M')) add(t);
       const month = vnDay(row.reportedAt).slice(0, 7);
       months.set(month, (months.get(month) ?? 0) + 1);
     }
@@ -170,11 +175,9 @@ export async function aggregatedFigures(
         before += n;
         continue;
       }
-      const values: number[] = [];
-      for (const [cls, buckets] of h)
-        if (buckets.get(bucket)?.n) for (const r of await agg.listDurations(range, metric, cls, bucket)) values.push(secondsOfMs(r.ms));
-      values.sort((a, b) => a - b);
-      p90 = values[k - before - 1] ?? null;
+      const classes = [...h].filter(([, buckets]) => buckets.get(bucket)?.n).map(([cls]) => cls);
+      const ms = await agg.getNthDuration(range, metric, classes, bucket, k - before - 1);
+      p90 = ms === null ? null : secondsOfMs(ms);
       break;
     }
     return { count, meanSeconds: Math.round(seconds / count), p90Seconds: p90 };
@@ -204,8 +207,7 @@ export async function aggregatedFigures(
           reached += b.n;
           if (bucket < limitBucket) met += b.n;
         }
-        if (buckets.get(limitBucket)?.n)
-          met += (await agg.listDurations(range, metric, cls, limitBucket)).filter((r) => r.ms <= limitMs).length;
+        if (buckets.get(limitBucket)?.n) met += await agg.countDurations(range, metric, cls, limitBucket, limitMs);
         // Not reached, still open, and the deadline (report + limit) has passed: reported before now − limit.
         const cutoff = iso(Math.ceil(nowMs - limitMs));
         const overdue = await agg.countPending(range, metric, cls, cutoff);

@@ -6,8 +6,9 @@
  * What is kept, per incident (real or drill), is its "stats row": the fields the statistics
  * group by and the time from its report to each milestone (`milestonesOf`, first by time).
  * From the stats row of a real incident follow its contributions:
- *   - daily totals: (VN day of the report, dimension, key) → count (and a sum of seconds for
- *     the duration dimensions, one per milestone, keyed by SLA class and duration bucket);
+ *   - totals per VN day and per VN month of the report: (period, dimension, key) → count (and a
+ *     sum of seconds for the duration dimensions, one per milestone, keyed by SLA class and
+ *     duration bucket);
  *   - one duration row per reached milestone, keyed (milestone, class, bucket, reportedAt, id),
  *     to find exact values inside one bucket (90th percentiles, SLA limits, late lists);
  *   - one pending row per SLA milestone not reached while the incident is open (unreached
@@ -58,10 +59,17 @@ export const durationDim = (m: Milestone) => `d:${m}`;
 
 /** Reads of the aggregates (names start with get/list/count: they go to the read connection). */
 export interface StatsAggregateRepository {
-  /** Summed daily totals of the whole VN days `fromDay` … `toDay` (YYYY-MM-DD), non-zero only. */
-  getDailyTotals(fromDay: string, toDay: string): Promise<DailyTotal[]>;
-  /** Real incidents per VN month over the same days. */
-  getMonthlyTotals(fromDay: string, toDay: string): Promise<{ month: string; n: number }[]>;
+  /**
+   * Summed totals over a range of period keys, non-zero only: VN days `YYYY-MM-DD` … or whole VN
+   * months `MYYYY-MM` … (`periodKeyRanges` cuts a run of days into such ranges).
+   */
+  getDailyTotals(fromKey: string, toKey: string): Promise<DailyTotal[]>;
+  /** Real incidents per VN month over the same keys. */
+  getMonthlyTotals(fromKey: string, toKey: string): Promise<{ month: string; n: number }[]>;
+  /** The `offset`-th shortest (from 0) reached-milestone duration of some classes in one bucket. */
+  getNthDuration(range: StatsRange, metric: Milestone, classes: string[], bucket: number, offset: number): Promise<number | null>;
+  /** How many reached-milestone durations of a class in one bucket are at most `atMostMs`. */
+  countDurations(range: StatsRange, metric: Milestone, cls: string, bucket: number, atMostMs: number): Promise<number>;
   /** The stats rows of the real incidents reported in a range (used for the partial days at its ends). */
   listStatsRows(range: StatsRange): Promise<IncidentStatsRow[]>;
   /**
@@ -85,6 +93,32 @@ export const VN_OFFSET_MS = 7 * 3_600_000;
 export const DAY_MS = 86_400_000;
 export const vnDay = (iso: string) => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 10);
 export const vnDayStartMs = (day: string) => Date.parse(`${day}T00:00:00.000Z`) - VN_OFFSET_MS;
+/** The key of a whole VN month's totals: after every day key, so day and month ranges never mix. */
+export const monthKey = (day: string) => `M${day.slice(0, 7)}`;
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const addMonths = (month: string, n: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
+};
+
+/**
+ * The whole VN days `first` … `last` as at most three ranges of totals: the days before the
+ * first whole month, the whole months, the days after the last whole month. A year is then
+ * about 12 months and at most two months of days, whatever the store holds.
+ */
+export function periodKeyRanges(first: string, last: string): { from: string; to: string }[] {
+  const startMonth = first.endsWith('-01') ? first.slice(0, 7) : addMonths(first.slice(0, 7), 1);
+  const lastIsMonthEnd = addDays(last, 1).endsWith('-01');
+  const endMonth = lastIsMonthEnd ? last.slice(0, 7) : addMonths(last.slice(0, 7), -1);
+  if (startMonth > endMonth) return [{ from: first, to: last }];
+  const ranges: { from: string; to: string }[] = [];
+  if (first < `${startMonth}-01`) ranges.push({ from: first, to: addDays(`${startMonth}-01`, -1) });
+  ranges.push({ from: `M${startMonth}`, to: `M${endMonth}` });
+  const afterEnd = `${addMonths(endMonth, 1)}-01`;
+  if (afterEnd <= last) ranges.push({ from: afterEnd, to: last });
+  return ranges;
+}
 
 /** What picks an incident's SLA policy: its severity and whether it is serious ("high!", "-" for none). */
 export const slaClassOf = (severity: string | null, serious: boolean) => `${severity ?? '-'}${serious ? '!' : ''}`;
@@ -138,9 +172,11 @@ export function contributionsOf(row: IncidentStatsRow | null): Contributions {
   const c: Contributions = { totals: new Map(), durations: new Map(), pending: new Map() };
   if (!row || row.drill) return c;
   const day = vnDay(row.reportedAt);
+  const month = monthKey(day);
   const add = (dim: string, key: unknown, seconds = 0) => {
     const k = JSON.stringify(key ?? null);
     c.totals.set(`${day}\u0000${dim}\u0000${k}`, { day, dim, key: k, n: 1, seconds });
+    c.totals.set(`${month}\u0000${dim}\u0000${k}`, { day: month, dim, key: k, n: 1, seconds });
   };
   add('total', null);
   add('status', row.status);

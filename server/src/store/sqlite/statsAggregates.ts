@@ -216,22 +216,45 @@ export function statsOnStatusChanged(db: Db, incidentId: string, change: { from:
 export class SqliteStatsAggregates implements StatsAggregateRepository {
   constructor(protected readonly db: Db) {}
 
-  async getDailyTotals(fromDay: string, toDay: string): Promise<DailyTotal[]> {
+  async getDailyTotals(fromKey: string, toKey: string): Promise<DailyTotal[]> {
     return this.db
       .prepare(
         `SELECT dim, key, sum(n) AS n, sum(seconds) AS seconds FROM incident_stats_daily
          WHERE day >= ? AND day <= ? GROUP BY dim, key HAVING sum(n) <> 0`,
       )
-      .all(fromDay, toDay) as DailyTotal[];
+      .all(fromKey, toKey) as DailyTotal[];
   }
 
-  async getMonthlyTotals(fromDay: string, toDay: string) {
+  async getMonthlyTotals(fromKey: string, toKey: string) {
     return this.db
       .prepare(
-        `SELECT substr(day, 1, 7) AS month, sum(n) AS n FROM incident_stats_daily
+        `SELECT CASE WHEN day LIKE 'M%' THEN substr(day, 2) ELSE substr(day, 1, 7) END AS month, sum(n) AS n FROM incident_stats_daily
          WHERE day >= ? AND day <= ? AND dim = 'total' GROUP BY month HAVING sum(n) <> 0`,
       )
-      .all(fromDay, toDay) as { month: string; n: number }[];
+      .all(fromKey, toKey) as { month: string; n: number }[];
+  }
+
+  async getNthDuration(range: StatsRange, metric: Milestone, classes: string[], bucket: number, offset: number) {
+    if (classes.length === 0) return null;
+    const row = this.db
+      .prepare(
+        `SELECT ms FROM incident_stats_durations
+         WHERE metric = ? AND cls IN (${classes.map(() => '?').join(',')}) AND bucket = ? AND reported_at >= ? AND reported_at <= ?
+         ORDER BY ms LIMIT 1 OFFSET ?`,
+      )
+      .get(metric, ...classes, bucket, range.from, range.to, offset) as { ms: number } | undefined;
+    return row?.ms ?? null;
+  }
+
+  async countDurations(range: StatsRange, metric: Milestone, cls: string, bucket: number, atMostMs: number) {
+    return (
+      this.db
+        .prepare(
+          `SELECT count(*) AS n FROM incident_stats_durations
+           WHERE metric = ? AND cls = ? AND bucket = ? AND reported_at >= ? AND reported_at <= ? AND ms <= ?`,
+        )
+        .get(metric, cls, bucket, range.from, range.to, atMostMs) as { n: number }
+    ).n;
   }
 
   async listStatsRows(range: StatsRange) {
@@ -355,6 +378,7 @@ export const STATS_AGGREGATES_MIGRATION = (() => {
   ) WITHOUT ROWID;
   CREATE INDEX incident_stats_reported ON incident_stats (is_drill, reported_at);
   CREATE TABLE incident_stats_daily (
+    -- a VN day (YYYY-MM-DD) or a whole VN month (MYYYY-MM)
     day TEXT NOT NULL,
     dim TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -396,6 +420,8 @@ export const STATS_AGGREGATES_MIGRATION = (() => {
   SELECT day, dim, key, sum(n), sum(seconds) FROM (
     ${[...countSelects, ...d.totals].join('\n    UNION ALL ')}
   ) GROUP BY day, dim, key;
+  INSERT INTO incident_stats_daily (day, dim, key, n, seconds)
+  SELECT 'M' || substr(day, 1, 7), dim, key, sum(n), sum(seconds) FROM incident_stats_daily GROUP BY 1, 2, 3;
   INSERT INTO incident_stats_durations (metric, cls, bucket, reported_at, incident_id, ms)
     ${d.rows.join('\n    UNION ALL ')};
   INSERT INTO incident_stats_pending (metric, cls, reported_at, incident_id)
