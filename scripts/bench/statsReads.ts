@@ -38,6 +38,20 @@ try {
     body: JSON.stringify(reportBody(focal.user.agencyId!, 0)),
   });
   if (res.status !== 201) throw new Error(`filing a report: ${res.status}`);
+  // SLA policies as a province sets them, so compliance and the breach list are measured too.
+  const coordinator = await login(base, 'coordinator');
+  for (const [scope, limits] of [
+    ['default', { acknowledge: 'PT1H', leaveTriage: 'PT6H', contain: 'P1D' }],
+    ['high', { acknowledge: 'PT15M', leaveTriage: 'PT2H', contain: 'PT12H' }],
+    ['serious', { acknowledge: 'PT10M', leaveTriage: 'PT1H', contain: 'PT8H' }],
+  ] as const) {
+    const set = await fetch(`${base}/api/sla/policies`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${coordinator.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scope, ...limits, escalationDelay: 'PT30M' }),
+    });
+    if (set.status !== 200) throw new Error(`setting the ${scope} SLA policy: ${set.status}`);
+  }
   for (const size of sizes) {
     const before = await hub.ask<{ incidents: number }>({ type: 'storage' });
     const started = Date.now();
@@ -46,7 +60,11 @@ try {
     const leader = await login(base, 'leader');
     const year = lastYear();
     const url = `/api/stats?from=${encodeURIComponent(year.from)}&to=${encodeURIComponent(year.to)}`;
-    const first = await getJson<{ total: number; acknowledge: { count: number }; sla: { breaches: unknown[] } }>(base, url, leader.token);
+    const first = await getJson<{
+      total: number;
+      acknowledge: { count: number };
+      sla: { overall: { measured: number; breached: number }[]; breaches: unknown[] };
+    }>(base, url, leader.token);
     const samples: number[] = [];
     for (let i = 0; i < REQUESTS; i++) {
       const t = now();
@@ -60,6 +78,8 @@ try {
         generateSeconds,
         incidentsInYear: first.total,
         acknowledged: first.acknowledge.count,
+        slaMeasured: first.sla.overall.map((l) => l.measured),
+        slaBreached: first.sla.overall.map((l) => l.breached),
         breachesListed: first.sla.breaches.length,
         p50Ms: Math.round(percentile(samples, 50) * 10) / 10,
         p95Ms: Math.round(percentile(samples, 95) * 10) / 10,
