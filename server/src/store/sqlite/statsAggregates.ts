@@ -89,10 +89,9 @@ const sameRow = (a: StatsRowSql | null, b: StatsRowSql) =>
 
 /** Subtracts the old contributions and adds the new ones (only what differs is written). */
 function applyDifference(db: Db, before: Contributions, after: Contributions) {
-  const upsert = db.prepare(
-    `INSERT INTO incident_stats_daily (day, dim, key, n, seconds) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (day, dim, key) DO UPDATE SET n = n + excluded.n, seconds = seconds + excluded.seconds`,
-  );
+  // One statement for every changed total (an insert changes about 26: per day and per month).
+  const changed: (string | number)[] = [];
+  const emptied: { day: string; dim: string; key: string }[] = [];
   for (const k of new Set([...before.totals.keys(), ...after.totals.keys()])) {
     const b = before.totals.get(k);
     const a = after.totals.get(k);
@@ -100,9 +99,16 @@ function applyDifference(db: Db, before: Contributions, after: Contributions) {
     const seconds = (a?.seconds ?? 0) - (b?.seconds ?? 0);
     if (n === 0 && seconds === 0) continue;
     const at = (a ?? b)!;
-    upsert.run(at.day, at.dim, at.key, n, seconds);
-    if (n < 0) db.prepare('DELETE FROM incident_stats_daily WHERE day = ? AND dim = ? AND key = ? AND n = 0').run(at.day, at.dim, at.key);
+    changed.push(at.day, at.dim, at.key, n, seconds);
+    if (n < 0) emptied.push(at);
   }
+  if (changed.length > 0)
+    db.prepare(
+      `INSERT INTO incident_stats_daily (day, dim, key, n, seconds) VALUES ${Array.from({ length: changed.length / 5 }, () => '(?,?,?,?,?)').join(',')}
+       ON CONFLICT (day, dim, key) DO UPDATE SET n = n + excluded.n, seconds = seconds + excluded.seconds`,
+    ).run(...changed);
+  for (const at of emptied)
+    db.prepare('DELETE FROM incident_stats_daily WHERE day = ? AND dim = ? AND key = ? AND n = 0').run(at.day, at.dim, at.key);
   for (const metric of DURATION_METRICS) {
     const b = before.durations.get(metric);
     const a = after.durations.get(metric);
