@@ -84,6 +84,7 @@ export async function aggregatedFigures(
   range: StatsRange,
   policies: ReadonlyMap<SlaScope, SlaPolicyRecord>,
   now: Date,
+  options: { listBreaches: boolean } = { listBreaches: true },
 ): Promise<PeriodFigures> {
   const totals = new Map<string, Total>();
   const months = new Map<string, number>();
@@ -223,23 +224,37 @@ export async function aggregatedFigures(
           severity: severityKey,
           outcome: { step: metric, deadline: iso(Date.parse(r.reportedAt) + limitMs), reachedAt, met: false },
         });
-        // For one class and step the deadline follows the report time: each source's first rows suffice.
-        for (const bucket of [...buckets.keys()].filter((b) => b >= limitBucket)) {
+        if (!options.listBreaches) continue;
+        // For one class and step the deadline follows the report time, so each source (a bucket
+        // of late rows, the overdue pending rows) is read in report order, only as far as a
+        // deadline that can still enter the list: with the list full, up to its last deadline.
+        const reportedBy = (): StatsRange | null => {
+          if (candidates.length < SLA_BREACH_LIST_LIMIT) return range;
+          const to = iso(Date.parse(candidates[SLA_BREACH_LIST_LIMIT - 1]!.outcome.deadline) - limitMs);
+          return to < range.from ? null : { from: range.from, to: to < range.to ? to : range.to };
+        };
+        const keep = (found: SlaBreach[]) => {
+          candidates.push(...found);
+          candidates.sort(byDeadline);
+          candidates.length = Math.min(candidates.length, SLA_BREACH_LIST_LIMIT);
+        };
+        for (const bucket of [...buckets.keys()].filter((b) => b >= limitBucket).sort((a, b) => a - b)) {
+          const within = reportedBy();
+          if (!within) break;
           const late = (at: StatsRange, limit?: number) => agg.listDurations(at, metric, cls, bucket, { longerThanMs: limitMs, limit });
-          const rows: DurationRow[] = await withTies(await late(range, SLA_BREACH_LIST_LIMIT), SLA_BREACH_LIST_LIMIT, (at) => late(at));
-          for (const r of rows) candidates.push(breach(r, iso(Date.parse(r.reportedAt) + r.ms)));
+          const rows: DurationRow[] = await withTies(await late(within, SLA_BREACH_LIST_LIMIT), SLA_BREACH_LIST_LIMIT, (at) => late(at));
+          keep(rows.map((r) => breach(r, iso(Date.parse(r.reportedAt) + r.ms))));
         }
-        if (overdue > 0) {
+        const within = reportedBy();
+        if (overdue > 0 && within) {
           const pending = (at: StatsRange, limit: number) => agg.listPending(at, metric, cls, cutoff, limit);
-          const rows = await withTies(await pending(range, SLA_BREACH_LIST_LIMIT), SLA_BREACH_LIST_LIMIT, (at) =>
+          const rows = await withTies(await pending(within, SLA_BREACH_LIST_LIMIT), SLA_BREACH_LIST_LIMIT, (at) =>
             pending(at, Number.MAX_SAFE_INTEGER),
           );
-          for (const r of rows) candidates.push(breach(r, null));
+          keep(rows.map((r) => breach(r, null)));
         }
       }
     }
-  candidates.sort(byDeadline);
-
   return {
     counts,
     acknowledge: await summary('acknowledged'),

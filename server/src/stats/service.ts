@@ -24,7 +24,9 @@ export class StatsService {
     const current = await this.period(range);
     const length = Date.parse(range.to) - Date.parse(range.from);
     const previousTo = new Date(Date.parse(range.from) - 1);
-    const previous = await this.period({ from: new Date(previousTo.getTime() - length).toISOString(), to: previousTo.toISOString() });
+    const previousRange = { from: new Date(previousTo.getTime() - length).toISOString(), to: previousTo.toISOString() };
+    // Only totals are compared with the previous period: its breaches are not listed.
+    const previousFigures = await this.figures(previousRange, { listBreaches: false });
     const serious = await this.deps.store.incidents.list({
       serious: true,
       drill: false,
@@ -45,14 +47,14 @@ export class StatsService {
         reportedAt: i.reportedAt,
       })),
       previous: {
-        from: previous.from,
-        to: previous.to,
-        total: previous.total,
-        open: previous.open,
-        closed: previous.closed,
-        late: previous.late,
-        serious: previous.serious,
-        meanTimeToAcknowledgeSeconds: previous.meanTimeToAcknowledgeSeconds,
+        from: previousRange.from,
+        to: previousRange.to,
+        total: previousFigures.counts.total,
+        open: previousFigures.counts.open,
+        closed: previousFigures.counts.closed,
+        late: previousFigures.counts.late,
+        serious: previousFigures.counts.serious,
+        meanTimeToAcknowledgeSeconds: previousFigures.acknowledge.meanSeconds,
       },
     };
   }
@@ -98,12 +100,12 @@ export class StatsService {
    * Counts, response times and SLA tallies: from the store's aggregates when its adapter keeps
    * them (SQLite: O(days) reads), else recomputed from every incident of the range (MongoDB).
    */
-  async figures(range: StatsRange): Promise<PeriodFigures> {
+  async figures(range: StatsRange, options = { listBreaches: true }): Promise<PeriodFigures> {
     const policies = new Map((await this.deps.store.slaPolicies.list()).map((p) => [p.scope, p] as const));
     const now = this.deps.clock.now();
     const aggregates = aggregatesOf(this.deps.store.stats);
     if (!aggregates) return recomputedFigures(this.deps.store, range, policies, now);
-    return aggregatedFigures(aggregates, (ids) => this.agencyTypes(ids), range, policies, now);
+    return aggregatedFigures(aggregates, (ids) => this.agencyTypes(ids), range, policies, now, options);
   }
 
   private async slaCompliance(figures: PeriodFigures): Promise<SlaCompliance> {
