@@ -400,7 +400,7 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX incident_teams_team_sort ON incident_teams (team_id, incident_sort_key, incident_id);
   CREATE INDEX incident_teams_team_open_sort ON incident_teams (team_id, incident_open, incident_sort_key, incident_id);
   `,
-  // statistics aggregates (issue #11): per-day totals, milestone durations and pending SLA steps,
+  // statistics aggregates (issue #11): per-day and per-month totals, milestone durations and pending SLA steps,
   // kept with every incident write so the leaders' statistics read days, not incidents
   STATS_AGGREGATES_MIGRATION,
 ];
