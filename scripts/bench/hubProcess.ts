@@ -36,7 +36,15 @@ let generated = 0;
 /** The generated incidents' spacing in time: 1M of them span three years. */
 const GENERATED_EVERY_MS = Math.round((3 * 365 * 86_400_000) / 1_000_000);
 
-async function generate(count: number) {
+/** The lifecycle a generated incident went through to reach its status (milestones for the statistics). */
+const PATH = ['received', 'triage', 'initial_response', 'containment', 'recovery', 'closed'] as const;
+
+/**
+ * Generates `count` incidents. With `history`, each also gets the status changes that brought it
+ * to its status (acknowledged, contained, closed at spread-out times), as worked incidents have:
+ * the statistics' response times and SLA compliance then have real milestones to measure.
+ */
+async function generate(count: number, history = false) {
   const { store } = deps;
   const template = (await store.incidents.list({ limit: 1 })).items[0];
   if (!template) throw new Error('file one incident through the API before generating');
@@ -107,6 +115,22 @@ async function generate(count: number) {
           } satisfies Omit<EventRecord, 'seq'>);
           await appendAudit(tx, stored);
         }
+        if (history)
+          for (let step = 1; step <= PATH.indexOf(record.status as (typeof PATH)[number]); step++) {
+            // Minutes to days between moves, varying by incident.
+            const changedAt = new Date(Date.parse(at) + step * (60_000 + ((n * 7_919 * step) % 86_400) * 1000)).toISOString();
+            const stored = await tx.events.append({
+              type: EVENTS.incidentStatusChanged,
+              entity: 'incident',
+              entityId: id,
+              incidentId: id,
+              version: 1 + step,
+              at: changedAt,
+              actorId: created?.actorId ?? null,
+              data: { from: PATH[step - 1], to: PATH[step], severity: record.severity, category: record.category, reason: null },
+            });
+            await appendAudit(tx, stored);
+          }
       }
     });
   }
@@ -133,7 +157,7 @@ function storeBytes() {
 
 serve({
   rss: async () => ({ rss: process.memoryUsage().rss }),
-  generate: async (m) => generate(Number(m.count)),
+  generate: async (m) => generate(Number(m.count), m.history === true),
   storage: async () => ({ bytes: storeBytes(), incidents: await deps.store.incidents.count() }),
   stop: async () => {
     await hub.close();

@@ -1,24 +1,16 @@
 /**
- * The leaders' statistics over real incidents (drills never count). Counts are aggregated by
- * the store; response times come from each incident's status changes through the one
- * milestone definition (`milestonesOf`), measured from when the report reached the hub.
+ * The leaders' statistics over real incidents (drills never count). Counts, response times
+ * (milestones by the one definition, `milestonesOf`, measured from when the report reached the
+ * hub) and SLA compliance come from the store's aggregates, kept with every incident write
+ * (aggregated.ts), or are recomputed from every incident of the range (periodFigures.ts).
  */
-import {
-  milestonesOf,
-  secondsUntil,
-  SLA_BREACH_LIST_LIMIT,
-  type SlaBreachLine,
-  type SlaCompliance,
-  type StatsPeriod,
-  type StatsQuery,
-  type StatsView,
-} from '@cert-hub/shared';
+import { type SlaBreachLine, type SlaCompliance, type StatsPeriod, type StatsQuery, type StatsView } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { forbidden } from '../platform/errors.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import type { StatsRange, Store } from '../store/port.js';
-import { summarise } from './figures.js';
-import { slaOutcomes, SlaTally, type SlaOutcome } from './slaCompliance.js';
+import { aggregatedFigures, aggregatesOf } from './aggregated.js';
+import { recomputedFigures, type PeriodFigures } from './periodFigures.js';
 import { statsPolicy } from './policy.js';
 
 export const SERIOUS_LIST_LIMIT = 100;
@@ -32,7 +24,9 @@ export class StatsService {
     const current = await this.period(range);
     const length = Date.parse(range.to) - Date.parse(range.from);
     const previousTo = new Date(Date.parse(range.from) - 1);
-    const previous = await this.period({ from: new Date(previousTo.getTime() - length).toISOString(), to: previousTo.toISOString() });
+    const previousRange = { from: new Date(previousTo.getTime() - length).toISOString(), to: previousTo.toISOString() };
+    // Only totals are compared with the previous period: its breaches are not listed.
+    const previousFigures = await this.figures(previousRange, { listBreaches: false });
     const serious = await this.deps.store.incidents.list({
       serious: true,
       drill: false,
@@ -53,48 +47,24 @@ export class StatsService {
         reportedAt: i.reportedAt,
       })),
       previous: {
-        from: previous.from,
-        to: previous.to,
-        total: previous.total,
-        open: previous.open,
-        closed: previous.closed,
-        late: previous.late,
-        serious: previous.serious,
-        meanTimeToAcknowledgeSeconds: previous.meanTimeToAcknowledgeSeconds,
+        from: previousRange.from,
+        to: previousRange.to,
+        total: previousFigures.counts.total,
+        open: previousFigures.counts.open,
+        closed: previousFigures.counts.closed,
+        late: previousFigures.counts.late,
+        serious: previousFigures.counts.serious,
+        meanTimeToAcknowledgeSeconds: previousFigures.acknowledge.meanSeconds,
       },
     };
   }
 
   /** The figures of one period, without access checks (used by the annual report too). */
   async period(range: StatsRange): Promise<StatsPeriod> {
-    const counts = await this.deps.store.stats.counts(range);
-    const acknowledge: number[] = [];
-    const contain: number[] = [];
-    const close: number[] = [];
-    const policies = new Map((await this.deps.store.slaPolicies.list()).map((p) => [p.scope, p] as const));
-    const now = this.deps.clock.now();
-    const slaOverall = new SlaTally();
-    const slaBySeverity = new Map<string, SlaTally>();
-    const breaches: { incidentId: string; severity: string; outcome: SlaOutcome }[] = [];
-    for await (const history of this.deps.store.stats.listStatusHistories(range)) {
-      const severity = history.severity ?? 'unknown';
-      for (const outcome of slaOutcomes(history, policies, now)) {
-        slaOverall.add(outcome);
-        if (!slaBySeverity.has(severity)) slaBySeverity.set(severity, new SlaTally());
-        slaBySeverity.get(severity)!.add(outcome);
-        if (!outcome.met) breaches.push({ incidentId: history.incidentId, severity, outcome });
-      }
-      const m = milestonesOf(history.changes);
-      const push = (into: number[], at: string | null) => {
-        const seconds = secondsUntil(history.reportedAt, at);
-        if (seconds !== null) into.push(seconds);
-      };
-      push(acknowledge, m.acknowledged);
-      push(contain, m.contained);
-      push(close, m.closed);
-    }
+    const figures = await this.figures(range);
+    const { counts } = figures;
     const names = await this.agencyNames(counts.byAgency.map((b) => b.key));
-    const ack = summarise(acknowledge);
+    const ack = figures.acknowledge;
     return {
       from: range.from,
       to: range.to,
@@ -113,8 +83,8 @@ export class StatsService {
       bySystemLevel: counts.bySystemLevel,
       meanTimeToAcknowledgeSeconds: ack.meanSeconds,
       acknowledge: ack,
-      contain: summarise(contain),
-      close: summarise(close),
+      contain: figures.contain,
+      close: figures.close,
       lateShareByAgency: counts.lateByAgency.map((l) => ({
         agencyId: l.agencyId,
         agencyName: names.get(l.agencyId) ?? l.agencyId,
@@ -122,17 +92,24 @@ export class StatsService {
         late: l.late,
         share: l.total === 0 ? 0 : l.late / l.total,
       })),
-      sla: await this.slaCompliance(slaOverall, slaBySeverity, breaches),
+      sla: await this.slaCompliance(figures),
     };
   }
 
-  private async slaCompliance(
-    overall: SlaTally,
-    bySeverity: Map<string, SlaTally>,
-    breaches: { incidentId: string; severity: string; outcome: SlaOutcome }[],
-  ): Promise<SlaCompliance> {
-    breaches.sort((a, b) => a.outcome.deadline.localeCompare(b.outcome.deadline) || a.incidentId.localeCompare(b.incidentId));
-    const listed = breaches.slice(0, SLA_BREACH_LIST_LIMIT);
+  /**
+   * Counts, response times and SLA tallies: from the store's aggregates when its adapter keeps
+   * them (SQLite: O(days) reads), else recomputed from every incident of the range (MongoDB).
+   */
+  async figures(range: StatsRange, options = { listBreaches: true }): Promise<PeriodFigures> {
+    const policies = new Map((await this.deps.store.slaPolicies.list()).map((p) => [p.scope, p] as const));
+    const now = this.deps.clock.now();
+    const aggregates = aggregatesOf(this.deps.store.stats);
+    if (!aggregates) return recomputedFigures(this.deps.store, range, policies, now);
+    return aggregatedFigures(aggregates, (ids) => this.agencyTypes(ids), range, policies, now, options);
+  }
+
+  private async slaCompliance(figures: PeriodFigures): Promise<SlaCompliance> {
+    const listed = figures.breaches;
     const lines: SlaBreachLine[] = [];
     const incidents = new Map<string, Awaited<ReturnType<Store['incidents']['get']>>>();
     for (const b of listed) {
@@ -155,13 +132,22 @@ export class StatsService {
       });
     }
     return {
-      overall: overall.lines(),
-      bySeverity: [...bySeverity.entries()]
+      overall: figures.slaOverall.lines(),
+      bySeverity: [...figures.slaBySeverity.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .flatMap(([severity, tally]) => tally.lines().map((line) => ({ ...line, severity }))),
       breaches: lines,
-      breachesTruncated: breaches.length > listed.length,
+      breachesTruncated: figures.breachCount > listed.length,
     };
+  }
+
+  private async agencyTypes(ids: string[]): Promise<Map<string, string>> {
+    const types = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const agency = await this.deps.store.agencies.get(id);
+      if (agency) types.set(id, agency.type);
+    }
+    return types;
   }
 
   private async agencyNames(ids: string[]): Promise<Map<string, string>> {

@@ -49,10 +49,14 @@ export class SlaTally {
   private readonly counts = new Map<SlaMeasuredStep, { met: number; breached: number }>();
 
   add(outcome: SlaOutcome) {
-    const c = this.counts.get(outcome.step) ?? { met: 0, breached: 0 };
-    if (outcome.met) c.met += 1;
-    else c.breached += 1;
-    this.counts.set(outcome.step, c);
+    this.addCounts(outcome.step, outcome.met ? 1 : 0, outcome.met ? 0 : 1);
+  }
+  /** Many outcomes of one step at once (the aggregated statistics count them without listing them). */
+  addCounts(step: SlaMeasuredStep, met: number, breached: number) {
+    const c = this.counts.get(step) ?? { met: 0, breached: 0 };
+    c.met += met;
+    c.breached += breached;
+    this.counts.set(step, c);
   }
 
   lines(): SlaStepCompliance[] {

@@ -7,6 +7,7 @@
 import type { ReportSection } from '@cert-hub/shared';
 import type { IncidentStatus, Severity, StatusChange } from '@cert-hub/shared';
 import type { PageQuery, PageResult } from './port.js';
+import type { StatsAggregateRepository } from './statsAggregates.js';
 
 /** An interval of `reportedAt`, inclusive, ISO-8601 UTC. */
 export interface StatsRange {
@@ -49,7 +50,12 @@ export interface IncidentStatusHistory {
   changes: StatusChange[];
 }
 
-export interface StatsRepository {
+/**
+ * The aggregate reads (statsAggregates.ts) are optional: the SQLite adapter keeps the
+ * aggregates and answers them; an adapter without them (MongoDB) serves the statistics from
+ * `counts` and `listStatusHistories`, which read every incident of the range.
+ */
+export interface StatsRepository extends Partial<StatsAggregateRepository> {
   counts(range: StatsRange): Promise<IncidentCounts>;
   /**
    * The status changes of the real incidents reported in the range, one incident at a time

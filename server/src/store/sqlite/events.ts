@@ -1,9 +1,10 @@
 /** SQLite repository of the event log: `seq` is the row id, so events are numbered in commit order; and the catch-up feed's query (over eventScopes.ts). */
 import type { Database as Db } from 'better-sqlite3';
-import type { EventScope } from '@cert-hub/shared';
+import type { EventScope, IncidentStatus } from '@cert-hub/shared';
 import type { EventRecord, EventRepository, NewEvent } from '../port.js';
 import { decodeEventData, encodeEventData } from './eventData.js';
 import { existingScopeIds, feedScopeNames, indexAppendedEvent, visibleSeqsSql } from './eventScopes.js';
+import { statsOnStatusChanged } from './statsAggregates.js';
 
 type EventRow = {
   seq: number;
@@ -59,6 +60,8 @@ export class SqliteEvents implements EventRepository {
       .run(e.type, e.entity, e.entityId, e.incidentId, e.version, e.at, e.actorId, encodeEventData(e.type, e.data));
     const seq = Number(r.lastInsertRowid);
     if (e.entity === 'incident' && e.incidentId) indexAppendedEvent(this.db, seq, e.incidentId, e.type, e.data);
+    if (e.type === 'incident.status_changed' && e.entity === 'incident')
+      statsOnStatusChanged(this.db, e.entityId, { ...(e.data as { from: IncidentStatus; to: IncidentStatus }), at: e.at });
     return { ...e, seq };
   }
   async listAfter(afterSeq: number, limit: number) {

@@ -13,6 +13,7 @@ import { moveIncidentEventScopes, type IncidentScopes } from './eventScopes.js';
 import { scopedMatch, searchScope, storedScopedSearchRow, writeScopedSearchRow } from './scopedSearch.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { ChecklistTitles, decodeIncident, encodeIncident, INCIDENT_COLUMNS, type IncidentRow } from './incidentDoc.js';
+import { statsOnIncidentWritten } from './statsAggregates.js';
 
 const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -71,6 +72,7 @@ export class SqliteIncidents implements IncidentRepository {
       .run(i.id, i.code, ...this.columns(i));
     this.writeTeams(i, { teamIds: [], agencyId: null });
     writeScopedSearchRow(this.db, i.id, null, i.routing.teamIds);
+    statsOnIncidentWritten(this.db, i);
   }
   async update(i: IncidentRecord, expectedVersion: number) {
     const before = this.storedScopes(i.id);
@@ -84,6 +86,7 @@ export class SqliteIncidents implements IncidentRepository {
     if (r.changes === 1) {
       this.writeTeams(i, before);
       writeScopedSearchRow(this.db, i.id, searchRow, i.routing.teamIds);
+      statsOnIncidentWritten(this.db, i);
     }
     return r.changes === 1;
   }

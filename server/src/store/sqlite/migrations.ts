@@ -8,6 +8,7 @@ import { REPORT_TYPES_MIGRATION } from './reportTypesMigration.js';
 import { COMPACT_STORAGE_MIGRATION } from './storageMigration.js';
 import { EVENT_SCOPES_MIGRATION } from './eventScopes.js';
 import { SCOPED_SEARCH_MIGRATION } from './scopedSearch.js';
+import { STATS_AGGREGATES_MIGRATION } from './statsAggregates.js';
 
 /**
  * The statuses migration 4's `is_open` column counts as open (the board's list). Frozen with
@@ -407,4 +408,7 @@ export const MIGRATIONS: string[] = [
   // reads within a scope (issue #11): the catch-up feed's index — which teams and agencies may
   // see each incident event (eventScopes.ts) — and the search index by scope (scopedSearch.ts)
   `${EVENT_SCOPES_MIGRATION}${SCOPED_SEARCH_MIGRATION}`,
+  // statistics aggregates (issue #11): per-day and per-month totals, milestone durations and pending SLA steps,
+  // kept with every incident write so the leaders' statistics read days, not incidents
+  STATS_AGGREGATES_MIGRATION,
 ];

@@ -10,7 +10,6 @@ import type {
   AssessmentRepository,
   IncidentCounts,
   IncidentStatusHistory,
-  KeyCount,
   ReportAttachmentRecord,
   ReportAttachmentRepository,
   ReportRoundRecord,
@@ -22,6 +21,8 @@ import type {
   StatsRepository,
 } from '../reports.js';
 import { keysetPage } from './table.js';
+import { SqliteStatsAggregates } from './statsAggregates.js';
+import { rankedKeyCounts } from '../statsAggregates.js';
 
 const HISTORY_BATCH = 500;
 const OPEN = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
@@ -30,14 +31,7 @@ const OPEN = ['received', 'triage', 'initial_response', 'containment', 'recovery
 export const roundSortKey = (deadline: string) => String(9_999_999_999_999 - Date.parse(deadline)).padStart(13, '0');
 
 type Key = string | number | null;
-
-/** Counts per key, most first; ties in SQLite's order (null, then numbers, then text). */
-function ranked(counts: Map<Key, number>): KeyCount[] {
-  const rank = (k: Key) => (k === null ? 0 : typeof k === 'number' ? 1 : 2);
-  return [...counts]
-    .sort(([ka, a], [kb, b]) => b - a || rank(ka) - rank(kb) || (ka! < kb! ? -1 : ka! > kb! ? 1 : 0))
-    .map(([key, count]) => ({ key: key === null ? 'unknown' : String(key), count }));
-}
+const ranked = rankedKeyCounts;
 
 const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
@@ -50,9 +44,7 @@ const vnMonth = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISO
  * counted at once: a year at 1M stored incidents read each incident's row once, not once per
  * figure (ten GROUP BY queries, each parsing every document again, took seconds at 100k).
  */
-class SqliteStats implements StatsRepository {
-  constructor(private readonly db: Db) {}
-
+class SqliteStats extends SqliteStatsAggregates implements StatsRepository {
   async counts(range: StatsRange): Promise<IncidentCounts> {
     const agencyType = new Map(
       (this.db.prepare('SELECT id, type FROM agencies').all() as { id: string; type: string }[]).map((a) => [a.id, a.type]),
