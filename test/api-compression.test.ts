@@ -89,5 +89,9 @@ describe('compressed API answers', () => {
     expect(chooseEncoding('gzip;q=1.0, deflate')).toBe('gzip');
     expect(chooseEncoding('identity')).toBeNull();
     expect(chooseEncoding(undefined)).toBeNull();
+    // q=0 means "not acceptable" (RFC 9110 §12.4.2): never answer in a refused encoding.
+    expect(chooseEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(chooseEncoding('gzip;q=0')).toBeNull();
+    expect(chooseEncoding('br;q=0.000, gzip;q=0')).toBeNull();
   });
 });

@@ -23,9 +23,13 @@ const brotliFor = (text: string) => ({
   },
 });
 
-/** Which encoding to answer in, from the request's Accept-Encoding (no q-value parsing: browsers send none). */
+/** Which encoding to answer in, from the request's Accept-Encoding; `;q=0` refuses an encoding (RFC 9110 §12.4.2). */
 export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
-  const offered = (acceptEncoding ?? '').split(',').map((e) => e.split(';')[0]!.trim().toLowerCase());
+  const offered = (acceptEncoding ?? '')
+    .split(',')
+    .map((entry) => entry.split(';').map((part) => part.trim().toLowerCase()))
+    .filter(([, ...params]) => !params.some((p) => /^q=0(\.0*)?$/.test(p)))
+    .map(([name]) => name);
   if (offered.includes('br')) return 'br';
   if (offered.includes('gzip')) return 'gzip';
   return null;
