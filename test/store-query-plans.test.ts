@@ -134,6 +134,20 @@ describe('searches and the catch-up feed read no more than a page (EXPLAIN QUERY
     }
   });
 
+  it('the dashboard’s serious real incidents of a year walk the serious index in list order, not every real incident', async () => {
+    // A real (non-drill) filter must not pick the (is_drill, reported_at) index: nearly every
+    // incident is real, so that reads the whole year and sorts it (≈0.5 s at 1M incidents).
+    const year = { from: '2025-11-29T00:00:00Z', to: '2026-11-29T00:00:00Z' };
+    for (const q of [
+      { serious: true, drill: false, ...year },
+      { serious: true, drill: false },
+    ]) {
+      const text = (await planOf((s) => s.incidents.list({ ...page, ...q }))).join('\n');
+      expect(text, text).toContain('incidents_serious_sort');
+      expect(text, text).not.toMatch(/TEMP B-TREE|incidents_reported/);
+    }
+  });
+
   it("a narrow user's catch-up is an index range over their own rows of the feed index, cut at the page", async () => {
     // The scopes exist once an incident is routed to them.
     const routed = { teamId: 't1', ruleId: null, informedTeamIds: ['t2'], assigneeIds: [], teamIds: ['t1', 't2'], reasons: [] };
