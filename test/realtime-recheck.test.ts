@@ -47,17 +47,13 @@ describe('periodic socket re-check', () => {
     const focal = await signIn(hub, 'focal.a');
     const agencyId = (await hub.store.users.getByUsername('focal.a'))!.agencyId!;
     const heard = keptSockets.map((s) => waitFor<{ event: { type: string; incidentId: string } }>(s, SOCKET_EVENTS.domainEvent));
-    const filed = await hub
-      .http()
-      .post('/api/incidents')
-      .set('Authorization', `Bearer ${focal}`)
-      .send({
-        agencyId,
-        title: 'Sau khi đăng xuất một phiên',
-        category: 'phishing',
-        description: 'Thư giả mạo.',
-        detectedAt: '2026-11-20T08:00:00+07:00',
-      });
+    const filed = await hub.http().post('/api/incidents').set('Authorization', `Bearer ${focal}`).send({
+      agencyId,
+      title: 'Sau khi đăng xuất một phiên',
+      category: 'phishing',
+      description: 'Thư giả mạo.',
+      detectedAt: '2026-11-20T08:00:00+07:00',
+    });
     expect(filed.status).toBe(201);
     await Promise.all(keptSockets.map((s) => domainEventOf(s, (filed.body as { id: string }).id)));
     await Promise.all(heard);
