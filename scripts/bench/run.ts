@@ -12,11 +12,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileReport, startBenchHub } from './benchHub.js';
 import { consoleSizes } from './consoleSizes.js';
 import { closeSockets, connectSockets, FANOUT_DEFINITION, fanoutRows, fanoutSection, type measureFanout } from './fanout.js';
-import { login, reportBody, type Session } from './http.js';
+import { login, reportBody } from './http.js';
 import { measureIngest } from './ingest.js';
-import { repoRoot, startChild, type Child } from './proc.js';
+import { repoRoot, startChild } from './proc.js';
 import { summariseProfile } from './profile.js';
 import { measureReads, type ReadsAtSize } from './reads.js';
 import { fmt, ratio, type Spread } from './stats.js';
@@ -42,32 +43,7 @@ const PLAN = quick
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
-async function startHub(execArgv: string[] = []): Promise<Child & { dataDir: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-bench-'));
-  const child = await startChild(
-    'hubProcess.ts',
-    [],
-    // Production settings except the per-user rate limit, which would otherwise answer 429.
-    { DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'info', API_REQUESTS_PER_MINUTE: '100000000', SOCKETS_PER_USER: '2000', JWT_SECRET: '' },
-    execArgv,
-  );
-  return { ...child, dataDir, stop: async () => (await child.stop(), fs.rmSync(dataDir, { recursive: true, force: true })) };
-}
-
-let keySerial = 0;
-async function fileReport(base: string, focal: Session): Promise<void> {
-  const res = await fetch(`${base}/api/incidents`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${focal.token}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': `bench-file-${process.pid}-${++keySerial}`,
-    },
-    body: JSON.stringify(reportBody(focal.user.agencyId!, keySerial)),
-  });
-  if (res.status !== 201) throw new Error(`filing a report: ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
-}
+const startHub = (execArgv: string[] = []) => startBenchHub({ execArgv });
 
 async function main() {
   const started = Date.now();

@@ -5,11 +5,9 @@
  * status changes that brought it to its status, so response times and SLA compliance have
  * milestones to measure (the full bench generates incidents without them).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { getJson, login, now, reportBody } from './http.js';
-import { startChild } from './proc.js';
+import { fileReport, startBenchHub } from './benchHub.js';
+import { getJson, login, now } from './http.js';
 import { lastYear } from './reads.js';
 import { percentile } from './stats.js';
 
@@ -20,24 +18,11 @@ const keep = args.includes('--keep');
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const REQUESTS = 20;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-stats-bench-'));
-const hub = await startChild('hubProcess.ts', [], {
-  DATA_DIR: dataDir,
-  NODE_ENV: 'development',
-  LOG_LEVEL: 'info',
-  API_REQUESTS_PER_MINUTE: '100000000',
-  JWT_SECRET: '',
-});
+const hub = await startBenchHub({ keep });
 try {
-  const base = `http://127.0.0.1:${hub.port}`;
+  const base = hub.base;
   // The template the generator copies: one report filed through the API.
-  const focal = await login(base, 'focal.a');
-  const res = await fetch(`${base}/api/incidents`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${focal.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `stats-bench-${process.pid}` },
-    body: JSON.stringify(reportBody(focal.user.agencyId!, 0)),
-  });
-  if (res.status !== 201) throw new Error(`filing a report: ${res.status}`);
+  await fileReport(base, await login(base, 'focal.a'));
   // SLA policies as a province sets them, so compliance and the breach list are measured too.
   const coordinator = await login(base, 'coordinator');
   for (const [scope, limits] of [
@@ -89,6 +74,4 @@ try {
   }
 } finally {
   await hub.stop();
-  if (keep) process.stderr.write(`kept ${dataDir}\n`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -5,32 +5,18 @@
  * bytes per incident of every table and index (SQLite's `dbstat`, after a checkpoint).
  */
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { login, reportBody } from './http.js';
-import { startChild } from './proc.js';
+import { fileReport, startBenchHub } from './benchHub.js';
+import { login } from './http.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(10_000);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-hub-storage-'));
-const hub = await startChild('hubProcess.ts', [], {
-  DATA_DIR: dataDir,
-  NODE_ENV: 'development',
-  LOG_LEVEL: 'info',
-  API_REQUESTS_PER_MINUTE: '100000000',
-  JWT_SECRET: '',
-});
+const hub = await startBenchHub({ keep: Boolean(process.env.KEEP_STORE) });
+const { dataDir } = hub;
 try {
-  const base = `http://127.0.0.1:${hub.port}`;
-  const focal = await login(base, 'focal.a');
-  const res = await fetch(`${base}/api/incidents`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${focal.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'storage-by-table' },
-    body: JSON.stringify(reportBody(focal.user.agencyId!, 1)),
-  });
-  if (res.status !== 201) throw new Error(`filing a report: ${res.status} ${await res.text()}`);
+  const base = hub.base;
+  await fileReport(base, await login(base, 'focal.a'));
   for (const size of sizes) {
     const before = await hub.ask<{ incidents: number }>({ type: 'storage' });
     if (size > before.incidents) await hub.ask({ type: 'generate', count: size - before.incidents });
@@ -51,6 +37,4 @@ try {
   }
 } finally {
   await hub.stop();
-  if (process.env.KEEP_STORE) process.stdout.write(`store kept in ${dataDir}\n`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
 }
