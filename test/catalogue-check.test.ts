@@ -21,6 +21,7 @@ describe('the screen walk accepts', () => {
     ['Ant Design’s own text', en, 'No data'],
     ['data the hub sent, joined with a separator', vi, 'Sở Tài chính tỉnh Hòa Lâm · coordinator'],
     ['codes, dates and numbers', en, 'SC-2026-000123 · 29/11/2026 19:17'],
+    ['a short record id that happens to hold no digit', vi, 'hệ thống ddfcedbf'],
   ])('%s', (_what, catalogue, text) => expect(isKnown(text, catalogue, data)).toBe(true));
 });
 
@@ -30,5 +31,6 @@ describe('the screen walk refuses', () => {
     ['Vietnamese left in the English console', en, 'Bảng điều phối sự cố'],
     ['an enum code shown raw, even though the hub sent it', vi, 'initial_response'],
     ['a made-up sentence', en, 'Please wait while we frobnicate'],
+    ['a hard-coded word of hex letters that is not an id', en, 'Facade'],
   ])('%s', (_what, catalogue, text) => expect(isKnown(text, catalogue, data)).toBe(false));
 });

@@ -123,8 +123,9 @@ export function isKnown(text: string, catalogue: Catalogue, data: DataValues, de
   if (DATA_SHAPES.some((r) => r.test(t))) return true;
   if (catalogue.has(t) || data.has(t)) return true;
   if (depth > 2) return false;
-  // Numbers, dates and times inside a sentence are values ("Đến 23/11/2026 08:00").
-  const words = t.replace(/\S*\d\S*/g, ' ');
+  // Numbers, dates and times inside a sentence are values ("Đến 23/11/2026 08:00"), and so is
+  // a short record id, which is 8 hex characters and may hold no digit at all ("hệ thống ddfcedbf").
+  const words = t.replace(/\S*\d\S*/g, ' ').replace(/(?<![\p{L}\d])[0-9a-f]{8}(?![\p{L}\d])/gu, ' ');
   if (words !== t) return isKnown(words, catalogue, data, depth + 1);
   const pieces = t.split(SEPARATORS).filter((p) => p && p.trim());
   if (pieces.length === 0) return true;
