@@ -6,10 +6,10 @@
  */
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEventMessage, IncidentView } from '@cert-hub/shared';
+import { SOCKET_EVENTS, type DomainEventMessage, type IncidentView } from '@cert-hub/shared';
 import { startServer, type RunningHub } from '../server/src/server.js';
 import { createSeededHub, signIn, type TestHub } from '../server/src/testing/testHub.js';
-import { collectDomainEvents, domainEventOf, openSocket } from './helpers/sockets.js';
+import { collectDomainEvents, domainEventOf, openSocket, waitForDomainEvent } from './helpers/sockets.js';
 
 let hub: TestHub;
 let running: RunningHub;
@@ -82,6 +82,43 @@ describe('one batch of events, each message its own incident and audience', () =
       expect(m.incident?.id).toBe(m.event.incidentId);
       for (const internal of ['tasks', 'tags', 'assigneeIds', 'slaDueAt']) expect(m.incident).not.toHaveProperty(internal);
       expect(m.incident?.routing).not.toHaveProperty('reasons');
+    }
+  });
+
+  it("a report's events reach each audience in one frame, in commit order", async () => {
+    const focalToken = await signIn(hub, 'focal.a');
+    const agencyId = (await hub.store.users.getByUsername('focal.a'))!.agencyId!;
+    const responder = await openSocket(url, await signIn(hub, 'responder'), sockets);
+    const leader = await openSocket(url, await signIn(hub, 'leader'), sockets);
+    // The raw frames, as socket.io delivers them: each listener call is one frame.
+    const frames = (socket: Socket) => {
+      const got: { name: string; types: string[]; incidentIds: string[] }[] = [];
+      socket.onAny((name: string, payload: DomainEventMessage | DomainEventMessage[]) => {
+        const messages = Array.isArray(payload) ? payload : [payload];
+        got.push({ name, types: messages.map((m) => m.event?.type), incidentIds: messages.map((m) => m.event?.incidentId ?? '') });
+      });
+      return got;
+    };
+    const heard = { responder: frames(responder), leader: frames(leader) };
+    const routed = Promise.all([responder, leader].map((s) => waitForDomainEvent(s, (m) => m.event.type === 'incident.routed')));
+    const filed = await hub
+      .http()
+      .post('/api/incidents')
+      .set('Authorization', `Bearer ${focalToken}`)
+      .send({
+        agencyId,
+        title: 'Một khung cho cả lô',
+        category: 'phishing',
+        description: 'Thư giả mạo.',
+        detectedAt: '2026-11-20T08:00:00+07:00',
+      });
+    expect(filed.status).toBe(201);
+    await routed;
+    for (const got of Object.values(heard)) {
+      const ofReport = got.filter((f) => f.incidentIds.includes((filed.body as IncidentView).id));
+      expect(ofReport).toEqual([
+        { name: SOCKET_EVENTS.domainEvents, types: ['incident.created', 'incident.routed'], incidentIds: expect.any(Array) },
+      ]);
     }
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENTS } from '@cert-hub/shared';
 import { startServer, type RunningHub } from '../server/src/server.js';
 import { createSeededHub, signIn, type TestHub } from '../server/src/testing/testHub.js';
-import { domainEventOf, openSocket, waitFor } from './helpers/sockets.js';
+import { domainEventOf, openSocket, waitFor, waitForDomainEvent } from './helpers/sockets.js';
 
 let hub: TestHub;
 let running: RunningHub;
@@ -46,7 +46,7 @@ describe('periodic socket re-check', () => {
     // The other session's sockets stayed through those re-checks and still hear the board.
     const focal = await signIn(hub, 'focal.a');
     const agencyId = (await hub.store.users.getByUsername('focal.a'))!.agencyId!;
-    const heard = keptSockets.map((s) => waitFor<{ event: { type: string; incidentId: string } }>(s, SOCKET_EVENTS.domainEvent));
+    const heard = keptSockets.map((s) => waitForDomainEvent(s));
     const filed = await hub.http().post('/api/incidents').set('Authorization', `Bearer ${focal}`).send({
       agencyId,
       title: 'Sau khi đăng xuất một phiên',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENTS, type DomainEventMessage, type EventsPage, type IncidentView, type PresenceMessage } from '@cert-hub/shared';
 import { startServer, type RunningHub } from '../server/src/server.js';
 import { createSeededHub, signIn, TEST_SETTINGS, type TestHub } from '../server/src/testing/testHub.js';
+import { onDomainEvent } from './helpers/sockets.js';
 
 let hub: TestHub;
 let running: RunningHub;
@@ -39,7 +40,7 @@ function open(auth: Record<string, unknown> | undefined): Promise<Socket> {
 /** Collects the domain events a socket receives. */
 function collect(socket: Socket): DomainEventMessage[] {
   const got: DomainEventMessage[] = [];
-  socket.on(SOCKET_EVENTS.domainEvent, (m: DomainEventMessage) => got.push(m));
+  onDomainEvent(socket, (m) => got.push(m));
   return got;
 }
 
@@ -47,12 +48,11 @@ function collect(socket: Socket): DomainEventMessage[] {
 function arrival(socket: Socket, got: DomainEventMessage[], done: (m: DomainEventMessage) => boolean): Promise<void> {
   return new Promise((resolve) => {
     if (got.some(done)) return resolve();
-    const listener = () => {
+    const off = onDomainEvent(socket, () => {
       if (!got.some(done)) return;
-      socket.off(SOCKET_EVENTS.domainEvent, listener);
+      off();
       resolve();
-    };
-    socket.on(SOCKET_EVENTS.domainEvent, listener);
+    });
   });
 }
 
@@ -271,12 +271,11 @@ describe('access changes', () => {
       impacts: ['state_secret_disclosure'],
     });
     await new Promise<void>((resolve) => {
-      const check = (m: DomainEventMessage) => {
+      const off = onDomainEvent(socket, (m) => {
         if (m.event.incidentId !== barrier.id) return;
-        socket.off(SOCKET_EVENTS.domainEvent, check);
+        off();
         resolve();
-      };
-      socket.on(SOCKET_EVENTS.domainEvent, check);
+      });
       if (got.some((m) => m.event.incidentId === barrier.id)) resolve();
     });
     expect(got.some((m) => m.event.incidentId === former.id)).toBe(false);

@@ -98,7 +98,13 @@ export interface Board {
 }
 
 const DOMAIN_EVENT_FRAME = Buffer.from('42["domain:event",');
+/** Events dispatched together (a report's created and routed) come in one frame. */
+const DOMAIN_EVENTS_FRAME = Buffer.from('42["domain:events",');
 const CREATED = Buffer.from('"type":"incident.created"');
+
+const isDomainFrame = (data: Buffer) =>
+  data.subarray(0, DOMAIN_EVENT_FRAME.length).equals(DOMAIN_EVENT_FRAME) ||
+  data.subarray(0, DOMAIN_EVENTS_FRAME.length).equals(DOMAIN_EVENTS_FRAME);
 
 /** The least pause between reports (see `sample`). */
 const SETTLE_MS = 50;
@@ -115,7 +121,7 @@ function openBoard(base: string, token: string | undefined): Promise<Board> {
       if (data[0] !== 0x34) return;
       if (data[1] === 0x30) resolve({ ws }); // connected
       else if (data[1] === 0x34) reject(new Error(`connect refused: ${data.toString()}`));
-      else if (data.subarray(0, DOMAIN_EVENT_FRAME.length).equals(DOMAIN_EVENT_FRAME) && data.includes(CREATED)) onCreatedFrame();
+      else if (isDomainFrame(data) && data.includes(CREATED)) onCreatedFrame();
     });
     ws.once('error', reject);
   });
@@ -307,9 +313,12 @@ export async function fanoutSection(
     const onEvent = (m: { event?: { type?: string } }) => {
       if (m.event?.type !== 'incident.created') return;
       probe!.off('domain:event', onEvent);
+      probe!.off('domain:events', onEvents);
       resolve(m);
     };
+    const onEvents = (ms: { event?: { type?: string } }[]) => ms.forEach(onEvent);
     probe!.on('domain:event', onEvent);
+    probe!.on('domain:events', onEvents);
   });
   await postReport(hubBase, focal.token, agencyId);
   const payload = await captured;

@@ -8,6 +8,12 @@ import type { NotificationView } from './notify.js';
 export const SOCKET_EVENTS = {
   /** Server → client: a recorded domain event the user may see, with the incident after it. */
   domainEvent: 'domain:event',
+  /**
+   * Server → client: several domain events dispatched together (one commit's, or a group
+   * commit's) for the same rooms, in order, in one frame. A client handles each as it would
+   * a `domain:event`.
+   */
+  domainEvents: 'domain:events',
   /** Client → server: I opened this incident (presence); the server re-checks access. */
   incidentJoin: 'incident:join',
   incidentLeave: 'incident:leave',
@@ -52,6 +58,7 @@ export type JoinAck = (result: { ok: boolean }) => void;
 /** Every event the hub sends to a console socket, with its payload (used by `new Server<…>()` and the client). */
 export interface ServerToClientEvents {
   'domain:event': (message: DomainEventMessage) => void;
+  'domain:events': (messages: DomainEventMessage[]) => void;
   'presence:update': (message: PresenceMessage) => void;
   'typing:update': (message: TypingMessage) => void;
   'session:ended': () => void;

@@ -27,15 +27,40 @@ export function waitFor<T>(socket: Socket, event: string, matches: (payload: T) 
   });
 }
 
+/**
+ * Calls `listener` for every domain event the socket receives, whether it came alone
+ * (`domain:event`) or in a frame of several (`domain:events`), in order; returns the off.
+ */
+export function onDomainEvent(socket: Socket, listener: (m: DomainEventMessage) => void): () => void {
+  const many = (ms: DomainEventMessage[]) => ms.forEach(listener);
+  socket.on(SOCKET_EVENTS.domainEvent, listener);
+  socket.on(SOCKET_EVENTS.domainEvents, many);
+  return () => {
+    socket.off(SOCKET_EVENTS.domainEvent, listener);
+    socket.off(SOCKET_EVENTS.domainEvents, many);
+  };
+}
+
+/** Resolves with the first domain event that matches (alone or in a frame of several). */
+export function waitForDomainEvent(socket: Socket, matches: (m: DomainEventMessage) => boolean = () => true): Promise<DomainEventMessage> {
+  return new Promise((resolve) => {
+    const off = onDomainEvent(socket, (m) => {
+      if (!matches(m)) return;
+      off();
+      resolve(m);
+    });
+  });
+}
+
 /** Every domain event a socket receives from now on (kept across reconnects of the same socket). */
 export function collectDomainEvents(socket: Socket): DomainEventMessage[] {
   const got: DomainEventMessage[] = [];
-  socket.on(SOCKET_EVENTS.domainEvent, (m: DomainEventMessage) => got.push(m));
+  onDomainEvent(socket, (m) => got.push(m));
   return got;
 }
 
 export const domainEventOf = (socket: Socket, incidentId: string, type = 'incident.created') =>
-  waitFor<DomainEventMessage>(socket, SOCKET_EVENTS.domainEvent, (m) => m.event.incidentId === incidentId && m.event.type === type);
+  waitForDomainEvent(socket, (m) => m.event.incidentId === incidentId && m.event.type === type);
 
 /** Connects again after a disconnect, with the same socket (and so its recovery id, if any). */
 export function reconnect(socket: Socket): Promise<void> {

@@ -55,6 +55,7 @@ class BoardClient {
       reconnectionDelayMax: 500,
     });
     this.socket.on(SOCKET_EVENTS.domainEvent, (m: DomainEventMessage) => this.deliver(m));
+    this.socket.on(SOCKET_EVENTS.domainEvents, (ms: DomainEventMessage[]) => ms.forEach((m) => this.deliver(m)));
     this.socket.on('connect', () => void this.catchUp());
     this.socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') void this.reauthenticate();

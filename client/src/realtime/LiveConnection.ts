@@ -38,6 +38,7 @@ export class LiveConnection {
       reconnectionDelayMax: 5000,
     });
     this.socket.on(SOCKET_EVENTS.domainEvent, (m: DomainEventMessage) => this.deliver(m));
+    this.socket.on(SOCKET_EVENTS.domainEvents, (ms: DomainEventMessage[]) => ms.forEach((m) => this.deliver(m)));
     this.socket.on('connect', () => {
       this.setState('online');
       if (!this.socket.recovered) void this.catchUp();

@@ -10,7 +10,8 @@ import { EVENTS, ROOMS, SOCKET_EVENTS, type ClientToServerEvents, type ServerToC
 import type { EventRecord } from '../store/port.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import { RouteBatch, type EventFeed } from './feed.js';
+import { RouteBatch, type Delivery, type EventFeed } from './feed.js';
+import { framesOf } from './frames.js';
 import { pushNotification } from './notificationPush.js';
 
 /** Users whose access may have changed (team, role, agency, account state). */
@@ -38,17 +39,34 @@ export function startDispatcher(
   // read and presented once for all of them.
   let chain: Promise<void> = Promise.resolve();
   let waiting: EventRecord[] = [];
+  // A batch's deliveries go out together, one frame per audience and room set (`framesOf`);
+  // they are sent before anything that must not overtake them (a re-check, a notification).
+  let pending: Delivery[] = [];
+  const send = () => {
+    const frames = framesOf(pending);
+    pending = [];
+    for (const frame of frames) {
+      try {
+        if (frame.messages.length === 1) io.to(frame.rooms).emit(SOCKET_EVENTS.domainEvent, frame.messages[0]!);
+        else io.to(frame.rooms).emit(SOCKET_EVENTS.domainEvents, frame.messages);
+      } catch (error: unknown) {
+        logger.error({ err: error, seqs: frame.messages.map((m) => m.event.seq) }, 'could not send events');
+      }
+    }
+  };
   const dispatch = async (event: EventRecord, batch: RouteBatch): Promise<RouteBatch> => {
     // Rooms follow access before anything later is routed: a user taken off a team hears
     // nothing more of it, one added hears what comes next.
     const recheck = usersToRecheck(event);
+    if (recheck.length > 0) send();
     for (const userId of recheck) {
       await recheckUser(userId);
       // Then their sockets reconnect, so the console reloads what the new access shows.
       io.in(ROOMS.user(userId)).disconnectSockets();
     }
+    if (event.type === EVENTS.notificationCreated) send();
     pushNotification(io, event);
-    for (const delivery of await feed.route(event, batch)) io.to(delivery.rooms).emit(SOCKET_EVENTS.domainEvent, delivery.message);
+    pending.push(...(await feed.route(event, batch)));
     // The re-check let the event loop run (other commits may have landed): read afresh after it.
     return recheck.length > 0 ? new RouteBatch() : batch;
   };
@@ -66,6 +84,7 @@ export function startDispatcher(
           logger.error({ err: error, seq: event.seq }, 'could not dispatch event');
         }
       }
+      send();
     });
   });
 }

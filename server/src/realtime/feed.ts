@@ -33,8 +33,12 @@ export const roomsOf = (actor: Actor): string[] => roomsFor(actor);
  */
 export const MAX_SCAN_PER_REQUEST = Number.MAX_SAFE_INTEGER;
 
-/** One live delivery: rooms whose members all get the same view of the incident. */
+/** The audiences of an event: each holds different roles, so no socket is in two of them (`roomsFor`). */
+export type Audience = 'teams' | 'leaders' | 'agency';
+
+/** One live delivery: rooms of one audience whose members all get the same view of the incident. */
 export interface Delivery {
+  audience: Audience;
   rooms: string[];
   message: DomainEventMessage;
 }
@@ -57,7 +61,7 @@ export class EventFeed {
     const incident = await batch.incident(this.store, event.incidentId);
     if (!incident) return [];
     const audience = new Set(audienceOf(incident, event.type, event.data));
-    const groups: { key: string; rooms: string[]; viewer: AccessSubject }[] = [
+    const groups: { key: Audience; rooms: string[]; viewer: AccessSubject }[] = [
       {
         key: 'teams',
         rooms: incident.routing.teamIds.map(ROOMS.team),
@@ -77,7 +81,7 @@ export class EventFeed {
       if (allowed.length === 0) continue;
       actors ??= await batch.actors(this.store, event.actorId);
       const view = batch.view(incident, group.key, () => presentIncident(incident, group.viewer));
-      deliveries.push({ rooms: allowed, message: { event: presentEvent(event, actors), incident: view } });
+      deliveries.push({ audience: group.key, rooms: allowed, message: { event: presentEvent(event, actors), incident: view } });
     }
     return deliveries;
   }

@@ -72,12 +72,15 @@ function open(who: string): Promise<Socket> {
 function waitFor(socket: Socket, type: string, ms: number, match: (m: DomainEventMessage) => boolean = () => true) {
   return new Promise<DomainEventMessage>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms);
-    socket.on(SOCKET_EVENTS.domainEvent, (m: DomainEventMessage) => {
+    const check = (m: DomainEventMessage) => {
       if (m.event.type === type && match(m)) {
         clearTimeout(timer);
         resolve(m);
       }
-    });
+    };
+    // Events dispatched together come in one frame (`domain:events`).
+    socket.on(SOCKET_EVENTS.domainEvent, check);
+    socket.on(SOCKET_EVENTS.domainEvents, (ms: DomainEventMessage[]) => ms.forEach(check));
   });
 }
 
