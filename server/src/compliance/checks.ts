@@ -8,6 +8,7 @@ import type { AssessmentService } from '../assessments/service.js';
 import type { ServiceDeps } from '../platform/unitOfWork.js';
 import type { AgencyRecord } from '../store/port.js';
 import { submissionState, isLate } from '../reports/status.js';
+import { StatsService } from '../stats/service.js';
 
 /** A contact not confirmed (the agency record untouched) for this long is stale (R6). */
 export const STALE_CONTACT_DAYS = 365;
@@ -109,7 +110,8 @@ export const reportCycleCheck: ComplianceCheck = async (ctx) => {
 /** R1: agencies that reported incidents more than five days after detecting them. */
 export const lateIncidentReportCheck: ComplianceCheck = async (ctx) => {
   const byId = new Map(ctx.agencies.map((a) => [a.id, a]));
-  const counts = await ctx.deps.store.stats.counts(ctx.range);
+  // The statistics' own reading: the store's aggregates where kept, not every incident of the year.
+  const counts = await new StatsService(ctx.deps).counts(ctx.range);
   return counts.lateByAgency
     .filter((l) => l.late > 0 && byId.has(l.agencyId))
     .map((l) =>
