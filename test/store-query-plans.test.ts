@@ -148,6 +148,23 @@ describe('searches and the catch-up feed read no more than a page (EXPLAIN QUERY
     }
   });
 
+  it('a search’s next page starts from the next incident in list order, found by the list-order index', async () => {
+    for (const q of [{ q: 'thay doi giao dien' }, { q: 'ma doc', agencyIds: ['a1'] }]) {
+      const text = (await planOf((s) => s.incidents.list({ ...page, ...q, cursor }))).join('\n');
+      expect(text, text).toMatch(/SEARCH i USING COVERING INDEX incidents_sort \(\(sort_key,id\)>\(\?,\?\)\)/);
+      expect(text, text).not.toMatch(/TEMP B-TREE|SCAN (i|m|incidents|incidents_fts_ids)\b/);
+    }
+  });
+
+  it('the statistics’ rows of a partial day are read along the list-order index, each by its key', async () => {
+    const text = (await planOf((s) => s.stats.listStatsRows!({ from: '2026-11-18T00:00:00.000Z', to: '2026-11-18T17:00:00.000Z' }))).join(
+      '\n',
+    );
+    expect(text, text).toMatch(/SEARCH i USING COVERING INDEX incidents_sort \(sort_key>\? AND sort_key<\?\)/);
+    expect(text, text).toMatch(/SEARCH s USING PRIMARY KEY \(incident_id=\?\)/);
+    expect(text, text).not.toMatch(/SCAN/);
+  });
+
   it("a narrow user's catch-up is an index range over their own rows of the feed index, cut at the page", async () => {
     // The scopes exist once an incident is routed to them.
     const routed = { teamId: 't1', ruleId: null, informedTeamIds: ['t2'], assigneeIds: [], teamIds: ['t1', 't2'], reasons: [] };

@@ -13,7 +13,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../server/src/store/sqlite/sqliteStore.js';
 import { MIGRATIONS } from '../server/src/store/sqlite/migrations.js';
-import { FIRST_LIST_ORDER_ROWID, LIST_ORDER_GAP, LIST_ORDER_ROWIDS_MIGRATION } from '../server/src/store/sqlite/listOrderRowids.js';
+import { FIRST_LIST_ORDER_ROWID, LIST_ORDER_GAP } from '../server/src/store/sqlite/listOrderRowids.js';
+import { STORAGE_LIST_ORDER_MIGRATION } from '../server/src/store/sqlite/storageListOrderMigration.js';
 import type { IncidentListQuery, IncidentRecord } from '../server/src/store/port.js';
 import { incidentRecord } from './helpers/storeContract.js';
 
@@ -141,7 +142,7 @@ describe('list-order rowids of the incidents search indexes', () => {
     const copy = path.join(dir, 'migrated.sqlite');
     db.exec(`VACUUM INTO '${copy}'`);
     const old = new Database(copy);
-    const position = MIGRATIONS.indexOf(LIST_ORDER_ROWIDS_MIGRATION);
+    const position = MIGRATIONS.indexOf(STORAGE_LIST_ORDER_MIGRATION);
     expect(position).toBeGreaterThan(0);
     old.pragma(`user_version = ${position}`);
     // Scrambled rowids, as the earlier layout (sort key × 1024 + serial) left them.
