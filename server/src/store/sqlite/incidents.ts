@@ -179,9 +179,9 @@ export class SqliteIncidents implements IncidentRepository {
     equal('severity', query.severity);
     // Literal flags: the serious and drill indexes hold only the incidents with the flag set.
     if (query.serious !== undefined) where.push(`serious = ${query.serious ? 1 : 0}`);
-    // "Real incidents only" is nearly every row: the unary + keeps the planner off the
-    // (is_drill, reported_at) index, which would read them all and sort them, so a list-order
-    // index (serious, agency, sort…) serves the page.
+    // "Real incidents only" is nearly every row: the unary + keeps the planner off any index
+    // leading with is_drill (stores before the list-order migration had one), which would read
+    // them all and sort them, so a list-order index (serious, agency, sort…) serves the page.
     if (query.drill !== undefined) where.push(query.drill ? 'is_drill = 1' : '+is_drill = 0');
     // The sort key counts reporting time down, so a date range is a sort-key range (one index).
     if (query.from) {
