@@ -30,6 +30,11 @@ function recordQueries(db: Db) {
       captured.push({ sql, args });
       return all(...args);
     };
+    const iterate = statement.iterate.bind(statement);
+    statement.iterate = (...args: unknown[]) => {
+      captured.push({ sql, args });
+      return iterate(...args);
+    };
     return statement;
   }) as Db['prepare'];
 }
@@ -145,6 +150,38 @@ describe('searches and the catch-up feed read no more than a page (EXPLAIN QUERY
       const text = (await planOf((s) => s.incidents.list({ ...page, ...q }))).join('\n');
       expect(text, text).toContain('incidents_serious_sort');
       expect(text, text).not.toMatch(/TEMP B-TREE|incidents_reported/);
+    }
+  });
+
+  it('a search’s next page starts from the next incident in list order, found by the list-order index', async () => {
+    for (const q of [{ q: 'thay doi giao dien' }, { q: 'ma doc', agencyIds: ['a1'] }]) {
+      const text = (await planOf((s) => s.incidents.list({ ...page, ...q, cursor }))).join('\n');
+      expect(text, text).toMatch(/SEARCH i USING COVERING INDEX incidents_sort \(\(sort_key,id\)>\(\?,\?\)\)/);
+      expect(text, text).not.toMatch(/TEMP B-TREE|SCAN (i|m|incidents|incidents_fts_ids)\b/);
+    }
+  });
+
+  it('the statistics’ rows of a partial day are read along the list-order index, each by its key', async () => {
+    const text = (await planOf((s) => s.stats.listStatsRows!({ from: '2026-11-18T00:00:00.000Z', to: '2026-11-18T17:00:00.000Z' }))).join(
+      '\n',
+    );
+    expect(text, text).toMatch(/SEARCH i USING COVERING INDEX incidents_sort \(sort_key>\? AND sort_key<\?\)/);
+    expect(text, text).toMatch(/SEARCH s USING PRIMARY KEY \(incident_id=\?\)/);
+    expect(text, text).not.toMatch(/SCAN/);
+  });
+
+  it('the figures recomputed from incidents read a range along the list-order index', async () => {
+    const range = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' };
+    const counts = captured.length;
+    await store.stats.counts(range);
+    for await (const history of store.stats.listStatusHistories(range)) void history;
+    const plans = captured.slice(counts).filter((q) => /FROM incidents/.test(q.sql));
+    expect(plans.length).toBe(2); // the counts' pass and the histories' first batch
+    for (const q of plans) {
+      const text = plan(q.sql, q.args).join('\n');
+      if (process.env.SHOW_PLANS) process.stdout.write(`${text}\n`);
+      expect(text, text).toMatch(/SEARCH incidents USING INDEX incidents_sort \(sort_key>\? AND sort_key<\?\)/);
+      expect(text, text).not.toMatch(/SCAN|USE TEMP B-TREE FOR ORDER BY/);
     }
   });
 

@@ -1,8 +1,8 @@
 /**
- * Search keeps incidents in list order by giving each a slot of index row ids per reporting
- * millisecond (sqlite/search.ts). More incidents in one millisecond than the slot holds — a
- * frozen clock, a bulk import — must still all be stored and found: the 1,025th used to hit
- * the next slot's row id and the report was refused as a duplicate (409).
+ * Search keeps incidents in list order through their index rowids (sqlite/listOrderRowids.ts;
+ * they used to be a slot of rowids per reporting millisecond). Many incidents in one
+ * millisecond — a frozen clock, a bulk import — must still all be stored and found: with
+ * slots, the 1,025th hit the next slot's rowid and the report was refused as a duplicate (409).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -15,6 +15,7 @@ import { createIncidentInput, INCIDENT_CATEGORY_CODES, SEVERITIES, SLA_BREACH_LI
 import { actorOf, type Actor } from '../auth/actor.js';
 import type { IncidentRecord, StatsRange } from '../store/port.js';
 import { MIGRATIONS } from '../store/sqlite/migrations.js';
+import { STATS_AGGREGATES_MIGRATION } from '../store/sqlite/statsAggregates.js';
 import { periodKeyRanges } from '../store/statsAggregates.js';
 import { openSqliteDatabase } from '../store/sqlite/sqliteStore.js';
 import { createSeededHub, signIn, type TestHub } from '../testing/testHub.js';
@@ -281,7 +282,10 @@ describe('statistics from the aggregates', () => {
     source.close();
     const old = new Database(copy);
     for (const t of AGGREGATE_TABLES) old.exec(`DROP TABLE ${t}`);
-    old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    // The store as it was before the aggregates' migration (later migrations run after it too).
+    const position = MIGRATIONS.indexOf(STATS_AGGREGATES_MIGRATION);
+    expect(position).toBeGreaterThan(0);
+    old.pragma(`user_version = ${position}`);
     old.close();
     const migrated = openSqliteDatabase(copy);
     try {

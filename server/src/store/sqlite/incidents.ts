@@ -10,10 +10,11 @@ import { OPEN_COLUMN_STATUSES } from './migrations.js';
 import { countRows, inList, keysetPage, searchClause, type PageKeys, type Params } from './table.js';
 import { searchIncidentsPage, searchTerms } from './search.js';
 import { moveIncidentEventScopes, type IncidentScopes } from './eventScopes.js';
-import { scopedMatch, searchScope, storedScopedSearchRow, writeScopedSearchRow } from './scopedSearch.js';
+import { scopedMatch, searchScope, storedScopedSearchRow, writeScopedSearchRow, type ScopedSearchRow } from './scopedSearch.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { ChecklistTitles, decodeIncident, encodeIncident, INCIDENT_COLUMNS, type IncidentRow } from './incidentDoc.js';
 import { statsOnIncidentWritten } from './statsAggregates.js';
+import { placeIncident, rewriteIncidentText, unplaceIncident } from './listOrderRowids.js';
 
 const isOpenColumn = (status: string) => (OPEN_COLUMN_STATUSES as readonly string[]).includes(status);
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -70,13 +71,16 @@ export class SqliteIncidents implements IncidentRepository {
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(i.id, i.code, ...this.columns(i));
+    placeIncident(this.db, i.id);
     this.writeTeams(i, { teamIds: [], agencyId: null });
     writeScopedSearchRow(this.db, i.id, null, i.routing.teamIds);
     statsOnIncidentWritten(this.db, i);
   }
   async update(i: IncidentRecord, expectedVersion: number) {
     const before = this.storedScopes(i.id);
-    const searchRow = storedScopedSearchRow(this.db, i.id, before.teamIds);
+    let searchRow: ScopedSearchRow | null = storedScopedSearchRow(this.db, i.id, before.teamIds);
+    const stored = this.db.prepare('SELECT sort_key, search_text FROM incidents WHERE id = ?').get(i.id) as
+      { sort_key: string; search_text: string } | undefined;
     const r = this.db
       .prepare(
         `UPDATE incidents SET agency_id=?, status=?, category=?, severity=?, serious=?, is_drill=?, reported_at=?, sort_key=?, search_text=?, version=?, doc=?, sla_due_at=?
@@ -84,6 +88,13 @@ export class SqliteIncidents implements IncidentRepository {
       )
       .run(...this.columns(i), i.id, expectedVersion);
     if (r.changes === 1) {
+      // The search indexes' rowids follow the list order (listOrderRowids.ts).
+      const keys = incidentKeys(i);
+      if (stored && stored.sort_key !== keys.sortKey) {
+        unplaceIncident(this.db, i.id);
+        placeIncident(this.db, i.id);
+        searchRow = null;
+      } else if (stored && stored.search_text !== keys.searchText) rewriteIncidentText(this.db, i.id, keys.searchText);
       this.writeTeams(i, before);
       writeScopedSearchRow(this.db, i.id, searchRow, i.routing.teamIds);
       statsOnIncidentWritten(this.db, i);
@@ -168,9 +179,9 @@ export class SqliteIncidents implements IncidentRepository {
     equal('severity', query.severity);
     // Literal flags: the serious and drill indexes hold only the incidents with the flag set.
     if (query.serious !== undefined) where.push(`serious = ${query.serious ? 1 : 0}`);
-    // "Real incidents only" is nearly every row: the unary + keeps the planner off the
-    // (is_drill, reported_at) index, which would read them all and sort them, so a list-order
-    // index (serious, agency, sort…) serves the page.
+    // "Real incidents only" is nearly every row: the unary + keeps the planner off any index
+    // leading with is_drill (stores before the list-order migration had one), which would read
+    // them all and sort them, so a list-order index (serious, agency, sort…) serves the page.
     if (query.drill !== undefined) where.push(query.drill ? 'is_drill = 1' : '+is_drill = 0');
     // The sort key counts reporting time down, so a date range is a sort-key range (one index).
     if (query.from) {

@@ -9,6 +9,7 @@ import { COMPACT_STORAGE_MIGRATION } from './storageMigration.js';
 import { EVENT_SCOPES_MIGRATION } from './eventScopes.js';
 import { SCOPED_SEARCH_MIGRATION } from './scopedSearch.js';
 import { STATS_AGGREGATES_MIGRATION } from './statsAggregates.js';
+import { STORAGE_LIST_ORDER_MIGRATION } from './storageListOrderMigration.js';
 
 /**
  * The statuses migration 4's `is_open` column counts as open (the board's list). Frozen with
@@ -411,4 +412,7 @@ export const MIGRATIONS: string[] = [
   // statistics aggregates (issue #11): per-day and per-month totals, milestone durations and pending SLA steps,
   // kept with every incident write so the leaders' statistics read days, not incidents
   STATS_AGGREGATES_MIGRATION,
+  // storage per incident (issue #11): search indexes numbered densely in list order, statistics
+  // rows read along the incidents' list-order index (storageListOrderMigration.ts)
+  STORAGE_LIST_ORDER_MIGRATION,
 ];

@@ -23,6 +23,7 @@ import type {
 import { keysetPage } from './table.js';
 import { SqliteStatsAggregates } from './statsAggregates.js';
 import { rankedKeyCounts } from '../statsAggregates.js';
+import { incidentSortKeyAt } from '../searchKeys.js';
 
 const HISTORY_BATCH = 500;
 const OPEN = ['received', 'triage', 'initial_response', 'containment', 'recovery'];
@@ -40,9 +41,10 @@ const vnMonth = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISO
 
 // Helpers stay outside the class: the store wraps every method not named get/list/count as a write.
 /**
- * One pass over the range's real incidents (the `is_drill, reported_at` index), every figure
- * counted at once: a year at 1M stored incidents read each incident's row once, not once per
- * figure (ten GROUP BY queries, each parsing every document again, took seconds at 100k).
+ * One pass over the range's real incidents (along the list-order index: a reporting-time range
+ * is a sort-key range), every figure counted at once: a year at 1M stored incidents read each
+ * incident's row once, not once per figure (ten GROUP BY queries, each parsing every document
+ * again, took seconds at 100k).
  */
 class SqliteStats extends SqliteStatsAggregates implements StatsRepository {
   async counts(range: StatsRange): Promise<IncidentCounts> {
@@ -54,10 +56,12 @@ class SqliteStats extends SqliteStatsAggregates implements StatsRepository {
         `SELECT status, category, severity, agency_id, serious, reported_at,
            json_extract(doc, '$.lateReport') = 1 AS late, json_extract(doc, '$.sector') AS sector,
            json_extract(doc, '$.systemLevel') AS system_level
-         FROM incidents WHERE is_drill = 0 AND reported_at >= ? AND reported_at <= ?`,
+         FROM incidents WHERE sort_key >= ? AND sort_key <= ? AND is_drill = 0 AND reported_at >= ? AND reported_at <= ?`,
       )
       .raw()
-      .iterate(range.from, range.to) as IterableIterator<[string, string, Key, string, number, string, number, Key, Key]>;
+      .iterate(incidentSortKeyAt(range.to), incidentSortKeyAt(range.from), range.from, range.to) as IterableIterator<
+      [string, string, Key, string, number, string, number, Key, Key]
+    >;
     const totals = { total: 0, open: 0, closed: 0, rejected: 0, late: 0, serious: 0 };
     const by = {
       month: new Map<Key, number>(),
@@ -103,13 +107,19 @@ class SqliteStats extends SqliteStatsAggregates implements StatsRepository {
     };
   }
 
-  /** In batches along the range's index, each batch's status changes read in one query. */
+  /**
+   * In batches along the list-order index, oldest first (the sort key counts reporting time
+   * down: sort key descending, then id, is reporting time then id), each batch's status changes
+   * read in one query.
+   */
   async *listStatusHistories(range: StatsRange): AsyncIterable<IncidentStatusHistory> {
+    const inRange = 'sort_key >= ? AND is_drill = 0 AND reported_at >= ? AND reported_at <= ?';
     const batch = this.db.prepare(
       `SELECT id, reported_at, status, severity, serious FROM incidents
-       WHERE is_drill = 0 AND reported_at >= ? AND reported_at <= ? AND (reported_at > ? OR id > ?)
-       ORDER BY reported_at, id LIMIT ?`,
+       WHERE sort_key <= ? AND ${inRange} AND (sort_key < ? OR id > ?)
+       ORDER BY sort_key DESC, id LIMIT ?`,
     );
+    const rangeArgs = [incidentSortKeyAt(range.to), range.from, range.to];
     let afterAt = range.from;
     let afterId = '';
     let first = true;
@@ -119,11 +129,11 @@ class SqliteStats extends SqliteStatsAggregates implements StatsRepository {
         first
           ? this.db
               .prepare(
-                `SELECT id, reported_at, status, severity, serious FROM incidents WHERE is_drill = 0 AND reported_at >= ? AND reported_at <= ?
-                 ORDER BY reported_at, id LIMIT ?`,
+                `SELECT id, reported_at, status, severity, serious FROM incidents WHERE sort_key <= ? AND ${inRange}
+                 ORDER BY sort_key DESC, id LIMIT ?`,
               )
-              .all(range.from, range.to, HISTORY_BATCH)
-          : batch.all(afterAt, range.to, afterAt, afterId, HISTORY_BATCH)
+              .all(incidentSortKeyAt(range.from), ...rangeArgs, HISTORY_BATCH)
+          : batch.all(incidentSortKeyAt(afterAt), ...rangeArgs, incidentSortKeyAt(afterAt), afterId, HISTORY_BATCH)
       ) as { id: string; reported_at: string; status: IncidentStatus; severity: Severity | null; serious: number }[];
       first = false;
       if (incidents.length === 0) return;

@@ -8,15 +8,20 @@
  * false hit.
  *
  * `<table>_fts_ids` maps the index's rowids to the table's ids (a table's implicit rowid may
- * change under VACUUM). Incidents' index rowids follow the list order (newest first), so a
- * search walks the index in order and stops after one page, however many incidents match.
+ * change under VACUUM). Incidents' index rowids follow the list order (newest first,
+ * listOrderRowids.ts), so a search walks the index in order and stops after one page, however
+ * many incidents match.
  */
 import type { Database as Db } from 'better-sqlite3';
 import { normalizeSearch } from '@cert-hub/shared';
 
 type Params = (string | number | null)[];
 
-/** Rows reported in the same millisecond share a sort key: up to this many index rowids per key. */
+/**
+ * The first layout of incidents' index rowids (kept for the migration that built it): rows reported
+ * in the same millisecond share a sort key, up to this many index rowids per key. Stores now
+ * number incidents densely in list order (listOrderRowids.ts).
+ */
 const ROWIDS_PER_SORT_KEY = 1024;
 /** Index rowid of an incident: its sort key (newest first) times ROWIDS_PER_SORT_KEY, plus a serial. */
 const incidentRowidBase = (sortKey: string) => `(CAST(${sortKey} AS INTEGER) * ${ROWIDS_PER_SORT_KEY})`;
@@ -137,11 +142,12 @@ export function searchIncidentsPage(
     args.push(like);
   }
   if (cursor) {
-    // After the cursor's incident in index order (or after its sort key, should it be gone).
+    // From the first incident after the cursor in list order (index rowids follow it: listOrderRowids.ts).
     clauses.push(
-      `${index.table}.rowid > coalesce((SELECT fts_rowid FROM incidents_fts_ids WHERE id = ?), ${incidentRowidBase('?')} + ${ROWIDS_PER_SORT_KEY - 1})`,
+      `${index.table}.rowid >= (SELECT m.fts_rowid FROM incidents i CROSS JOIN incidents_fts_ids m ON m.id = i.id
+        WHERE (i.sort_key, i.id) > (?, ?) ORDER BY i.sort_key, i.id LIMIT 1)`,
     );
-    args.push(cursor.id, cursor.key);
+    args.push(cursor.key, cursor.id);
   }
   const sql = `SELECT incidents.id AS id, incidents.sort_key AS sort_key
     FROM ${index.table}

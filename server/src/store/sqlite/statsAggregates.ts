@@ -8,6 +8,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { milestonesOf, type IncidentStatus, type Milestone } from '@cert-hub/shared';
 import type { IncidentRecord } from '../port/records.js';
 import type { StatsRange } from '../reports.js';
+import { incidentSortKeyAt } from '../searchKeys.js';
 import {
   bucketOfSecondsSql,
   contributionsOf,
@@ -264,11 +265,15 @@ export class SqliteStatsAggregates implements StatsAggregateRepository {
   }
 
   async listStatsRows(range: StatsRange) {
-    return (
-      this.db
-        .prepare('SELECT * FROM incident_stats WHERE is_drill = 0 AND reported_at >= ? AND reported_at <= ?')
-        .all(range.from, range.to) as StatsRowSql[]
-    ).map(toRow);
+    // Along the incidents' list-order index (a reporting-time range is a sort-key range): each
+    // row is then read by its key, as an index of its own on the rows would have it read.
+    const rows = this.db
+      .prepare(
+        `SELECT s.* FROM incidents i CROSS JOIN incident_stats s ON s.incident_id = i.id
+         WHERE i.sort_key >= ? AND i.sort_key <= ? AND s.is_drill = 0 AND s.reported_at >= ? AND s.reported_at <= ?`,
+      )
+      .all(incidentSortKeyAt(range.to), incidentSortKeyAt(range.from), range.from, range.to) as StatsRowSql[];
+    return rows.map(toRow);
   }
 
   async listDurations(
