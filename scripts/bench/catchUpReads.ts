@@ -4,16 +4,20 @@
  * (`full`, `card`) it measures the request end to end as the bench does (Node's fetch, which
  * asks for gzip), then the parts a client can see: the answer's JSON size, the same request
  * uncompressed (the server's reading and presenting plus stringify), compressing that JSON
- * here with the server's settings, and parsing it.
+ * here with the server's settings, and parsing it; and the hub's CPU time per request (from
+ * /proc, so it holds even when the machine is busy and wall times are not).
  */
 import os from 'node:os';
 import zlib from 'node:zlib';
 import { fileReport, startBenchHub } from './benchHub.js';
+import { cpuMsOf } from './fanout.js';
 import { login, now } from './http.js';
 import { percentile } from './stats.js';
 
 const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const REQUESTS = 40;
+/** Requests whose CPU time is summed (the clock ticks in 10 ms). */
+const CPU_REQUESTS = 200;
 
 const p95 = async (run: () => unknown) => {
   await run();
@@ -25,6 +29,14 @@ const p95 = async (run: () => unknown) => {
   }
   return Math.round(percentile(samples, 95) * 10) / 10;
 };
+
+/** The hub's CPU time per request over CPU_REQUESTS sequential ones. */
+async function hubCpuPerRequest(run: () => Promise<unknown>) {
+  const before = cpuMsOf(hub.process.pid);
+  for (let i = 0; i < CPU_REQUESTS; i++) await run();
+  const after = cpuMsOf(hub.process.pid);
+  return before === null || after === null ? null : Math.round(((after - before) / CPU_REQUESTS) * 100) / 100;
+}
 
 const hub = await startBenchHub({ keep: process.argv.includes("--keep") });
 try {
@@ -62,6 +74,7 @@ try {
           jsonBytes: Buffer.byteLength(text),
           gzipBytes: zlib.gzipSync(text).length,
           brotliBytes: zlib.brotliCompressSync(text, brotli).length,
+          hubCpuMsPerRequest: await hubCpuPerRequest(async () => (await get()).json()),
           endToEndGzipP95Ms: await p95(async () => (await get()).json()),
           endToEndBrP95Ms: await p95(async () => (await get('br')).json()),
           uncompressedP95Ms: await p95(async () => (await get('identity')).text()),

@@ -21,7 +21,7 @@ import type { Actor } from '../auth/actor.js';
 import { presentEvent } from '../audit/presenter.js';
 import { presentIncidentCard } from '../incidents/cardPresenter.js';
 import { presentIncident } from '../incidents/presenter.js';
-import type { EventRecord, IncidentRecord, Store } from '../store/port.js';
+import type { EventRecord, IncidentCardRecord, IncidentRecord, Store } from '../store/port.js';
 import { resolveActors, type Actors } from '../audit/actors.js';
 
 export const rooms = ROOMS;
@@ -104,17 +104,18 @@ export class EventFeed {
     const head = await this.store.events.lastSeq();
     const scanUpTo = Math.min(head, afterSeq + this.options.maxScanPerRequest);
     const found = scanUpTo > afterSeq ? await this.store.events.listVisibleAfter(afterSeq, eventScopeOf(actor), { limit, scanUpTo }) : [];
-    // The page's incidents are read in one query, not one per event.
-    const incidents = new Map<string, IncidentRecord>(
-      (await this.store.incidents.getMany(found.map((e) => e.incidentId!))).map((i) => [i.id, i]),
-    );
+    // The page's incidents are read in one query, not one per event; for cards, only their fields.
+    const ids = found.map((e) => e.incidentId!);
+    const read = view === 'card' ? await this.store.incidents.getManyCards(ids) : await this.store.incidents.getMany(ids);
+    const incidents = new Map<string, IncidentCardRecord | IncidentRecord>(read.map((i) => [i.id, i]));
     // A page's authors are looked up once (a page is up to `limit` events by a few people).
     const actors = await resolveActors(
       this.store,
       found.map((e) => e.actorId),
     );
     // An incident's events on one page carry the same current incident: presented once for the page.
-    const present = view === 'card' ? presentIncidentCard : presentIncident;
+    const present = (i: IncidentCardRecord | IncidentRecord) =>
+      view === 'card' ? presentIncidentCard(i, actor) : presentIncident(i as IncidentRecord, actor);
     const views = new Map<string, IncidentCardView>();
     const visible: DomainEventMessage<IncidentCardView>[] = [];
     for (const event of found) {
@@ -123,7 +124,7 @@ export class EventFeed {
       // The query already filtered; the rule is asked again so no store quirk widens access.
       if (!incident || !canSeeIncidentEvent(actor, incident, event.type, event.data)) continue;
       let shown = views.get(id);
-      if (!shown) views.set(id, (shown = present(incident, actor)));
+      if (!shown) views.set(id, (shown = present(incident)));
       visible.push({ event: presentEvent(event, actors), incident: shown });
     }
     const cutShort = found.length >= limit;
