@@ -39,6 +39,13 @@ for (const adapter of storeAdapters('store-contract-incident-cards')) {
         version: 7,
         slaDueAt: '2026-11-19T05:00:00.000Z',
       }),
+      // Teams that are not only the owner and the informed ones (stored, not derived); no owner.
+      incident('c-teams', '2026-11-18T04:00:00.000Z', {
+        routing: { teamId: 't1', ruleId: null, informedTeamIds: ['t4'], assigneeIds: [], teamIds: ['t5', 't1', 't4'], reasons: [] },
+      }),
+      incident('c-unrouted', '2026-11-18T05:00:00.000Z', {
+        routing: { teamId: null, ruleId: null, informedTeamIds: [], assigneeIds: [], teamIds: [], reasons: [] },
+      }),
       // A drill's inject, closed, its SLA due time cleared.
       incident('c-drill', '2026-11-18T03:00:00.000Z', {
         status: 'closed',

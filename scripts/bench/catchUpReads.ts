@@ -4,8 +4,8 @@
  * (`full`, `card`) it measures the request end to end as the bench does (Node's fetch, which
  * asks for gzip), then the parts a client can see: the answer's JSON size, the same request
  * uncompressed (the server's reading and presenting plus stringify), compressing that JSON
- * here with the server's settings, and parsing it; and the hub's CPU time per request (from
- * /proc, so it holds even when the machine is busy and wall times are not).
+ * here with the server's settings, and parsing it; and the CPU time per request of the hub
+ * (from /proc) and of the client, which hold even when the machine is busy and wall times do not.
  */
 import os from 'node:os';
 import zlib from 'node:zlib';
@@ -30,12 +30,22 @@ const p95 = async (run: () => unknown) => {
   return Math.round(percentile(samples, 95) * 10) / 10;
 };
 
-/** The hub's CPU time per request over CPU_REQUESTS sequential ones. */
-async function hubCpuPerRequest(run: () => Promise<unknown>) {
+/**
+ * CPU time per request over CPU_REQUESTS sequential ones: the hub's, and this client's (Node's
+ * fetch: receiving, decompressing, parsing). Requests are sequential, so on a quiet machine a
+ * request's wall time is about the two added up.
+ */
+async function cpuPerRequest(run: () => Promise<unknown>) {
   const before = cpuMsOf(hub.process.pid);
+  const client = process.cpuUsage();
   for (let i = 0; i < CPU_REQUESTS; i++) await run();
+  const clientUsed = process.cpuUsage(client);
   const after = cpuMsOf(hub.process.pid);
-  return before === null || after === null ? null : Math.round(((after - before) / CPU_REQUESTS) * 100) / 100;
+  const perRequest = (ms: number) => Math.round((ms / CPU_REQUESTS) * 100) / 100;
+  return {
+    hubCpuMsPerRequest: before === null || after === null ? null : perRequest(after - before),
+    clientCpuMsPerRequest: perRequest((clientUsed.user + clientUsed.system) / 1000),
+  };
 }
 
 const hub = await startBenchHub({ keep: process.argv.includes("--keep") });
@@ -74,7 +84,7 @@ try {
           jsonBytes: Buffer.byteLength(text),
           gzipBytes: zlib.gzipSync(text).length,
           brotliBytes: zlib.brotliCompressSync(text, brotli).length,
-          hubCpuMsPerRequest: await hubCpuPerRequest(async () => (await get()).json()),
+          ...(await cpuPerRequest(async () => (await get()).json())),
           endToEndGzipP95Ms: await p95(async () => (await get()).json()),
           endToEndBrP95Ms: await p95(async () => (await get('br')).json()),
           uncompressedP95Ms: await p95(async () => (await get('identity')).text()),

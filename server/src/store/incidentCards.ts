@@ -6,7 +6,11 @@
  */
 import type { IncidentRecord } from './port/records.js';
 
-export type IncidentCardRecord = Pick<
+export type IncidentCardRecord = CardFields & {
+  /** Who owns it and every team that may see it (the card shows them; access asks about them). */
+  routing: Pick<IncidentRecord['routing'], 'teamId' | 'teamIds'>;
+};
+type CardFields = Pick<
   IncidentRecord,
   | 'id'
   | 'code'
@@ -20,7 +24,6 @@ export type IncidentCardRecord = Pick<
   | 'drill'
   | 'reportedAt'
   | 'statusChangedAt'
-  | 'routing'
   | 'assigneeIds'
   | 'version'
   | 'slaDueAt'
@@ -41,7 +44,7 @@ export function incidentCardRecordOf(i: IncidentRecord): IncidentCardRecord {
     drill: i.drill,
     reportedAt: i.reportedAt,
     statusChangedAt: i.statusChangedAt,
-    routing: i.routing,
+    routing: { teamId: i.routing.teamId, teamIds: i.routing.teamIds },
     assigneeIds: i.assigneeIds,
     version: i.version,
     slaDueAt: i.slaDueAt ?? null,

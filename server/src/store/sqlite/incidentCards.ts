@@ -8,7 +8,6 @@
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { IncidentCardRecord, IncidentRecord } from '../port.js';
-import { decodeShape, ROUTING_SHAPE } from './shapes.js';
 
 type CardRow = {
   id: string;
@@ -24,9 +23,21 @@ type CardRow = {
   doc: string;
 };
 
+type StoredRouting = Partial<Pick<IncidentRecord['routing'], 'teamId' | 'teamIds' | 'informedTeamIds'>>;
 type StoredCardFields = Partial<Pick<IncidentRecord, 'title' | 'lateReport' | 'drill' | 'statusChangedAt' | 'assigneeIds'>> & {
-  routing?: Record<string, unknown>;
+  routing?: StoredRouting;
 };
+
+/**
+ * The owner and the teams of a stored routing (ROUTING_SHAPE in shapes.ts): the owner is always
+ * stored; the teams only when they are not the owner and the informed teams, in that order.
+ * Read directly: the whole shape's decoding was a sixth of a catch-up page's time.
+ */
+function routingOf(stored: StoredRouting | undefined): IncidentCardRecord['routing'] {
+  const teamId = stored?.teamId ?? null;
+  const teamIds = stored?.teamIds ?? [...new Set([...(teamId === null ? [] : [teamId]), ...(stored?.informedTeamIds ?? [])])];
+  return { teamId, teamIds };
+}
 
 const toCard = (row: CardRow): IncidentCardRecord => {
   const stored = JSON.parse(row.doc) as StoredCardFields;
@@ -43,7 +54,7 @@ const toCard = (row: CardRow): IncidentCardRecord => {
     drill: stored.drill ?? null,
     reportedAt: row.reported_at,
     statusChangedAt: stored.statusChangedAt ?? row.reported_at,
-    routing: decodeShape(stored.routing ?? {}, ROUTING_SHAPE) as unknown as IncidentRecord['routing'],
+    routing: routingOf(stored.routing),
     assigneeIds: stored.assigneeIds ?? [],
     version: row.version,
     slaDueAt: row.sla_due_at,
