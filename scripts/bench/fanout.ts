@@ -41,7 +41,7 @@ export interface ReportTarget {
 }
 
 /** CPU time (user + system, ms) a process has used, or null where /proc is not available. */
-function cpuMsOf(pid: number | undefined): number | null {
+export function cpuMsOf(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

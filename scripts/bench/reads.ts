@@ -61,7 +61,8 @@ export const READ_PATHS = {
   board: '/api/incidents?open=true&limit=100',
   list: '/api/incidents?limit=100',
   search: `/api/incidents?q=${encodeURIComponent('thay doi giao dien')}&limit=50`,
-  catchUp: '/api/events?after=0',
+  /** What the console asks when it catches up (realtime/LiveConnection.ts): cards, pages of 500. */
+  catchUp: '/api/events?after=0&limit=500&view=card',
 };
 
 /** The year up to now (the generator files one incident every ~95 s back from now: 1M make three years). */

@@ -165,7 +165,7 @@ async function main() {
     },
     reads: {
       definition:
-        'p95 of sequential requests; board = responder open=true&limit=100; deep page = coordinator list followed `depth` pages; search q="thay doi giao dien" by the coordinator (within the standing team; the generated phrase sits in other teams\' incidents) and by a leader (whole store, an eighth matches); catch-up = focal.b GET /api/events?after=0',
+        'p95 of sequential requests; board = responder open=true&limit=100; deep page = coordinator list followed `depth` pages; search q="thay doi giao dien" by the coordinator (within the standing team; the generated phrase sits in other teams\' incidents) and by a leader (whole store, an eighth matches); catch-up = focal.b GET /api/events?after=0&limit=500&view=card (as the console catches up)',
       target: { p95MsAtLargest: 20, yearlyStatisticsP95Ms: 300 },
       sizes: reads,
     },

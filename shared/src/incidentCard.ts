@@ -9,6 +9,7 @@ import type { IncidentView } from './views.js';
 
 export const INCIDENT_LIST_VIEWS = ['full', 'card'] as const;
 export const incidentListView = z.enum(INCIDENT_LIST_VIEWS);
+export type IncidentListView = z.infer<typeof incidentListView>;
 
 export interface IncidentCardView extends Pick<
   IncidentView,

@@ -133,6 +133,8 @@ export type UpdateIncidentInput = z.infer<typeof updateIncidentInput>;
 export const eventsQuery = z.strictObject({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
+  /** `card`: each event carries the board's card of its incident instead of the whole incident. */
+  view: incidentListView.default('full'),
 });
 
 export const setPlaybookInput = z.strictObject({

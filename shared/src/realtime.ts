@@ -2,6 +2,7 @@
  * Socket event names shared by the hub and the console (one place, `as const`), and the
  * payloads they carry.
  */
+import type { IncidentCardView } from './incidentCard.js';
 import type { DomainEventView, IncidentView } from './views.js';
 import type { NotificationView } from './notify.js';
 
@@ -27,10 +28,14 @@ export const SOCKET_EVENTS = {
   sessionEnded: 'session:ended',
 } as const;
 
-export interface DomainEventMessage {
+/**
+ * An event with the incident as it is after it. Live events carry the whole incident; a
+ * catch-up page asked for with `view=card` carries cards (`DomainEventMessage<IncidentCardView>`).
+ */
+export interface DomainEventMessage<Incident extends IncidentCardView = IncidentView> {
   event: DomainEventView;
   /** The incident as it is after this event, for those who may see it. */
-  incident: IncidentView | null;
+  incident: Incident | null;
 }
 
 export interface PresenceMessage {
@@ -73,7 +78,7 @@ export interface ClientToServerEvents {
   typing: (signal: TypingSignal) => void;
 }
 
-export interface EventsPage {
-  events: DomainEventMessage[];
+export interface EventsPage<Incident extends IncidentCardView = IncidentView> {
+  events: DomainEventMessage<Incident>[];
   lastSeq: number;
 }

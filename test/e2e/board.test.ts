@@ -232,4 +232,22 @@ describe('the live board', () => {
     await expect.poll(() => coordinator.getByRole('checkbox', { name: firstTask }).isChecked()).toBe(true);
     await screenshot(coordinator, 'incident-room');
   });
+
+  it('an open incident page shows a change made while the hub was down, whole (the catch-up carries cards)', async () => {
+    const incident = (await served.hub.store.incidents.list({ limit: 1, q: code })).items[0]!;
+    await responder.getByTestId('incident-description').waitFor();
+    const retitled = 'Máy chủ thư bị chiếm quyền (đã xác minh)';
+    await served.restart(async (hub) => {
+      const user = (await hub.store.users.getByUsername('coordinator'))!;
+      const current = (await hub.store.incidents.get(incident.id))!;
+      await hub.services.incidents.update(actorOf(user, null), incident.id, {
+        version: current.version,
+        title: retitled,
+        tags: ['catch-up'],
+      });
+    });
+    // The caught-up event carries the card at the new version; the page reads the incident whole again.
+    await expect.poll(() => responder.getByTestId('incident-title').textContent(), { timeout: 20_000 }).toContain(retitled);
+    expect(await responder.getByTestId('incident-description').textContent()).toContain('tài khoản quản trị lạ');
+  });
 });

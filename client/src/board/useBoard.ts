@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DomainEventMessage, EventsPage, IncidentCardView, IncidentStatus, IncidentView } from '@cert-hub/shared';
+import type { EventsPage, IncidentCardView, IncidentStatus } from '@cert-hub/shared';
 import { api, query } from '../api/client.js';
+import type { LiveMessage } from '../realtime/LiveConnection.js';
 import { useDomainEvents, useIncidentMap, useIncidentStore, useLive } from '../realtime/LiveProvider.js';
 import { columnPath, FETCHED_COLUMNS, takePrefetched, type BoardFilters, type ColumnPage } from './boardQuery.js';
 
@@ -18,7 +19,7 @@ export { BOARD_PAGE, FETCHED_COLUMNS } from './boardQuery.js';
  * read; if the live connection started later than that, the events in between are fetched
  * from the feed, so nothing committed meanwhile is lost.
  */
-export function useBoard(onCreated: (incident: IncidentView) => void, filters: BoardFilters, userId: string) {
+export function useBoard(onCreated: (incident: IncidentCardView) => void, filters: BoardFilters, userId: string) {
   const live = useLive();
   const store = useIncidentStore();
   const known = useIncidentMap();
@@ -81,7 +82,8 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
   }, [fetchColumn, filterKey, admit]);
 
   // Bridges the snapshot to the live connection: events after the snapshot's position that
-  // the connection will not deliver (it follows from its own, possibly later, start).
+  // the connection will not deliver (it follows from its own, possibly later, start). The
+  // board needs only cards.
   useEffect(() => {
     if (!live || snapshotSeq === null || snapshotSeq >= live.seq) return;
     let cancelled = false;
@@ -89,7 +91,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
     void (async () => {
       let after = snapshotSeq;
       while (!cancelled && after < until) {
-        const page = await api<EventsPage>(`/events${query({ after, limit: 500 })}`);
+        const page = await api<EventsPage<IncidentCardView>>(`/events${query({ after, limit: 500, view: 'card' })}`);
         admit(page.events.flatMap((m) => (m.incident ? [m.incident] : [])));
         if (page.lastSeq <= after) break;
         after = page.lastSeq;
@@ -111,7 +113,7 @@ export function useBoard(onCreated: (incident: IncidentView) => void, filters: B
     [cursors, fetchColumn, admit],
   );
 
-  useDomainEvents((m: DomainEventMessage) => {
+  useDomainEvents((m: LiveMessage) => {
     if (!m.incident) return;
     if (m.event.type === 'incident.created') onCreated(m.incident);
     admit([m.incident]);

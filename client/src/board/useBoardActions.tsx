@@ -28,7 +28,7 @@ export function useNewIncidentAnnouncer(muted: boolean) {
   mutedRef.current = muted;
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const announce = useCallback(
-    (incident: IncidentView) => {
+    (incident: IncidentCardView) => {
       const key = `new-${incident.id}`;
       const open = () => {
         notification.destroy(key);

@@ -1,8 +1,12 @@
 /**
  * The console's one live connection. It follows the event log by `seq`: live events come
  * over socket.io; after any reconnect that socket.io could not recover, the gap is fetched
- * from GET /api/events?after=<lastSeq>; duplicates are dropped by seq. A client never needs a
- * reload to converge.
+ * from GET /api/events?after=<lastSeq>&view=card; duplicates are dropped by seq. A client never
+ * needs a reload to converge.
+ *
+ * Live events carry the whole incident; caught-up ones its card (a page of whole incidents
+ * is mostly bytes the board does not show). The incident store reads a watched incident
+ * whole again when a newer card arrives (incidentStore.ts).
  */
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -10,12 +14,15 @@ import {
   type ClientToServerEvents,
   type DomainEventMessage,
   type EventsPage,
+  type IncidentCardView,
   type ServerToClientEvents,
 } from '@cert-hub/shared';
 import { api, refreshSession, session } from '../api/client.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
-type Listener = (message: DomainEventMessage) => void;
+/** A delivered event: its incident is whole (live) or a card (caught up). */
+export type LiveMessage = DomainEventMessage<IncidentCardView>;
+type Listener = (message: LiveMessage) => void;
 
 export class LiveConnection {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -80,7 +87,7 @@ export class LiveConnection {
         // the gap still being fetched, and following lastSeq would skip the rest of it.
         let cursor = this.lastSeq;
         for (;;) {
-          const page = await api<EventsPage>(`/events?after=${cursor}&limit=500`);
+          const page = await api<EventsPage<IncidentCardView>>(`/events?after=${cursor}&limit=500&view=card`);
           page.events.forEach((m) => this.deliver(m));
           const advanced = page.lastSeq > cursor;
           cursor = Math.max(cursor, page.lastSeq);
@@ -96,7 +103,7 @@ export class LiveConnection {
     return this.catchingUp;
   }
 
-  private deliver(message: DomainEventMessage) {
+  private deliver(message: LiveMessage) {
     const seq = message.event.seq;
     if (this.seen.has(seq)) return;
     this.seen.add(seq);

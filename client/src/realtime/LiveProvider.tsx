@@ -1,8 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { DomainEventMessage } from '@cert-hub/shared';
 import { api } from '../api/client.js';
 import { IncidentStore } from './incidentStore.js';
-import { LiveConnection, type ConnectionState } from './LiveConnection.js';
+import { LiveConnection, type ConnectionState, type LiveMessage } from './LiveConnection.js';
 
 const LiveContext = createContext<LiveConnection | null>(null);
 const StoreContext = createContext<IncidentStore | null>(null);
@@ -60,8 +59,8 @@ export function useWatchedIncident(id: string) {
   return useSyncExternalStore(store.subscribe, () => store.full(id));
 }
 
-/** Calls `listener` for every domain event this user receives (live or caught up). */
-export function useDomainEvents(listener: (m: DomainEventMessage) => void) {
+/** Calls `listener` for every domain event this user receives (live: the whole incident; caught up: its card). */
+export function useDomainEvents(listener: (m: LiveMessage) => void) {
   const live = useLive();
   const latest = useRef(listener);
   latest.current = listener;

@@ -4,9 +4,10 @@
  * SLA due time.
  */
 import { incidentAbilities, seesInternal, type AccessSubject, type IncidentCardView } from '@cert-hub/shared';
-import type { IncidentRecord } from '../store/port.js';
+import type { IncidentCardRecord } from '../store/port.js';
 
-export function presentIncidentCard(i: IncidentRecord, viewer: AccessSubject): IncidentCardView {
+/** Takes a whole incident or only its card fields (the catch-up feed reads only those). */
+export function presentIncidentCard(i: IncidentCardRecord, viewer: AccessSubject): IncidentCardView {
   const card: IncidentCardView = {
     id: i.id,
     code: i.code,

@@ -13,12 +13,15 @@ import {
   type AccessSubject,
   type DomainEventMessage,
   type EventsPage,
+  type IncidentCardView,
+  type IncidentListView,
   type IncidentView,
 } from '@cert-hub/shared';
 import type { Actor } from '../auth/actor.js';
 import { presentEvent } from '../audit/presenter.js';
+import { presentIncidentCard } from '../incidents/cardPresenter.js';
 import { presentIncident } from '../incidents/presenter.js';
-import type { EventRecord, IncidentRecord, Store } from '../store/port.js';
+import type { EventRecord, IncidentCardRecord, IncidentRecord, Store } from '../store/port.js';
 import { resolveActors, type Actors } from '../audit/actors.js';
 
 export const rooms = ROOMS;
@@ -95,32 +98,38 @@ export class EventFeed {
    * What `actor` missed after `afterSeq`, in order, limited to what they may see now. The
    * store filters by the caller's scope in its query (an index range over the caller's own
    * events) and looks at most `maxScanPerRequest` entries ahead; the client continues from
-   * `lastSeq` until it stops moving.
+   * `lastSeq` until it stops moving. With `view: 'card'` each event carries the card of its
+   * incident (the console's catch-up: a page of whole incidents is most of the answer's bytes
+   * and of its time to present, send and parse), otherwise the whole incident.
    */
-  async after(actor: Actor, afterSeq: number, limit: number): Promise<EventsPage> {
+  after(actor: Actor, afterSeq: number, limit: number, view?: 'full'): Promise<EventsPage>;
+  after(actor: Actor, afterSeq: number, limit: number, view: IncidentListView): Promise<EventsPage<IncidentCardView>>;
+  async after(actor: Actor, afterSeq: number, limit: number, view: IncidentListView = 'full'): Promise<EventsPage<IncidentCardView>> {
     const head = await this.store.events.lastSeq();
     const scanUpTo = Math.min(head, afterSeq + this.options.maxScanPerRequest);
     const found = scanUpTo > afterSeq ? await this.store.events.listVisibleAfter(afterSeq, eventScopeOf(actor), { limit, scanUpTo }) : [];
-    // The page's incidents are read in one query, not one per event.
-    const incidents = new Map<string, IncidentRecord>(
-      (await this.store.incidents.getMany(found.map((e) => e.incidentId!))).map((i) => [i.id, i]),
-    );
+    // The page's incidents are read in one query, not one per event; for cards, only their fields.
+    const ids = found.map((e) => e.incidentId!);
+    const read = view === 'card' ? await this.store.incidents.getManyCards(ids) : await this.store.incidents.getMany(ids);
+    const incidents = new Map<string, IncidentCardRecord | IncidentRecord>(read.map((i) => [i.id, i]));
     // A page's authors are looked up once (a page is up to `limit` events by a few people).
     const actors = await resolveActors(
       this.store,
       found.map((e) => e.actorId),
     );
     // An incident's events on one page carry the same current incident: presented once for the page.
-    const views = new Map<string, IncidentView>();
-    const visible: DomainEventMessage[] = [];
+    const present = (i: IncidentCardRecord | IncidentRecord) =>
+      view === 'card' ? presentIncidentCard(i, actor) : presentIncident(i as IncidentRecord, actor);
+    const views = new Map<string, IncidentCardView>();
+    const visible: DomainEventMessage<IncidentCardView>[] = [];
     for (const event of found) {
       const id = event.incidentId!;
       const incident = incidents.get(id);
       // The query already filtered; the rule is asked again so no store quirk widens access.
       if (!incident || !canSeeIncidentEvent(actor, incident, event.type, event.data)) continue;
-      let view = views.get(id);
-      if (!view) views.set(id, (view = presentIncident(incident, actor)));
-      visible.push({ event: presentEvent(event, actors), incident: view });
+      let shown = views.get(id);
+      if (!shown) views.set(id, (shown = present(incident)));
+      visible.push({ event: presentEvent(event, actors), incident: shown });
     }
     const cutShort = found.length >= limit;
     return { events: visible, lastSeq: cutShort ? found.at(-1)!.seq : Math.max(afterSeq, scanUpTo) };

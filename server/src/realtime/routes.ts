@@ -8,10 +8,10 @@ export const eventRoutes: Route[] = [
     method: 'get',
     path: '/events',
     tag: 'realtime',
-    summary: 'Events after a sequence number, filtered for the caller',
+    summary: 'Events after a sequence number, filtered for the caller (`view=card`: each with its incident’s card, not the whole incident)',
     auth: 'signed-in',
     query: eventsQuery,
-    handler: ({ services, actor, query }) => services.feed.after(actor, query.after, query.limit),
+    handler: ({ services, actor, query }) => services.feed.after(actor, query.after, query.limit, query.view),
   }),
   route({
     method: 'get',

@@ -13,6 +13,7 @@
  */
 export type * from './drills.js';
 export type * from './incidentCounts.js';
+export type * from './incidentCards.js';
 import type { IncidentCountRepository } from './incidentCounts.js';
 import type { DrillRepository } from './drills.js';
 export { DuplicateKeyError, StorageFullError, StoreBusyError } from './errors.js';

@@ -1,6 +1,7 @@
 /** MongoDB repository of incidents (same behaviour as sqlite/incidents.ts; team visibility is `routing.teamIds`). */
 import type { ClientSession } from 'mongoose';
 import type { IncidentRecord, IncidentRepository } from '../port.js';
+import { incidentCardRecordOf } from '../incidentCards.js';
 import { incidentKeys } from '../searchKeys.js';
 import { DocCollection } from './collection.js';
 import type { Models } from './models.js';
@@ -28,6 +29,9 @@ export function mongoIncidents(models: Models, session: ClientSession | undefine
     },
     get: (id) => incidents.get(id),
     getMany: (ids) => (ids.length === 0 ? Promise.resolve([]) : incidents.find({ _id: { $in: [...new Set(ids)] } })),
+    // MongoDB keeps whole documents (nothing to put back together): the cards are their projection.
+    getManyCards: async (ids) =>
+      ids.length === 0 ? [] : (await incidents.find({ _id: { $in: [...new Set(ids)] } })).map(incidentCardRecordOf),
     async list(q) {
       if ((q.agencyIds && q.agencyIds.length === 0) || (q.teamIds && q.teamIds.length === 0) || (q.statuses && q.statuses.length === 0))
         return { items: [], nextCursor: null };

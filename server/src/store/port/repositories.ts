@@ -5,6 +5,7 @@
  * codes. Records are in records.ts; both are re-exported by store/port.ts.
  */
 import type { AgencyType, EventScope, IncidentCategory, IncidentStatus, Role, Severity, TeamKind } from '@cert-hub/shared';
+import type { IncidentCardRecord } from '../incidentCards.js';
 import type {
   AgencyRecord,
   ApiKeyRecord,
@@ -61,6 +62,8 @@ export interface IncidentRepository {
   get(id: string): Promise<IncidentRecord | null>;
   /** The incidents with these ids that exist, in no particular order (one read for a page of events). */
   getMany(ids: readonly string[]): Promise<IncidentRecord[]>;
+  /** The same, only the fields a board card and the access rules need (the catch-up feed's cards). */
+  getManyCards(ids: readonly string[]): Promise<IncidentCardRecord[]>;
   list(query: IncidentListQuery): Promise<PageResult<IncidentRecord>>;
   count(): Promise<number>;
   /** Moves every incident of `fromAgencyId` to its successor (agency merge); returns how many. */

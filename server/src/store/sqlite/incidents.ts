@@ -13,6 +13,7 @@ import { moveIncidentEventScopes, type IncidentScopes } from './eventScopes.js';
 import { scopedMatch, searchScope, storedScopedSearchRow, writeScopedSearchRow, type ScopedSearchRow } from './scopedSearch.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
 import { ChecklistTitles, decodeIncident, encodeIncident, INCIDENT_COLUMNS, type IncidentRow } from './incidentDoc.js';
+import { readIncidentCards } from './incidentCards.js';
 import { statsOnIncidentWritten } from './statsAggregates.js';
 import { placeIncident, rewriteIncidentText, unplaceIncident } from './listOrderRowids.js';
 
@@ -118,6 +119,9 @@ export class SqliteIncidents implements IncidentRepository {
       found.push(...this.select(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id IN (${chunk.map(() => '?').join(',')})`, ...chunk));
     }
     return found;
+  }
+  async getManyCards(ids: readonly string[]) {
+    return readIncidentCards(this.db, ids);
   }
   async list(query: IncidentListQuery) {
     const where: string[] = [];
