@@ -10,7 +10,7 @@ import { EVENTS, ROOMS, SOCKET_EVENTS, type ClientToServerEvents, type ServerToC
 import type { EventRecord } from '../store/port.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import { RouteBatch, type EventFeed } from './feed.js';
+import { EVERY_ROOM, RouteBatch, type EventFeed, type RoomsListened } from './feed.js';
 import { pushNotification } from './notificationPush.js';
 
 /** Users whose access may have changed (team, role, agency, account state). */
@@ -32,6 +32,7 @@ export function startDispatcher(
   feed: EventFeed,
   logger: Logger,
   recheckUser: (userId: string) => Promise<void>,
+  listened: RoomsListened = EVERY_ROOM,
 ): () => void {
   // Events are routed one at a time, in the order they were committed. Those published in one
   // turn (a commit's events, or a group commit's) are routed as one batch: each incident is
@@ -47,8 +48,9 @@ export function startDispatcher(
       // Then their sockets reconnect, so the console reloads what the new access shows.
       io.in(ROOMS.user(userId)).disconnectSockets();
     }
-    pushNotification(io, event);
-    for (const delivery of await feed.route(event, batch)) io.to(delivery.rooms).emit(SOCKET_EVENTS.domainEvent, delivery.message);
+    pushNotification(io, event, listened);
+    for (const delivery of await feed.route(event, batch, listened))
+      io.to(delivery.rooms).emit(SOCKET_EVENTS.domainEvent, delivery.message);
     // The re-check let the event loop run (other commits may have landed): read afresh after it.
     return recheck.length > 0 ? new RouteBatch() : batch;
   };
