@@ -24,6 +24,7 @@ import { Mutex, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError, translateErrors } from '../errors.js';
 import { StoreBase } from '../storeBase.js';
 import type { Repositories, Store } from '../port.js';
+import { WalCheckpointer } from './checkpointer.js';
 import { GroupCommitter } from './groupCommit.js';
 import { MIGRATIONS } from './migrations.js';
 import { registerStorageFunctions } from './storageMigration.js';
@@ -142,6 +143,9 @@ export class SqliteStore extends StoreBase implements Store {
    */
   readonly repositories: Repositories;
 
+  /** WAL checkpoints off the writing thread (a store on a file). */
+  private checkpointer: WalCheckpointer | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly readDb: Db | null = null,
@@ -156,7 +160,9 @@ export class SqliteStore extends StoreBase implements Store {
 
   static open(file: string): SqliteStore {
     const db = openSqliteDatabase(file);
-    return new SqliteStore(db, file === ':memory:' ? null : openSqliteDatabase(file));
+    const store = new SqliteStore(db, file === ':memory:' ? null : openSqliteDatabase(file));
+    if (file !== ':memory:') store.checkpointer = new WalCheckpointer(db, file);
+    return store;
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
@@ -170,6 +176,7 @@ export class SqliteStore extends StoreBase implements Store {
   }
 
   async close() {
+    await this.checkpointer?.close();
     await this.mutex.run(async () => {
       this.db.close();
       this.readDb?.close();
