@@ -1,6 +1,6 @@
 /**
- * The embedded default adapter: one SQLite file in WAL mode with synchronous=FULL, so an
- * acknowledged write survives a power cut. This file keeps only the connection (pragmas,
+ * The embedded default adapter: one SQLite file in WAL mode whose commits are fsynced before
+ * anyone is answered or can read them (walSync.ts), so an acknowledged write survives a power cut. This file keeps only the connection (pragmas,
  * migrations), transactions (group commit), read isolation and the registration of the
  * repositories; each repository lives in its own file beside it over the shared table helper
  * (table.ts: row ↔ record, keyset paging, search), and statements are cached per SQL text
@@ -20,12 +20,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { Mutex, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
+import { Mutex, readsAfter, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError, translateErrors } from '../errors.js';
 import { StoreBase } from '../storeBase.js';
 import type { Repositories, Store } from '../port.js';
 import { WalCheckpointer } from './checkpointer.js';
 import { GroupCommitter } from './groupCommit.js';
+import { WalSync } from './walSync.js';
 import { MIGRATIONS } from './migrations.js';
 import { registerStorageFunctions } from './storageMigration.js';
 import { registerScopedSearchFunction } from './scopedSearch.js';
@@ -149,19 +150,25 @@ export class SqliteStore extends StoreBase implements Store {
   constructor(
     private readonly db: Db,
     private readonly readDb: Db | null = null,
+    /** The WAL's fsync off this thread (walSync.ts); without it, COMMIT fsyncs (synchronous=FULL). */
+    private readonly walSync: WalSync | null = null,
   ) {
     super();
     cacheStatements(db);
     const txRepos = repositoriesOn(db);
-    this.committer = new GroupCommitter(db, this.mutex, txRepos);
-    const writes = serialiseWrites(txRepos, this.mutex);
-    this.repositories = readDb ? readsFrom(repositoriesOn(cacheStatements(readDb)), writes) : serialiseReads(writes, this.mutex);
+    if (walSync) db.pragma('synchronous = NORMAL');
+    this.committer = new GroupCommitter(db, this.mutex, txRepos, undefined, walSync && (() => walSync.committed()));
+    const writes = serialiseWrites(txRepos, this.mutex, walSync ? () => walSync.committed() : undefined);
+    let reads = readDb ? repositoriesOn(cacheStatements(readDb)) : null;
+    if (reads && walSync) reads = readsAfter(reads, () => walSync.durable());
+    this.repositories = reads ? readsFrom(reads, writes) : serialiseReads(writes, this.mutex);
   }
 
   static open(file: string): SqliteStore {
     const db = openSqliteDatabase(file);
-    const store = new SqliteStore(db, file === ':memory:' ? null : openSqliteDatabase(file));
-    if (file !== ':memory:') store.checkpointer = new WalCheckpointer(db, file);
+    const onFile = file !== ':memory:';
+    const store = new SqliteStore(db, onFile ? openSqliteDatabase(file) : null, onFile ? new WalSync(`${file}-wal`) : null);
+    if (onFile) store.checkpointer = new WalCheckpointer(db, file);
     return store;
   }
 
@@ -177,6 +184,7 @@ export class SqliteStore extends StoreBase implements Store {
 
   async close() {
     await this.checkpointer?.close();
+    await this.walSync?.close();
     await this.mutex.run(async () => {
       this.db.close();
       this.readDb?.close();
