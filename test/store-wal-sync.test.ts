@@ -94,6 +94,21 @@ it('a write outside a transaction is answered only after its fsync', async () =>
   }
 });
 
+it('a call outside a transaction that changed nothing (a read by its name, like nextDueAt) starts no fsync', async () => {
+  const store = SqliteStore.open(path.join(tmp, 'reading.sqlite'));
+  try {
+    await store.agencies.insert(agencyRecord('only', 'Cơ quan duy nhất'));
+    const log: string[] = [];
+    holdFsyncs(log);
+    expect(await store.slaTimers.nextDueAt()).toBeNull();
+    expect(await store.deliveries.nextDueAt()).toBeNull();
+    expect(log).toEqual([]);
+  } finally {
+    fs.fsync = realFsync;
+    await store.close();
+  }
+});
+
 it('an fsync that fails is never an acknowledgement', async () => {
   const store = SqliteStore.open(path.join(tmp, 'failing.sqlite'));
   try {

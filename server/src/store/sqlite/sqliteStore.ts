@@ -132,6 +132,22 @@ function repositoriesOn(db: Db): Repositories {
   );
 }
 
+/**
+ * After a repository call outside a transaction: its commit made durable when it changed
+ * rows, else only what was committed before it (a method that reads, like `nextDueAt`,
+ * needs no fsync of its own). SQLite's total_changes() counts this connection's changed rows.
+ */
+function madeDurableBy(db: Db, walSync: WalSync): () => Promise<void> {
+  const totalChanges = db.prepare('SELECT total_changes() AS n');
+  let seen = -1;
+  return () => {
+    const { n } = totalChanges.get() as { n: number };
+    if (n === seen) return walSync.durable();
+    seen = n;
+    return walSync.committed();
+  };
+}
+
 export class SqliteStore extends StoreBase implements Store {
   readonly kind = 'sqlite' as const;
   private readonly mutex = new Mutex();
@@ -158,7 +174,7 @@ export class SqliteStore extends StoreBase implements Store {
     const txRepos = repositoriesOn(db);
     if (walSync) db.pragma('synchronous = NORMAL');
     this.committer = new GroupCommitter(db, this.mutex, txRepos, undefined, walSync && (() => walSync.committed()));
-    const writes = serialiseWrites(txRepos, this.mutex, walSync ? () => walSync.committed() : undefined);
+    const writes = serialiseWrites(txRepos, this.mutex, walSync ? madeDurableBy(db, walSync) : undefined);
     let reads = readDb ? repositoriesOn(cacheStatements(readDb)) : null;
     if (reads && walSync) reads = readsAfter(reads, () => walSync.durable());
     this.repositories = reads ? readsFrom(reads, writes) : serialiseReads(writes, this.mutex);
