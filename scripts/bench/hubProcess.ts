@@ -157,6 +157,7 @@ function storeBytes() {
 
 serve({
   rss: async () => ({ rss: process.memoryUsage().rss }),
+  cpu: async () => ({ micros: process.cpuUsage().user + process.cpuUsage().system }),
   generate: async (m) => generate(Number(m.count), m.history === true),
   storage: async () => ({ bytes: storeBytes(), incidents: await deps.store.incidents.count() }),
   stop: async () => {

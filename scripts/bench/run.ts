@@ -6,6 +6,7 @@
  *
  *   --quick     smaller sizes and shorter rounds (under two minutes); the results say so
  *   --profile   also run the ingest hub under `node --cpu-prof` and summarise where time goes
+ *   --ingest    only the ingest section with the hub's CPU per acknowledged report, printed, results.json untouched
  *   --fanout    only the fan-out section (with --profile: its hub profiled), printed, results.json untouched
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const profile = args.includes('--profile');
 const fanoutOnly = args.includes('--fanout');
+const ingestOnly = args.includes('--ingest');
 const outFile = path.join(repoRoot, 'bench/results.json');
 
 const PLAN = quick
@@ -58,6 +60,7 @@ async function main() {
   };
   log(`${machine.cores} cores, ${quick ? 'quick' : 'full'} run`);
   if (fanoutOnly) return fanoutAlone(machine.loadAverageAtStart);
+  if (ingestOnly) return ingestAlone(machine.loadAverageAtStart);
 
   // ---- console ----
   const dist = path.join(repoRoot, 'client/dist');
@@ -184,6 +187,48 @@ async function main() {
   fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(markdown(results));
   log(`wrote ${path.relative(repoRoot, outFile)} in ${results.durationSeconds} s`);
+}
+
+/**
+ * `--ingest`: the ingest section alone, for working on it, with the hub's CPU time per
+ * acknowledged report at each concurrency (with --profile, the hub is CPU-profiled).
+ */
+async function ingestAlone(loadAverageAtStart: number[]) {
+  const profileDir = path.join(repoRoot, 'bench/profiles');
+  if (profile) fs.rmSync(profileDir, { recursive: true, force: true });
+  const hub = await startHub(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const base = `http://127.0.0.1:${hub.port}`;
+  const focalA = await login(base, 'focal.a');
+  const floor = await startChild('floorProcess.ts', ['ingest']);
+  const body = JSON.stringify(reportBody(focalA.user.agencyId!, 0));
+  const lines = ['| Figure | Hub | Floor | Ratio | Hub CPU per report |', '| --- | --- | --- | --- | --- |'];
+  for (const concurrency of PLAN.ingest.levels) {
+    const cpuBefore = await hub.ask<{ micros: number }>({ type: 'cpu' });
+    const countBefore = await hub.ask<{ incidents: number }>({ type: 'storage' });
+    const [l] = await measureIngest(
+      { base, headers: { Authorization: `Bearer ${focalA.token}` }, body },
+      { base: `http://127.0.0.1:${floor.port}`, headers: {}, body },
+      { ...PLAN.ingest, levels: [concurrency] },
+    );
+    const cpuAfter = await hub.ask<{ micros: number }>({ type: 'cpu' });
+    const countAfter = await hub.ask<{ incidents: number }>({ type: 'storage' });
+    const perReport = (cpuAfter.micros - cpuBefore.micros) / 1000 / Math.max(1, countAfter.incidents - countBefore.incidents);
+    lines.push(
+      `| Ingest c=${concurrency}: acks/s | ${fmt(l!.hub.acksPerSecond)} | ${fmt(l!.floor.acksPerSecond)} | ${l!.ratio.throughput} | ${perReport.toFixed(2)} ms |`,
+      `| Ingest c=${concurrency}: p99 | ${fmt(l!.hub.p99Ms, ' ms')} | ${fmt(l!.floor.p99Ms, ' ms')} | ${l!.ratio.p99} | |`,
+    );
+    if (l!.hub.non2xx) lines.push(`| c=${concurrency}: non-2xx answers | ${l!.hub.non2xx} | | | |`);
+  }
+  await floor.stop();
+  await hub.stop();
+  lines.push('', `load average at start ${loadAverageAtStart.join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  if (profile)
+    for (const f of fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'))) {
+      const summary = summariseProfile(path.join(profileDir, f), 30);
+      lines.push('', `${f}: busy ${summary.busyShare}%`, ...summary.byOrigin.map((o) => `- ${o.name}: ${o.percentOfBusy}%`));
+      lines.push('', ...summary.byFunction.map((o) => `- ${o.name}: ${o.percentOfBusy}%`));
+    }
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** `--fanout`: the fan-out section alone, for working on it (with --profile, the hub is CPU-profiled). */

@@ -40,8 +40,28 @@ const focalPointsOf = async (repos: Repositories, agencyId: string) =>
 
 const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 
+/**
+ * Whether `event` may notify anyone, from the event alone. Most of an incident's events
+ * (routed, updated, a status change short of closing...) never do: they are answered without
+ * reading the incident (issue #11: that read was ~3% of the hub's CPU per report).
+ */
+function mayNotify(event: EventRecord): boolean {
+  switch (event.type) {
+    case EVENTS.incidentCreated:
+    case EVENTS.incidentCommentAdded:
+    case EVENTS.incidentEscalated:
+      return true;
+    case EVENTS.incidentStatusChanged:
+      return (event.data as { to?: string }).to === 'closed';
+    case EVENTS.incidentSeriousChanged:
+      return (event.data as { serious?: boolean }).serious === true;
+    default:
+      return false;
+  }
+}
+
 export async function plansFor(repos: Repositories, event: EventRecord): Promise<NotificationPlan[]> {
-  if (event.entity !== 'incident' || !event.incidentId) return [];
+  if (event.entity !== 'incident' || !event.incidentId || !mayNotify(event)) return [];
   const incident = await repos.incidents.get(event.incidentId);
   if (!incident) return [];
   const notActor = (ids: string[]) => [...new Set(ids)].filter((id) => id !== event.actorId);

@@ -10,7 +10,7 @@ import { EVENTS, ROOMS, SOCKET_EVENTS, type ClientToServerEvents, type ServerToC
 import type { EventRecord } from '../store/port.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
-import { RouteBatch, type Delivery, type EventFeed } from './feed.js';
+import { EVERY_ROOM, RouteBatch, type Delivery, type EventFeed, type RoomsListened } from './feed.js';
 import { framesOf } from './frames.js';
 import { pushNotification } from './notificationPush.js';
 
@@ -33,6 +33,7 @@ export function startDispatcher(
   feed: EventFeed,
   logger: Logger,
   recheckUser: (userId: string) => Promise<void>,
+  listened: RoomsListened = EVERY_ROOM,
 ): () => void {
   // Events are routed one at a time, in the order they were committed. Those published in one
   // turn (a commit's events, or a group commit's) are routed as one batch: each incident is
@@ -65,8 +66,8 @@ export function startDispatcher(
       io.in(ROOMS.user(userId)).disconnectSockets();
     }
     if (event.type === EVENTS.notificationCreated) send();
-    pushNotification(io, event);
-    pending.push(...(await feed.route(event, batch)));
+    pushNotification(io, event, listened);
+    pending.push(...(await feed.route(event, batch, listened)));
     // The re-check let the event loop run (other commits may have landed): read afresh after it.
     return recheck.length > 0 ? new RouteBatch() : batch;
   };

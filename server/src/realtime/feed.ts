@@ -36,6 +36,18 @@ export const roomsOf = (actor: Actor): string[] => roomsFor(actor);
  */
 export const MAX_SCAN_PER_REQUEST = Number.MAX_SAFE_INTEGER;
 
+/**
+ * Which rooms a live delivery can reach (the socket server knows): a delivery to a room
+ * nobody listens in is skipped before its incident is presented or its message encoded.
+ */
+export interface RoomsListened {
+  any(): boolean;
+  has(room: string): boolean;
+}
+
+/** Every room may have listeners (no knowledge of the sockets: deliver everywhere). */
+export const EVERY_ROOM: RoomsListened = { any: () => true, has: () => true };
+
 /** The audiences of an event: each holds different roles, so no socket is in two of them (`roomsFor`). */
 export type Audience = 'teams' | 'leaders' | 'agency';
 
@@ -59,8 +71,8 @@ export class EventFeed {
    * together (`batch`: one commit's, or several commits' published in one turn) share one
    * load of each incident, of each author, and one presentation per audience.
    */
-  async route(event: EventRecord, batch: RouteBatch = new RouteBatch()): Promise<Delivery[]> {
-    if (event.entity !== 'incident' || !event.incidentId) return [];
+  async route(event: EventRecord, batch: RouteBatch = new RouteBatch(), listened: RoomsListened = EVERY_ROOM): Promise<Delivery[]> {
+    if (event.entity !== 'incident' || !event.incidentId || !listened.any()) return [];
     const incident = await batch.incident(this.store, event.incidentId);
     if (!incident) return [];
     const audience = new Set(audienceOf(incident, event.type, event.data));
@@ -80,7 +92,8 @@ export class EventFeed {
     const deliveries: Delivery[] = [];
     let actors: Actors | null = null;
     for (const group of groups) {
-      const allowed = group.rooms.filter((room) => audience.has(room));
+      // Nobody to deliver to in a room: its view is neither presented nor encoded.
+      const allowed = group.rooms.filter((room) => audience.has(room) && listened.has(room));
       if (allowed.length === 0) continue;
       actors ??= await batch.actors(this.store, event.actorId);
       const view = batch.view(incident, group.key, () => presentIncident(incident, group.viewer));

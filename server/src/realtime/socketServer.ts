@@ -29,7 +29,8 @@ import type { IncidentService } from '../incidents/service.js';
 import type { EventBus } from '../platform/eventBus.js';
 import type { Logger } from '../platform/logger.js';
 import { startDispatcher } from './dispatcher.js';
-import type { EventFeed } from './feed.js';
+import { localRoomsListened } from './roomsListened.js';
+import { EVERY_ROOM, type EventFeed } from './feed.js';
 
 export interface RealtimeDeps {
   auth: AuthService;
@@ -253,7 +254,9 @@ export function attachRealtime(httpServer: http.Server, deps: RealtimeDeps) {
   );
   timer.unref();
 
-  const stopDispatcher = startDispatcher(io, deps.bus, deps.feed, deps.logger, recheck);
+  // A cluster adapter's rooms span processes: this one cannot tell who listens elsewhere.
+  const listened = deps.adapter ? EVERY_ROOM : localRoomsListened(io);
+  const stopDispatcher = startDispatcher(io, deps.bus, deps.feed, deps.logger, recheck, listened);
 
   return {
     io,

@@ -2,7 +2,8 @@
  * Group commit for the one SQLite write connection (issue #11). Transactions queued in the
  * same turn of the event loop run one after another inside ONE SQLite transaction, each in
  * its own savepoint, and are committed with one fsync. Each caller is answered only after
- * that COMMIT returned, so "acknowledged" still means "on disk"; a transaction that throws
+ * that COMMIT returned (and, when the fsync runs off this thread — walSync.ts — after it
+ * finished), so "acknowledged" still means "on disk"; a transaction that throws
  * is rolled back to its savepoint alone, so the others' work (and their events, written in
  * the same savepoint as their state change) is unaffected.
  *
@@ -47,6 +48,8 @@ export class GroupCommitter<R> {
     private readonly mutex: Mutex,
     private readonly repos: R,
     private readonly maxBatch = 256,
+    /** When COMMIT does not fsync (walSync.ts): resolves once the commit just made is on disk. */
+    private readonly madeDurable: (() => Promise<void>) | null = null,
   ) {
     // Prepared once: two statements per transaction in the batch.
     this.savepoint = db.prepare('SAVEPOINT group_item');
@@ -124,7 +127,18 @@ export class GroupCommitter<R> {
       return;
     }
     const committed = done;
-    this.answering = this.answering.then(() => this.answer(committed));
+    // The next batch is worked on while this one's fsync runs; its callers wait for the fsync.
+    const onDisk = this.madeDurable?.();
+    onDisk?.catch(() => undefined); // handled below, in turn; not an unhandled rejection meanwhile
+    this.answering = this.answering.then(async () => {
+      try {
+        await onDisk;
+      } catch (error) {
+        for (const { pending } of committed) pending.reject(error);
+        return;
+      }
+      await this.answer(committed);
+    });
   }
 
   /** Answers the callers of a committed batch, a few per turn of the event loop. */

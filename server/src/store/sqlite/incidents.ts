@@ -42,7 +42,7 @@ export class SqliteIncidents implements IncidentRepository {
     moveIncidentEventScopes(this.db, i.id, before, { teamIds: i.routing.teamIds, agencyId: i.agencyId });
     this.db.prepare('DELETE FROM incident_teams WHERE incident_id = ?').run(i.id);
     const add = this.db.prepare('INSERT INTO incident_teams (incident_id, team_id, incident_sort_key, incident_open) VALUES (?, ?, ?, ?)');
-    const sortKey = incidentKeys(i).sortKey;
+    const sortKey = incidentSortKeyAt(i.reportedAt); // not incidentKeys: its search text is not needed here
     const open = isOpenColumn(i.status) ? 1 : 0;
     for (const teamId of new Set(i.routing.teamIds)) add.run(i.id, teamId, sortKey, open);
   }

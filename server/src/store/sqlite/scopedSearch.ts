@@ -47,9 +47,10 @@ export function wordTrigrams(text: string): Set<string> {
 /** The scoped index's document of an incident: every (scope, trigram) token. */
 export function scopedSearchDoc(searchText: string, agencyId: string, teamIds: readonly string[]): string {
   const scopes = new Set([searchScope.agency(agencyId), ...teamIds.map(searchScope.team)]);
-  const grams = [...wordTrigrams(searchText)];
+  // Each trigram hex-encoded once, not once per scope (every report writes this document).
+  const encoded = [...wordTrigrams(searchText)].map((gram) => gramToken('', gram));
   const tokens: string[] = [];
-  for (const scope of scopes) for (const gram of grams) tokens.push(gramToken(scope, gram));
+  for (const scope of scopes) for (const gram of encoded) tokens.push(scope + gram);
   return tokens.join(' ');
 }
 

@@ -1,6 +1,6 @@
 /**
- * The embedded default adapter: one SQLite file in WAL mode with synchronous=FULL, so an
- * acknowledged write survives a power cut. This file keeps only the connection (pragmas,
+ * The embedded default adapter: one SQLite file in WAL mode whose commits are fsynced before
+ * anyone is answered or can read them (walSync.ts), so an acknowledged write survives a power cut. This file keeps only the connection (pragmas,
  * migrations), transactions (group commit), read isolation and the registration of the
  * repositories; each repository lives in its own file beside it over the shared table helper
  * (table.ts: row ↔ record, keyset paging, search), and statements are cached per SQL text
@@ -20,11 +20,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { Mutex, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
+import { Mutex, readsAfter, readsFrom, serialiseReads, serialiseWrites } from '../mutex.js';
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError, translateErrors } from '../errors.js';
 import { StoreBase } from '../storeBase.js';
 import type { Repositories, Store } from '../port.js';
+import { WalCheckpointer } from './checkpointer.js';
 import { GroupCommitter } from './groupCommit.js';
+import { WalSync } from './walSync.js';
 import { MIGRATIONS } from './migrations.js';
 import { registerStorageFunctions } from './storageMigration.js';
 import { registerScopedSearchFunction } from './scopedSearch.js';
@@ -130,6 +132,22 @@ function repositoriesOn(db: Db): Repositories {
   );
 }
 
+/**
+ * After a repository call outside a transaction: its commit made durable when it changed
+ * rows, else only what was committed before it (a method that reads, like `nextDueAt`,
+ * needs no fsync of its own). SQLite's total_changes() counts this connection's changed rows.
+ */
+function madeDurableBy(db: Db, walSync: WalSync): () => Promise<void> {
+  const totalChanges = db.prepare('SELECT total_changes() AS n');
+  let seen = -1;
+  return () => {
+    const { n } = totalChanges.get() as { n: number };
+    if (n === seen) return walSync.durable();
+    seen = n;
+    return walSync.committed();
+  };
+}
+
 export class SqliteStore extends StoreBase implements Store {
   readonly kind = 'sqlite' as const;
   private readonly mutex = new Mutex();
@@ -142,21 +160,32 @@ export class SqliteStore extends StoreBase implements Store {
    */
   readonly repositories: Repositories;
 
+  /** WAL checkpoints off the writing thread (a store on a file). */
+  private checkpointer: WalCheckpointer | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly readDb: Db | null = null,
+    /** The WAL's fsync off this thread (walSync.ts); without it, COMMIT fsyncs (synchronous=FULL). */
+    private readonly walSync: WalSync | null = null,
   ) {
     super();
     cacheStatements(db);
     const txRepos = repositoriesOn(db);
-    this.committer = new GroupCommitter(db, this.mutex, txRepos);
-    const writes = serialiseWrites(txRepos, this.mutex);
-    this.repositories = readDb ? readsFrom(repositoriesOn(cacheStatements(readDb)), writes) : serialiseReads(writes, this.mutex);
+    if (walSync) db.pragma('synchronous = NORMAL');
+    this.committer = new GroupCommitter(db, this.mutex, txRepos, undefined, walSync && (() => walSync.committed()));
+    const writes = serialiseWrites(txRepos, this.mutex, walSync ? madeDurableBy(db, walSync) : undefined);
+    let reads = readDb ? repositoriesOn(cacheStatements(readDb)) : null;
+    if (reads && walSync) reads = readsAfter(reads, () => walSync.durable());
+    this.repositories = reads ? readsFrom(reads, writes) : serialiseReads(writes, this.mutex);
   }
 
   static open(file: string): SqliteStore {
     const db = openSqliteDatabase(file);
-    return new SqliteStore(db, file === ':memory:' ? null : openSqliteDatabase(file));
+    const onFile = file !== ':memory:';
+    const store = new SqliteStore(db, onFile ? openSqliteDatabase(file) : null, onFile ? new WalSync(`${file}-wal`) : null);
+    if (onFile) store.checkpointer = new WalCheckpointer(db, file);
+    return store;
   }
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
@@ -170,6 +199,8 @@ export class SqliteStore extends StoreBase implements Store {
   }
 
   async close() {
+    await this.checkpointer?.close();
+    await this.walSync?.close();
     await this.mutex.run(async () => {
       this.db.close();
       this.readDb?.close();
