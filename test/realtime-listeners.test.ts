@@ -40,9 +40,9 @@ async function report(title: string): Promise<IncidentView> {
 
 /** What the in-memory adapter kept of every event emitted (connection state recovery keeps them all). */
 const emitted = () =>
-  (running.io.of('/').adapter as unknown as { packets: { data: [string, DomainEventMessage?] }[] }).packets
-    .filter((p) => p.data[0] === SOCKET_EVENTS.domainEvent)
-    .map((p) => p.data[1]!);
+  (running.io.of('/').adapter as unknown as { packets: { data: [string, (DomainEventMessage | DomainEventMessage[])?] }[] }).packets
+    .filter((p) => p.data[0] === SOCKET_EVENTS.domainEvent || p.data[0] === SOCKET_EVENTS.domainEvents)
+    .flatMap((p) => p.data[1]!);
 
 async function dropTransport(socket: Socket) {
   const onServer = running.io.of('/').sockets.get(socket.id!)!;
