@@ -11,6 +11,16 @@
  * everything committed before it is on disk, so nothing not yet durable is ever shown.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+
+function syncDirectory(dir: string) {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 interface Waiter {
   generation: number;
@@ -65,7 +75,18 @@ export class WalSync {
     };
     try {
       // The WAL exists once the write connection committed; SQLite keeps it (same inode) while connections are open.
-      this.fd ??= fs.openSync(this.walFile, 'r+');
+      if (this.fd === null) {
+        const fd = fs.openSync(this.walFile, 'r+');
+        try {
+          // SQLite (synchronous=FULL) makes a new WAL's directory entry durable too; with the
+          // fsync taken over here, so is that: once, when the file is first opened.
+          syncDirectory(path.dirname(this.walFile));
+        } catch (error) {
+          fs.closeSync(fd);
+          throw error;
+        }
+        this.fd = fd;
+      }
     } catch (error) {
       finished(error);
       return;
