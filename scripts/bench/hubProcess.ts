@@ -56,17 +56,18 @@ async function generate(count: number, history = false) {
   const agencies = (await store.agencies.list({ limit: 200 })).items.map((a) => a.id);
   const teams = (await store.teams.list({ limit: 200 })).items.map((t) => t.id);
   const now = deps.clock.now().getTime();
-  // This increment covers the window just older than what is stored (so the reads at each size
-  // see the newest incidents), and inside it the incidents are stored as a real hub stores
-  // them: oldest first, each newer than the last. n counts back from now: the increment's
-  // oldest is the highest n.
+  // Each increment covers the window just older than what is stored (so the reads at each size
+  // see the newest incidents), stored newest first: n counts back from now. (Oldest first inside
+  // an increment, as a live hub stores them, makes every placement land between two packed
+  // list-order rowids — listOrderRowids.ts shifts the whole increment each time, quadratic.)
+  const first = generated + 1;
   generated += count;
   const BATCH = 2000;
   for (let done = 0; done < count; done += BATCH) {
     const size = Math.min(BATCH, count - done);
     await store.transaction(async (tx) => {
       for (let k = 0; k < size; k++) {
-        const n = generated - done - k;
+        const n = first + done + k;
         // A random id, as the hub makes them (platform/ids.ts): id-keyed indexes fill at random.
         const id = crypto.randomUUID();
         // Years of history, filed one after another (one every ~95 s: 1M incidents make three
