@@ -4,13 +4,13 @@
  * free port. Also generates stored incidents straight through the store port, in large
  * transactions, so the read figures can be taken at 10k … 1M incidents in minutes.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { EVENTS, INCIDENT_CATEGORY_CODES, SEVERITIES, vietnamYear } from '@cert-hub/shared';
 import { appendAudit } from '../../server/src/audit/chain.js';
 import { composeFromEnv } from '../../server/src/compose.js';
+import { randomId } from '../../server/src/platform/ids.js';
 import { seedDemo } from '../../server/src/demo/seed.js';
 import { startServer } from '../../server/src/server.js';
 import { checklistTaskId } from '../../server/src/store/incidentTasks.js';
@@ -69,7 +69,7 @@ async function generate(count: number, history = false) {
       for (let k = 0; k < size; k++) {
         const n = first + done + k;
         // A random id, as the hub makes them (platform/ids.ts): id-keyed indexes fill at random.
-        const id = crypto.randomUUID();
+        const id = randomId();
         // Years of history, filed one after another (one every ~95 s: 1M incidents make three
         // years): most are closed, a few are open on the board.
         const atMs = now - n * GENERATED_EVERY_MS;
