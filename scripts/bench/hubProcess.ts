@@ -57,9 +57,12 @@ async function generate(count: number, history = false) {
   const teams = (await store.teams.list({ limit: 200 })).items.map((t) => t.id);
   const now = deps.clock.now().getTime();
   // Each increment covers the window just older than what is stored (so the reads at each size
-  // see the newest incidents), stored newest first: n counts back from now. (Oldest first inside
-  // an increment, as a live hub stores them, makes every placement land between two packed
-  // list-order rowids — listOrderRowids.ts shifts the whole increment each time, quadratic.)
+  // see the newest incidents), stored newest first: n counts back from now. A live hub stores
+  // oldest first; inside an increment that would make every placement land between two packed
+  // list-order rowids (listOrderRowids.ts shifts the whole increment each time: quadratic). So
+  // the generated layout is the reverse of a live hub's: its descending list-order indexes
+  // fill at their front, half full, and its search rowid maps at their end, packed —
+  // storageByTable.ts also prints the figure laid out as a live hub (liveLayout.ts).
   const first = generated + 1;
   generated += count;
   const BATCH = 2000;
