@@ -7,9 +7,10 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { EVENTS, INCIDENT_CATEGORY_CODES, SEVERITIES } from '@cert-hub/shared';
+import { EVENTS, INCIDENT_CATEGORY_CODES, SEVERITIES, vietnamYear } from '@cert-hub/shared';
 import { appendAudit } from '../../server/src/audit/chain.js';
 import { composeFromEnv } from '../../server/src/compose.js';
+import { randomId } from '../../server/src/platform/ids.js';
 import { seedDemo } from '../../server/src/demo/seed.js';
 import { startServer } from '../../server/src/server.js';
 import { checklistTaskId } from '../../server/src/store/incidentTasks.js';
@@ -55,23 +56,33 @@ async function generate(count: number, history = false) {
   const agencies = (await store.agencies.list({ limit: 200 })).items.map((a) => a.id);
   const teams = (await store.teams.list({ limit: 200 })).items.map((t) => t.id);
   const now = deps.clock.now().getTime();
+  // Each increment covers the window just older than what is stored (so the reads at each size
+  // see the newest incidents), stored newest first: n counts back from now. A live hub stores
+  // oldest first; inside an increment that would make every placement land between two packed
+  // list-order rowids (listOrderRowids.ts shifts the whole increment each time: quadratic). So
+  // the generated layout is the reverse of a live hub's: its descending list-order indexes
+  // fill at their front, half full, and its search rowid maps at their end, packed —
+  // storageByTable.ts also prints the figure laid out as a live hub (liveLayout.ts).
+  const first = generated + 1;
+  generated += count;
   const BATCH = 2000;
   for (let done = 0; done < count; done += BATCH) {
     const size = Math.min(BATCH, count - done);
     await store.transaction(async (tx) => {
       for (let k = 0; k < size; k++) {
-        const n = ++generated;
-        const id = `bench-${String(n).padStart(8, '0')}`;
+        const n = first + done + k;
+        // A random id, as the hub makes them (platform/ids.ts): id-keyed indexes fill at random.
+        const id = randomId();
         // Years of history, filed one after another (one every ~95 s: 1M incidents make three
-        // years): most are closed, a few are open on the board. Each batch goes further back in
-        // time, so the store's indexes grow at one end as a real store's do, not at random.
-        const at = new Date(now - n * GENERATED_EVERY_MS).toISOString();
+        // years): most are closed, a few are open on the board.
+        const atMs = now - n * GENERATED_EVERY_MS;
+        const at = new Date(atMs).toISOString();
         const open = n % 20 === 0;
         const team = teams[n % teams.length]!;
         const record: IncidentRecord = {
           ...template,
           id,
-          code: `BM-${at.slice(0, 4)}-${String(n).padStart(7, '0')}`,
+          code: generatedCode(atMs),
           agencyId: agencies[(n * 31) % agencies.length]!,
           title: `${TITLES[n % TITLES.length]} ${n}`,
           category: INCIDENT_CATEGORY_CODES[n % INCIDENT_CATEGORY_CODES.length]!,
@@ -136,6 +147,20 @@ async function generate(count: number, history = false) {
   }
   return { total: await store.incidents.count() };
 }
+
+/**
+ * A generated incident's code, shaped and ordered as intake's (`SC-<year>-<sequence>`, the
+ * sequence counting up through the Vietnamese year): its rank in the year on the generator's
+ * grid. The prefix differs so that reports filed through the API during a bench (the year's
+ * counter) never collide with a generated code.
+ */
+function generatedCode(atMs: number): string {
+  const year = vietnamYear(new Date(atMs));
+  const yearStart = Date.UTC(year, 0, 1) - VIETNAM_OFFSET_MS;
+  const sequence = Math.floor((atMs - yearStart) / GENERATED_EVERY_MS) + 1;
+  return `BM-${year}-${String(sequence).padStart(6, '0')}`;
+}
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /**
  * The store's size on disk once its write-ahead log is checkpointed into the main file (the
