@@ -100,7 +100,12 @@ export function AuditPage() {
           { title: t('notify.audit.type'), dataIndex: 'type', render: (v: string) => <code>{v}</code> },
           {
             title: t('notify.audit.entity'),
-            render: (_: unknown, e) => `${t(`codes.entities.${e.entity}`, { defaultValue: e.entity })} ${e.entityId.slice(0, 8)}`,
+            // The record's id is a value, not words: shown short, as code, whole on hover.
+            render: (_: unknown, e) => (
+              <>
+                {t(`codes.entities.${e.entity}`, { defaultValue: e.entity })} <code title={e.entityId}>{e.entityId.slice(0, 8)}</code>
+              </>
+            ),
           },
           { title: t('notify.audit.actor'), render: (_: unknown, e) => e.actor?.displayName || t('notify.audit.system') },
           { title: t('notify.audit.hash'), dataIndex: 'hash', render: (v: string) => <code title={v}>{v.slice(0, 12)}…</code> },
