@@ -101,17 +101,13 @@ describe('one batch of events, each message its own incident and audience', () =
     };
     const heard = { responder: frames(responder), leader: frames(leader) };
     const routed = Promise.all([responder, leader].map((s) => waitForDomainEvent(s, (m) => m.event.type === 'incident.routed')));
-    const filed = await hub
-      .http()
-      .post('/api/incidents')
-      .set('Authorization', `Bearer ${focalToken}`)
-      .send({
-        agencyId,
-        title: 'Một khung cho cả lô',
-        category: 'phishing',
-        description: 'Thư giả mạo.',
-        detectedAt: '2026-11-20T08:00:00+07:00',
-      });
+    const filed = await hub.http().post('/api/incidents').set('Authorization', `Bearer ${focalToken}`).send({
+      agencyId,
+      title: 'Một khung cho cả lô',
+      category: 'phishing',
+      description: 'Thư giả mạo.',
+      detectedAt: '2026-11-20T08:00:00+07:00',
+    });
     expect(filed.status).toBe(201);
     await routed;
     for (const got of Object.values(heard)) {
