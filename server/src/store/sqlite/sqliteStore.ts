@@ -24,7 +24,6 @@ import { Mutex, readsAfter, readsFrom, serialiseReads, serialiseWrites } from '.
 import { DuplicateKeyError, isDiskFull, StorageFullError, StoreBusyError, translateErrors } from '../errors.js';
 import { StoreBase } from '../storeBase.js';
 import type { Repositories, Store } from '../port.js';
-import { WalCheckpointer } from './checkpointer.js';
 import { GroupCommitter } from './groupCommit.js';
 import { WalSync } from './walSync.js';
 import { MIGRATIONS } from './migrations.js';
@@ -160,9 +159,6 @@ export class SqliteStore extends StoreBase implements Store {
    */
   readonly repositories: Repositories;
 
-  /** WAL checkpoints off the writing thread (a store on a file). */
-  private checkpointer: WalCheckpointer | null = null;
-
   constructor(
     private readonly db: Db,
     private readonly readDb: Db | null = null,
@@ -184,7 +180,6 @@ export class SqliteStore extends StoreBase implements Store {
     const db = openSqliteDatabase(file);
     const onFile = file !== ':memory:';
     const store = new SqliteStore(db, onFile ? openSqliteDatabase(file) : null, onFile ? new WalSync(`${file}-wal`) : null);
-    if (onFile) store.checkpointer = new WalCheckpointer(db, file);
     return store;
   }
 
@@ -199,7 +194,6 @@ export class SqliteStore extends StoreBase implements Store {
   }
 
   async close() {
-    await this.checkpointer?.close();
     await this.walSync?.close();
     await this.mutex.run(async () => {
       this.db.close();
